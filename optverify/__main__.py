@@ -1,0 +1,3 @@
+from optverify.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Check strategies: each turns one spec into a verdict with its evidence."""

@@ -1,0 +1,52 @@
+"""Run one check spec: pick its strategy, enforce its budget, never let it crash the run."""
+
+from __future__ import annotations
+
+import traceback
+
+from optverify.checks.result import BudgetExceeded, CheckContext, CheckResult
+from optverify.claims import specs
+from optverify.verdicts import INCONCLUSIVE, NOT_CHECKABLE
+
+
+def _strategies():
+    from optverify.checks.inequality import check_inequality
+    from optverify.checks.instance import check_instances
+    from optverify.checks.pseudocode import check_pseudocode
+    from optverify.checks.scaling import check_scaling
+    from optverify.checks.simulation import check_simulation
+    from optverify.checks.symbolic import check_identity, check_induction, check_limit
+
+    return {
+        specs.Identity: check_identity,
+        specs.Induction: check_induction,
+        specs.Limit: check_limit,
+        specs.Inequality: check_inequality,
+        specs.InstanceSearch: check_instances,
+        specs.Simulation: check_simulation,
+        specs.Pseudocode: check_pseudocode,
+        specs.Scaling: check_scaling,
+    }
+
+
+def run_check(spec, ctx: CheckContext) -> CheckResult:
+    if isinstance(spec, specs.NotCheckable):
+        return CheckResult("none", spec.part, NOT_CHECKABLE, spec.reason)
+    fn = _strategies().get(type(spec))
+    if fn is None:
+        return CheckResult("unknown", getattr(spec, "part", "main"), INCONCLUSIVE, f"no strategy for {type(spec).__name__}")
+    strategy = getattr(spec, "strategy", type(spec).__name__.lower())
+    if ctx.expired():
+        return CheckResult(strategy, spec.part, INCONCLUSIVE, "not started: the claim's time budget was spent by earlier checks")
+    try:
+        return fn(spec, ctx)
+    except BudgetExceeded:
+        return CheckResult(strategy, spec.part, INCONCLUSIVE, "stopped at the time budget")
+    except Exception as exc:  # an engine failure is reported, never crashes the run, never decides
+        return CheckResult(
+            strategy,
+            spec.part,
+            INCONCLUSIVE,
+            f"internal error in the {strategy} check: {type(exc).__name__}: {exc}",
+            {"internal_error": True, "traceback": traceback.format_exc(limit=6)},
+        )

@@ -1,0 +1,87 @@
+"""Instance check: both sides evaluated on random and adversarial instances of the claim's class."""
+
+from __future__ import annotations
+
+import time
+
+import sympy as sp
+
+from optverify.checks.result import CheckContext, CheckResult
+from optverify.claims.specs import InstanceSearch
+from optverify.counterexamples.search import search
+from optverify.verdicts import CONSISTENT, INCONCLUSIVE, PROVED, REFUTED
+
+
+def check_instances(spec: InstanceSearch, ctx: CheckContext) -> CheckResult:
+    rhs = ctx.resolve(sp.sympify(spec.rhs))
+    share = min(ctx.remaining() * 0.8, 20.0 if ctx.mode == "quick" else 240.0)
+    deadline = time.monotonic() + max(share, 0.5)
+    out = search(spec.family, rhs, spec.rel, ctx.mode, ctx.substream(f"instances:{spec.part}"), deadline)
+    fam = spec.family
+    evidence = {
+        "family": fam.name,
+        "family_description": getattr(fam, "description", ""),
+        "relation": f"measured {spec.rel} {sp.sstr(rhs)}",
+        "instances_tried": out.evaluated,
+        "random_instances": out.random_tried,
+        "adversarial_evaluations": out.adversarial_evals,
+        "stopped_at_budget": out.stopped_early,
+    }
+    if out.worst is None:
+        return CheckResult(spec.strategy, spec.part, INCONCLUSIVE, "no instance could be evaluated within the budget", evidence)
+    evidence["worst_ratio"] = out.worst.score if spec.rel != "==" else None
+    evidence["worst_instance"] = out.worst.instance
+    evidence["worst_measured"] = out.worst.measured
+    evidence["worst_rhs"] = out.worst.rhs
+    if spec.quantifier == "exists":
+        return _existence(spec, out, evidence)
+    if out.worst.violates and out.confirmed:
+        cert = {
+            "instance": out.worst.instance,
+            "family": fam.name,
+            "replay": out.replay,
+            "replay_snippet": _snippet(fam, out.worst.instance, rhs, spec.rel),
+        }
+        what = "ratio measured/rhs" if spec.rel != "==" else "relative gap"
+        return CheckResult(
+            spec.strategy,
+            spec.part,
+            REFUTED,
+            f"instance with {what} {out.worst.score:.6g}; violation replayed at 50 digits (measured − rhs = {out.replay['measured_minus_rhs'][:18]})",
+            evidence,
+            cert,
+        )
+    if out.worst.violates:
+        evidence["unconfirmed_float_violation"] = out.replay
+        return CheckResult(spec.strategy, spec.part, INCONCLUSIVE, "a float-level violation did not survive 50-digit replay", evidence)
+    evidence["worst_replayed"] = out.replay
+    if spec.rel == "==":
+        return CheckResult(spec.strategy, spec.part, CONSISTENT, f"equal on all {out.evaluated} instances", evidence)
+    return CheckResult(
+        spec.strategy,
+        spec.part,
+        CONSISTENT,
+        f"worst ratio measured/rhs {out.worst.score:.6g} over {out.evaluated} instances (random and adversarial)",
+        evidence,
+    )
+
+
+def _snippet(fam, instance, rhs, rel) -> str:
+    return (
+        "from optverify.counterexamples.families import *\n"
+        "from optverify.counterexamples.search import replay, RhsEvaluator\n"
+        f"print(replay({fam!r}, {instance!r}, RhsEvaluator({sp.sstr(rhs)!r}), {rel!r}))"
+    )
+
+
+def _existence(spec: InstanceSearch, out, evidence: dict) -> CheckResult:
+    """An existence claim is proved by one witness that survives 50-digit replay."""
+    if out.worst.violates and out.confirmed:
+        cert = {
+            "witness": out.worst.instance,
+            "family": spec.family.name,
+            "replay": out.replay,
+            "replay_snippet": _snippet(spec.family, out.worst.instance, sp.sympify(spec.rhs), spec.rel),
+        }
+        return CheckResult(spec.strategy, spec.part, PROVED, f"witness found and replayed at 50 digits (measured − rhs = {out.replay['measured_minus_rhs'][:18]})", evidence, cert)
+    return CheckResult(spec.strategy, spec.part, INCONCLUSIVE, f"no witness among {out.evaluated} instances", evidence)

@@ -1,0 +1,86 @@
+"""What one check returns, and the context it runs in."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+import sympy as sp
+
+MODES = ("quick", "thorough")
+
+
+@dataclass
+class CheckResult:
+    strategy: str
+    part: str
+    verdict: str
+    summary: str
+    evidence: dict[str, Any] = field(default_factory=dict)
+    certificate: dict[str, Any] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "strategy": self.strategy,
+            "part": self.part,
+            "verdict": self.verdict,
+            "summary": self.summary,
+            "evidence": self.evidence,
+            "certificate": self.certificate,
+        }
+
+
+class BudgetExceeded(Exception):
+    """Raised inside a check when its share of the claim's time budget is spent."""
+
+
+@dataclass
+class CheckContext:
+    """Seed, mode, deadline and the bound in force for one claim."""
+
+    seed: int
+    mode: str = "quick"
+    deadline: float = float("inf")
+    bound: sp.Expr | None = None
+
+    def __post_init__(self) -> None:
+        if self.mode not in MODES:
+            raise ValueError(f"unknown mode {self.mode!r}")
+
+    @property
+    def thorough(self) -> bool:
+        return self.mode == "thorough"
+
+    def remaining(self) -> float:
+        return self.deadline - time.monotonic()
+
+    def expired(self) -> bool:
+        return time.monotonic() >= self.deadline
+
+    def check_time(self) -> None:
+        if self.expired():
+            raise BudgetExceeded()
+
+    def substream(self, name: str) -> int:
+        """A 32-bit seed derived from the claim seed and a name: same inputs, same numbers."""
+        h = hashlib.sha256(f"{self.seed}:{name}".encode()).digest()
+        return int.from_bytes(h[:4], "little")
+
+    def resolve(self, expr: sp.Expr) -> sp.Expr:
+        """Replace the BOUND placeholder by the bound in force."""
+        from optverify.claims.model import BOUND
+
+        if expr is None:
+            return expr
+        if BOUND in expr.free_symbols:
+            if self.bound is None:
+                raise ValueError("spec uses BOUND but the claim has no bound")
+            return expr.subs(BOUND, self.bound)
+        return expr
+
+
+def claim_seed(run_seed: int, claim_id: str) -> int:
+    h = hashlib.sha256(f"{run_seed}/{claim_id}".encode()).digest()
+    return int.from_bytes(h[:8], "little")

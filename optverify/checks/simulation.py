@@ -1,0 +1,116 @@
+"""Simulation check: Monte Carlo of the printed algorithm, confidence intervals, fitted rates.
+
+Family-wise error: every interval is a (1 − 1e-6) interval, i.e. Bonferroni
+for up to 1000 statistical tests in one run at a family-wise error of 1e-3;
+a refutation needs the whole interval past the bound.
+"""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import sympy as sp
+
+from optverify.bounds.stats import loglog_fit, mean_ci, paired_ratio_ci
+from optverify.checks.result import CheckContext, CheckResult
+from optverify.claims.specs import Simulation
+from optverify.verdicts import CONSISTENT, INCONCLUSIVE, REFUTED
+
+CONFIDENCE = 1 - 1e-6
+FWER = 1e-3
+APPROX_TOL = 0.05
+
+
+def _rhs_values(rhs: sp.Expr, values: dict, n: int) -> np.ndarray:
+    syms = sorted(rhs.free_symbols, key=lambda s: s.name)
+    f = sp.lambdify(syms, rhs, "numpy")
+    out = np.asarray(f(*[values[s.name] for s in syms]), dtype=float)
+    return np.broadcast_to(out, (n,)).copy()
+
+
+def check_simulation(spec: Simulation, ctx: CheckContext) -> CheckResult:
+    rhs = ctx.resolve(sp.sympify(spec.rhs))
+    share = min(ctx.remaining() * 0.8, 25.0 if ctx.mode == "quick" else 250.0)
+    rows = spec.experiment.run(ctx.mode, ctx.substream("simulation:" + spec.part) % (2**31), time.monotonic() + share)
+    if not rows:
+        return CheckResult(spec.strategy, spec.part, INCONCLUSIVE, "no experiment finished within the budget", {})
+    table, violations, undecided = [], [], []
+    for r in rows:
+        m = np.asarray(r["measured"], dtype=float)
+        if not np.all(np.isfinite(m)):
+            undecided.append(r)
+            table.append({"config": r["config"], "T": r["T"], "note": f"{int(np.sum(~np.isfinite(m)))} non-finite values"})
+            continue
+        if r["test"] == "approx_one":
+            ci = mean_ci(m, CONFIDENCE)
+            row = {"config": r["config"], "T": r["T"], "seeds": len(m), "mean": ci.mean, "ci": [ci.lo, ci.hi]}
+            r["ratio"] = (ci.mean, ci.lo, ci.hi)
+        else:
+            b = _rhs_values(rhs, r["values"], len(m))
+            est, lo, hi = paired_ratio_ci(m, b, CONFIDENCE)
+            r["ratio"] = (est, lo, hi)
+            row = {
+                "config": r["config"], "T": r["T"], "seeds": len(m),
+                "mean_measured": float(m.mean()), "mean_rhs": float(b.mean()),
+                "ratio": est, "ratio_ci": [lo, hi],
+            }
+            if lo > 1:
+                violations.append(r)
+            elif hi > 1:
+                undecided.append(r)
+        table.append(row)
+    evidence = {
+        "experiment": getattr(spec.experiment, "description", type(spec.experiment).__name__),
+        "confidence": CONFIDENCE,
+        "family_wise_error": f"{FWER} (Bonferroni over up to 1000 tests per run)",
+        "rows": table,
+        "rates": _rates(rows, rhs),
+    }
+    ratios = [r["ratio"][0] for r in rows if "ratio" in r and r["test"] == "le"]
+    if ratios:
+        evidence["worst_ratio"] = max(ratios)
+    if violations:
+        v = max(violations, key=lambda r: r["ratio"][1])
+        cert = {
+            "kind": "statistical",
+            "config": v["config"], "T": v["T"], "seeds": len(v["measured"]),
+            "ratio_ci": [v["ratio"][1], v["ratio"][2]], "confidence": CONFIDENCE,
+            "meaning": "the whole confidence interval of E[measured]/E[bound] lies above 1",
+        }
+        return CheckResult(spec.strategy, spec.part, REFUTED,
+                           f"E[measured]/E[rhs] CI [{v['ratio'][1]:.4g}, {v['ratio'][2]:.4g}] > 1 ({v['config']}, T = {v['T']})", evidence, cert)
+    approx = [r for r in rows if r["test"] == "approx_one" and "ratio" in r]
+    if approx:
+        Tmax = max(r["T"] for r in approx)
+        last = [r for r in approx if r["T"] == Tmax]
+        ok = all(1 - APPROX_TOL <= r["ratio"][1] and r["ratio"][2] <= 1 + APPROX_TOL for r in last)
+        if ok and not undecided:
+            return CheckResult(spec.strategy, spec.part, CONSISTENT, f"ratio within 1 ± {APPROX_TOL} at T = {Tmax} in every configuration", evidence)
+        return CheckResult(spec.strategy, spec.part, INCONCLUSIVE, f"ratio not yet within 1 ± {APPROX_TOL} at T = {Tmax}", evidence)
+    if undecided:
+        return CheckResult(spec.strategy, spec.part, INCONCLUSIVE, f"{len(undecided)} configurations have intervals straddling the bound", evidence)
+    return CheckResult(spec.strategy, spec.part, CONSISTENT,
+                       f"every configuration within the bound; worst E[measured]/E[rhs] = {max(ratios):.4g} over {len(rows)} (config, T) pairs", evidence)
+
+
+def _rates(rows, rhs) -> list[dict]:
+    out = []
+    for cfg in dict.fromkeys(r["config"] for r in rows):
+        rs = [r for r in rows if r["config"] == cfg and np.all(np.isfinite(r["measured"]))]
+        if len(rs) < 3:
+            continue
+        T = np.array([r["T"] for r in rs], dtype=float)
+        y = np.array([np.mean(r["measured"]) for r in rs])
+        if np.any(y <= 0):
+            continue
+        fit = loglog_fit(T, y)
+        entry = {"config": cfg, "measured_exponent": fit.slope, "measured_exponent_ci": [fit.slope_lo, fit.slope_hi],
+                 "T": T.tolist(), "mean_measured": y.tolist()}
+        if rs[0]["test"] == "le":
+            b = np.array([np.mean(_rhs_values(rhs, r["values"], len(r["measured"]))) for r in rs])
+            if np.all(b > 0):
+                bf = loglog_fit(T, b)
+                entry.update(bound_exponent=bf.slope, mean_bound=b.tolist())
+        out.append(entry)
+    return out

@@ -1,0 +1,186 @@
+"""Check specifications: what a claim asks to be checked, as plain data.
+
+Each spec names one strategy and carries the mathematics it needs (sympy
+expressions, parameter domains, an instance family).  ``part`` names the link
+of the printed statement the spec decides: specs sharing a part decide the same
+relation (any decisive one settles it); distinct parts are links of a chain,
+all of which must hold.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+import sympy as sp
+
+
+@dataclass(frozen=True)
+class Range:
+    """A parameter range; ``lo``/``hi`` may be ±sympy.oo."""
+
+    lo: Any
+    hi: Any
+    lo_open: bool = False
+    hi_open: bool = False
+    integer: bool = False
+
+    def as_tuple(self):
+        return (self.lo, self.hi, "open" if self.lo_open else "closed", "open" if self.hi_open else "closed")
+
+
+def closed(lo, hi) -> Range:
+    return Range(sp.sympify(lo), sp.sympify(hi))
+
+
+def open_(lo, hi) -> Range:
+    return Range(sp.sympify(lo), sp.sympify(hi), True, True)
+
+
+def left_open(lo, hi) -> Range:
+    return Range(sp.sympify(lo), sp.sympify(hi), True, False)
+
+
+def right_open(lo, hi) -> Range:
+    return Range(sp.sympify(lo), sp.sympify(hi), False, True)
+
+
+def integers(lo, hi) -> Range:
+    return Range(sp.Integer(lo), sp.sympify(hi), integer=True)
+
+
+@dataclass
+class Identity:
+    """``lhs = rhs`` at every point of ``domain`` (symbols not listed range over the reals).
+
+    ``sequences`` maps an undefined sympy function (a sequence g(k)) to the range
+    its values are drawn from when a counterexample is searched; an integer
+    symbol in ``domain`` that occurs as a summation limit is made concrete first.
+    """
+
+    lhs: sp.Expr
+    rhs: sp.Expr
+    domain: dict = field(default_factory=dict)
+    sequences: dict = field(default_factory=dict)
+    part: str = "main"
+    note: str = ""
+    strategy: str = "symbolic"
+
+
+@dataclass
+class Induction:
+    """``closed(n)`` solves ``x_n = step(x_{n-1}, n)`` with ``x_base = base_value``, for all n ≥ base."""
+
+    closed: Callable[[sp.Expr], sp.Expr]
+    step: Callable[[sp.Expr, sp.Expr], sp.Expr]
+    index: sp.Symbol
+    base: int
+    base_value: sp.Expr
+    domain: dict = field(default_factory=dict)
+    sequences: dict = field(default_factory=dict)
+    part: str = "main"
+    note: str = ""
+    strategy: str = "symbolic"
+
+
+@dataclass
+class Inequality:
+    """``lhs rel rhs`` over the box ``domain`` (rel one of <=, <, >=, >); rhs may be BOUND."""
+
+    lhs: sp.Expr
+    rel: str
+    rhs: sp.Expr
+    domain: dict
+    part: str = "main"
+    note: str = ""
+    strategy: str = "interval"
+
+
+@dataclass
+class Limit:
+    """An approximation ``f ≈ g`` read as ``f/g → 1`` when ``var → point``."""
+
+    f: sp.Expr
+    g: sp.Expr
+    var: sp.Symbol
+    point: Any
+    direction: str = "+-"
+    expect: str = "one"  # "one": f ≈ g (f/g → 1); "finite": f = O(g) (f/g has a finite limit)
+    domain: dict = field(default_factory=dict)
+    part: str = "main"
+    note: str = ""
+    strategy: str = "symbolic"
+
+
+@dataclass
+class InstanceSearch:
+    """Evaluate both sides on instances of a family: random ones and adversarial ones.
+
+    ``family`` computes, for one instance, the measured quantity and the values
+    of the symbols the right-hand side uses; ``rhs`` (a sympy expression, may be
+    BOUND) is evaluated from those values.  ``rel`` is "<=" (the measured side
+    never exceeds the right side) or "==".  ``always=True`` says the right side
+    is a random quantity the relation must hold for on every outcome (the family
+    then reports the outcome that is least favourable to the claim).
+    """
+
+    family: Any
+    rhs: sp.Expr
+    rel: str = "<="
+    quantifier: str = "forall"  # "exists": a replayed instance with measured > rhs is a witness (proved)
+    part: str = "main"
+    note: str = ""
+    strategy: str = "instance"
+
+
+@dataclass
+class Simulation:
+    """Monte Carlo: run the printed algorithm on stochastic problems over many seeds.
+
+    ``experiment`` is an object with ``run(mode, seed, deadline) -> list[dict]``,
+    one row per configuration and horizon with keys ``measured`` (per-seed array),
+    ``values`` (symbol name → per-seed array or float), ``T`` and ``config``;
+    ``rhs`` is evaluated per seed from ``values``.
+    """
+
+    experiment: Any
+    rhs: sp.Expr
+    part: str = "main"
+    note: str = ""
+    strategy: str = "simulation"
+
+
+@dataclass
+class Pseudocode:
+    """Run a printed algorithm with its printed parameters on a 1-D convex quadratic."""
+
+    algorithm: str
+    params: dict = field(default_factory=dict)
+    part: str = "main"
+    note: str = ""
+    strategy: str = "pseudocode"
+
+
+@dataclass
+class Scaling:
+    """``lhs`` and ``rhs`` must transform alike when the loss is multiplied by a and the parameters by b.
+
+    ``dims`` maps each symbol to its kind in :data:`optverify.verify.scaling.KINDS`.
+    """
+
+    lhs: sp.Expr
+    rhs: sp.Expr
+    dims: dict
+    part: str = "main"
+    note: str = ""
+    strategy: str = "scaling"
+
+
+@dataclass
+class NotCheckable:
+    reason: str
+    part: str = "main"
+    strategy: str = "none"
+
+
+ALL_SPECS = (Identity, Induction, Inequality, Limit, InstanceSearch, Simulation, Pseudocode, Scaling, NotCheckable)

@@ -1,0 +1,1 @@
+"""Constructions from the literature and adversarial search for violations."""

@@ -1,0 +1,63 @@
+"""Simulation layer: counter-based RNG, the separable problem family, numba kernels."""
+
+from .kernels import (
+    AdamConfig,
+    adagrad_diag_box,
+    adagrad_diag_box_trajectory,
+    adagrad_norm_ball,
+    adagrad_norm_ball_trajectory,
+    adam,
+    adam_trajectory,
+    mc_adagrad_diag_box,
+    mc_adagrad_norm_ball,
+    mc_adam,
+    mc_sign_update,
+    sign_update,
+    sign_update_trajectory,
+)
+from .problems import (
+    NOISE_GAUSSIAN,
+    NOISE_KINDS,
+    NOISE_RADEMACHER,
+    SeparableProblem,
+    sep_grad,
+    sep_loss,
+)
+from .rng import (
+    categorical_index,
+    normal,
+    normal_array,
+    rademacher,
+    seed_for,
+    uniform,
+    uniform_array,
+)
+
+__all__ = [
+    "AdamConfig",
+    "adagrad_diag_box",
+    "adagrad_diag_box_trajectory",
+    "adagrad_norm_ball",
+    "adagrad_norm_ball_trajectory",
+    "adam",
+    "adam_trajectory",
+    "mc_adagrad_diag_box",
+    "mc_adagrad_norm_ball",
+    "mc_adam",
+    "mc_sign_update",
+    "sign_update",
+    "sign_update_trajectory",
+    "NOISE_GAUSSIAN",
+    "NOISE_KINDS",
+    "NOISE_RADEMACHER",
+    "SeparableProblem",
+    "sep_grad",
+    "sep_loss",
+    "categorical_index",
+    "normal",
+    "normal_array",
+    "rademacher",
+    "seed_for",
+    "uniform",
+    "uniform_array",
+]

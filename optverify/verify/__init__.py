@@ -1,0 +1,1 @@
+"""Symbolic engine (sympy) and rigorous numerics (mpmath)."""

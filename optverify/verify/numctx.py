@@ -1,0 +1,68 @@
+"""Number contexts: the same algorithm code runs in floats (search) and in 50-digit mpmath (replay)."""
+
+from __future__ import annotations
+
+import math
+
+import mpmath
+
+REPLAY_DPS = 50
+
+
+class FloatCtx:
+    """IEEE doubles, for fast search."""
+
+    name = "float64"
+
+    @staticmethod
+    def num(x):
+        return float(x)
+
+    sqrt = staticmethod(math.sqrt)
+    exp = staticmethod(math.exp)
+    log = staticmethod(math.log)
+    fabs = staticmethod(abs)
+
+    @staticmethod
+    def sign(x):
+        return (x > 0) - (x < 0)
+
+
+class MpCtx:
+    """mpmath at ``dps`` digits, for replaying certificates."""
+
+    def __init__(self, dps: int = REPLAY_DPS):
+        self.mp = mpmath.mp.clone()
+        self.mp.dps = dps
+        self.name = f"mpmath-{dps}"
+
+    def num(self, x):
+        if isinstance(x, str):
+            return self.mp.mpf(x)
+        return self.mp.mpf(x)
+
+    def sqrt(self, x):
+        return self.mp.sqrt(x)
+
+    def exp(self, x):
+        return self.mp.exp(x)
+
+    def log(self, x):
+        return self.mp.log(x)
+
+    def fabs(self, x):
+        return abs(x)
+
+    @staticmethod
+    def sign(x):
+        return (x > 0) - (x < 0)
+
+
+def show(x, digits: int = 20) -> str:
+    """A number as a decimal string for evidence (50-digit values keep ``digits`` significant digits)."""
+    if isinstance(x, float):
+        return repr(x)
+    try:
+        return mpmath.nstr(x, digits)
+    except Exception:
+        return str(x)

@@ -1,0 +1,194 @@
+"""The symbolic engine: simplify lhs − rhs to zero, or find a point where it is not.
+
+A residual that sympy cannot close is never a refutation by itself: it is
+turned into a concrete point (exact rationals, summation limits made concrete,
+sequence terms drawn), where both sides are evaluated at 50 digits and compared
+again at 60; only a difference that survives both is a counterexample.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+
+import mpmath
+import sympy as sp
+from sympy.concrete.summations import Sum
+
+from optverify.verify.sampling import sample_point
+
+REPLAY_DPS = 50
+
+
+def generic_branch(expr: sp.Expr, domain: dict, rng: random.Random | None = None) -> sp.Expr:
+    """Replace each Piecewise by the branch that holds on the domain's interior.
+
+    ``summation`` returns piecewise results such as ``t if β = 1 else (1−β^t)/(1−β)``;
+    the branch is chosen by evaluating the conditions at an interior point.
+    """
+    rng = rng or random.Random(0)
+    from optverify.verify.sampling import sample_free, sample_in_range
+
+    def pick(pw: sp.Piecewise):
+        syms = set().union(*(c.free_symbols for _, c in pw.args))
+        probe = {s: (sample_in_range(rng, domain[s], s) if s in domain else sample_free(rng, s)) for s in syms}
+        for e, c in pw.args:
+            val = c.subs(probe)
+            if val is sp.true or val == True:  # noqa: E712 - sympy truth value
+                return e
+        return pw
+
+    return expr.replace(lambda e: isinstance(e, sp.Piecewise), pick)
+
+
+def peel_sums(expr: sp.Expr, index: sp.Symbol) -> sp.Expr:
+    """Split off the first term of every sum whose upper limit involves ``index``."""
+
+    def peel(s: Sum):
+        if len(s.limits) != 1:
+            return s
+        i, a, b = s.limits[0]
+        if index not in sp.sympify(b).free_symbols:
+            return s
+        f = s.function
+        return f.subs(i, a) + Sum(f.subs(i, i + 1), (i, a, b - 1))
+
+    return expr.replace(lambda e: isinstance(e, Sum), peel)
+
+
+def canonical_indices(expr: sp.Expr, depth: int = 0) -> sp.Expr:
+    """Rename every summation index to a canonical one per nesting depth, so equal sums compare equal."""
+    if isinstance(expr, Sum):
+        f = canonical_indices(expr.function, depth + len(expr.limits))
+        limits = []
+        for j, (var, lo, hi) in enumerate(expr.limits):
+            k = sp.Symbol(f"_k{depth + j}", integer=True)
+            f = f.xreplace({var: k})
+            limits.append((k, canonical_indices(lo, depth), canonical_indices(hi, depth)))
+        return Sum(f, *limits)
+    if isinstance(expr, sp.Basic) and expr.args and not isinstance(expr, (sp.MatrixSymbol, sp.Symbol)):
+        new = [canonical_indices(a, depth) if isinstance(a, sp.Basic) else a for a in expr.args]
+        if any(n is not a for n, a in zip(new, expr.args)):
+            return expr.func(*new)
+    return expr
+
+
+@dataclass
+class Simplification:
+    residual: sp.Expr
+    steps: list[str] = field(default_factory=list)
+
+    @property
+    def zero(self) -> bool:
+        return self.residual == 0
+
+
+def simplify_difference(lhs, rhs, domain: dict | None = None, peel_index: sp.Symbol | None = None) -> Simplification:
+    """Try, in order: simplify; evaluate sums and pick generic branches; peel sums; expand."""
+    domain = domain or {}
+    diff = sp.sympify(lhs) - sp.sympify(rhs)
+    steps = ["cancel(lhs - rhs)"]
+    if sp.cancel(diff) == 0:
+        return Simplification(sp.Integer(0), steps)
+    steps.append("simplify(lhs - rhs) with canonical summation indices")
+    r = sp.simplify(canonical_indices(diff))
+    if r == 0:
+        return Simplification(sp.Integer(0), steps)
+    steps.append("doit + generic Piecewise branch + simplify")
+    r = sp.simplify(generic_branch(sp.simplify(diff.doit()), domain))
+    if r == 0:
+        return Simplification(sp.Integer(0), steps)
+    if peel_index is not None:
+        steps.append(f"peel the first term of the left side's sums in {peel_index}, expand powers, simplify")
+        peeled = sp.expand(peel_sums(sp.sympify(lhs), peel_index) - sp.sympify(rhs), power_exp=True)
+        r2 = sp.simplify(canonical_indices(peeled))
+        if r2 == 0:
+            return Simplification(sp.Integer(0), steps)
+    steps.append("expand + cancel")
+    r3 = sp.cancel(sp.expand(r))
+    if r3 == 0:
+        return Simplification(sp.Integer(0), steps)
+    return Simplification(r, steps)
+
+
+def eval50(expr: sp.Expr, dps: int = REPLAY_DPS):
+    return sp.N(expr, dps)
+
+
+@dataclass
+class PointCheck:
+    point: dict
+    sequence_values: dict
+    lhs: sp.Expr
+    rhs: sp.Expr
+    difference: sp.Expr
+
+    def to_dict(self) -> dict:
+        return {
+            "point": {str(k): str(v) for k, v in self.point.items()},
+            "sequence": {str(k): str(v) for k, v in self.sequence_values.items()},
+            "lhs": str(eval50(self.lhs)),
+            "rhs": str(eval50(self.rhs)),
+            "difference": str(eval50(self.difference)),
+            "digits": REPLAY_DPS,
+        }
+
+
+def differs(a: sp.Expr, b: sp.Expr) -> bool:
+    """True when a ≠ b survives evaluation at 50 and at 60 digits with a relative margin of 1e-30."""
+    for dps in (REPLAY_DPS, REPLAY_DPS + 10):
+        va, vb = sp.N(a, dps), sp.N(b, dps)
+        if not (va.is_number and vb.is_number):
+            return False
+        if va.has(sp.zoo, sp.nan, sp.oo, -sp.oo) or vb.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
+            return False
+        scale = max(1, abs(complex(va)), abs(complex(vb)))
+        if abs(complex(va - vb)) <= 1e-30 * scale:
+            return False
+    return True
+
+
+def search_counterexample(lhs, rhs, domain: dict, sequences: dict, rng: random.Random, tries: int = 40) -> PointCheck | None:
+    """Sample exact points; return the first where lhs ≠ rhs at high precision."""
+    for _ in range(tries):
+        point, (cl, cr), seq = sample_point(rng, [lhs, rhs], domain, sequences)
+        if cl.free_symbols or cr.free_symbols:
+            continue
+        if differs(cl, cr):
+            return PointCheck(point, seq, cl, cr, cl - cr)
+    return None
+
+
+def replay_snippet(lhs, rhs, pc: PointCheck) -> str:
+    """A self-contained sympy snippet that recomputes both sides at the certificate's point."""
+    syms = sorted({*lhs.free_symbols, *rhs.free_symbols}, key=lambda s: s.name)
+    funcs = sorted({a.func.__name__ for a in (lhs - rhs).atoms(sp.core.function.AppliedUndef)})
+    lines = ["from sympy import *"]
+    for s in syms:
+        lines.append(f"{s.name} = Symbol({s.name!r})")
+    for f in funcs:
+        lines.append(f"{f} = Function({f!r})")
+    lines.append(f"lhs = {sp.sstr(lhs)}")
+    lines.append(f"rhs = {sp.sstr(rhs)}")
+    subs = ", ".join(f"{k.name}: Rational({str(v)!r})" for k, v in pc.point.items())
+    lines.append(f"point = {{{subs}}}")
+    lines.append("L, R = lhs.subs(point).doit(), rhs.subs(point).doit()")
+    if pc.sequence_values:
+        seq = ", ".join(f"{sp.sstr(k)}: Rational({str(v)!r})" for k, v in pc.sequence_values.items())
+        lines.append(f"seq = {{{seq}}}")
+        lines.append("L, R = L.subs(seq), R.subs(seq)")
+    lines.append("print(N(L, 50)); print(N(R, 50))")
+    return "\n".join(lines)
+
+
+def mp_limit_samples(ratio: sp.Expr, var: sp.Symbol, point, n: int = 4) -> list[tuple[str, str]]:
+    """The ratio evaluated at 50 digits at points approaching ``point`` (for the reader)."""
+    out = []
+    for k in range(1, n + 1):
+        if point is sp.oo:
+            x = sp.Integer(10) ** k
+        else:
+            x = sp.sympify(point) - sp.Integer(10) ** (-2 * k)
+        val = sp.N(ratio.subs(var, x), REPLAY_DPS)
+        out.append((str(x), mpmath.nstr(mpmath.mpf(str(val)), 15) if val.is_real else str(val)))
+    return out
