@@ -119,64 +119,113 @@ def _summary(verdict: str, checks: list[dict]) -> str:
     return checks[0]["summary"] if checks else ""
 
 
-def decide(claim: Claim, mode: str = "quick", seed: int = 0, budget: float | None = None, override: Override | None = None) -> dict:
-    """Decide one claim in a child process under a hard time limit; return its report entry."""
+class _Job:
+    """One claim being decided in a forked child that streams its finished checks back."""
+
+    def __init__(self, claim: Claim, mode: str, seed: int, budget: float, override: Override):
+        self.claim, self.budget, self.override = claim, budget, override
+        ctxmp = mp.get_context("fork")
+        self.conn, child = ctxmp.Pipe(duplex=False)
+        self.start = time.monotonic()
+        self.hard = self.start + budget + GRACE_S
+        self.proc = ctxmp.Process(target=_child, args=(child, claim, mode, seed, budget, override), daemon=True)
+        self.proc.start()
+        child.close()
+        self.checks: list[dict] = []
+        self.corrected: list[dict] = []
+        self.done = False
+
+    def receive(self) -> None:
+        """Take every message waiting on the pipe."""
+        while not self.done and self.conn.poll():
+            try:
+                kind, payload = self.conn.recv()
+            except EOFError:
+                self.done = True  # the child died; finish() reports it
+                self.proc.join(1)
+                return
+            if kind == "done":
+                self.done = True
+            elif kind == "check":
+                self.checks.append(payload)
+            else:
+                self.corrected.append(payload)
+
+    def finish(self) -> dict:
+        if self.proc.is_alive():
+            self.proc.kill()
+        self.proc.join(2)
+        self.conn.close()
+        notes: list[str] = []
+        claim = self.claim
+        n_main = len(claim.checks)
+        if len(self.checks) < n_main or (claim.corrected is not None and self.override.describe() is None
+                                         and len(self.corrected) < len(claim.corrected.checks)):
+            finished = len(self.checks)
+            code = self.proc.exitcode
+            why = "stopped at the hard time limit" if code is None or code < 0 else f"check process ended (exit {code})"
+            for spec in claim.checks[finished:]:
+                self.checks.append(CheckResult(getattr(spec, "strategy", "?"), getattr(spec, "part", "main"), INCONCLUSIVE,
+                                               f"{why} after {self.budget:.0f} s; not decided").to_dict())
+            if claim.corrected is not None and self.override.describe() is None:
+                for spec in claim.corrected.checks[len(self.corrected):]:
+                    self.corrected.append(CheckResult(getattr(spec, "strategy", "?"), getattr(spec, "part", "main"), INCONCLUSIVE,
+                                                      f"{why}; not decided").to_dict())
+            notes.append(f"time budget of {self.budget:.0f} s reached: {finished} of {n_main} checks finished")
+        return _entry(claim, self.checks, self.corrected, time.monotonic() - self.start, self.override, notes)
+
+    def kill(self) -> None:
+        if self.proc.is_alive():
+            self.proc.kill()
+        self.proc.join(2)
+
+
+def _prewarm() -> None:
+    """Import the engines once in the parent, so that forked children start warm."""
+    from optverify.checks.dispatch import _strategies
+
+    _strategies()
+
+
+def run(claims: list[Claim], mode: str, seed: int, on_result: Callable[[dict], None] | None = None,
+        on_start: Callable[[Claim], None] | None = None, budget: float | None = None,
+        override: Override | None = None, jobs: int = 2) -> tuple[list[dict], bool]:
+    """Decide claims, ``jobs`` at a time; entries come back in claim order.  Ctrl-C keeps what was decided."""
+    from multiprocessing.connection import wait
+
+    _prewarm()
     override = override or Override()
     budget = BUDGETS[mode] if budget is None else budget
-    ctxmp = mp.get_context("fork")
-    parent, child = ctxmp.Pipe(duplex=False)
-    start = time.monotonic()
-    proc = ctxmp.Process(target=_child, args=(child, claim, mode, seed, budget, override), daemon=True)
-    proc.start()
-    child.close()
-    checks: list[dict] = []
-    corrected: list[dict] = []
-    notes: list[str] = []
-    done = False
+    pending = list(claims)
+    running: list[_Job] = []
+    results: dict[str, dict] = {}
     try:
-        hard = start + budget + GRACE_S
-        while not done:
-            left = hard - time.monotonic()
-            if left <= 0 or not parent.poll(left):
-                break
-            try:
-                kind, payload = parent.recv()
-            except EOFError:
-                break
-            if kind == "done":
-                done = True
-            elif kind == "check":
-                checks.append(payload)
-            else:
-                corrected.append(payload)
-    finally:
-        if proc.is_alive():
-            proc.kill()
-        proc.join(2)
-    if not done:
-        finished = len(checks)
-        n_main = len(claim.checks)
-        why = "stopped at the hard time limit" if proc.exitcode is None or proc.exitcode < 0 else f"check process ended (exit {proc.exitcode})"
-        for spec in claim.checks[finished:]:
-            checks.append(CheckResult(getattr(spec, "strategy", "?"), getattr(spec, "part", "main"), INCONCLUSIVE, f"{why} after {budget:.0f} s; not decided").to_dict())
-        if claim.corrected is not None and finished >= n_main:
-            for spec in claim.corrected.checks[len(corrected):]:
-                corrected.append(CheckResult(getattr(spec, "strategy", "?"), getattr(spec, "part", "main"), INCONCLUSIVE, f"{why}; not decided").to_dict())
-        notes.append(f"time budget of {budget:.0f} s reached: {finished} of {n_main} checks finished")
-    return _entry(claim, checks, corrected, time.monotonic() - start, override, notes)
-
-
-def run(claims: list[Claim], mode: str, seed: int, on_result: Callable[[dict], None] | None = None, on_start: Callable[[Claim], None] | None = None, budget: float | None = None) -> tuple[list[dict], bool]:
-    """Decide claims in order; returns (entries, interrupted).  Ctrl-C keeps what was decided."""
-    entries: list[dict] = []
-    try:
-        for claim in claims:
-            if on_start:
-                on_start(claim)
-            e = decide(claim, mode, seed, budget)
-            entries.append(e)
-            if on_result:
-                on_result(e)
+        while pending or running:
+            while pending and len(running) < max(1, jobs):
+                c = pending.pop(0)
+                if on_start:
+                    on_start(c)
+                running.append(_Job(c, mode, seed, budget, override))
+            timeout = max(0.0, min(j.hard for j in running) - time.monotonic())
+            wait([j.conn for j in running], timeout=timeout)
+            for j in list(running):
+                j.receive()
+                if j.done or time.monotonic() >= j.hard:
+                    running.remove(j)
+                    e = j.finish()
+                    results[e["id"]] = e
+                    if on_result:
+                        on_result(e)
     except KeyboardInterrupt:
-        return entries, True
-    return entries, False
+        for j in running:
+            j.kill()
+        return [results[c.id] for c in claims if c.id in results], True
+    return [results[c.id] for c in claims if c.id in results], False
+
+
+def decide(claim: Claim, mode: str = "quick", seed: int = 0, budget: float | None = None, override: Override | None = None) -> dict:
+    """Decide one claim in a child process under a hard time limit; return its report entry."""
+    entries, interrupted = run([claim], mode, seed, budget=budget, override=override, jobs=1)
+    if interrupted:
+        raise KeyboardInterrupt
+    return entries[0]

@@ -1,0 +1,64 @@
+"""Which numbered statements and checkable displays of a source are encoded as claims."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from optverify.claims import SOURCE_FILES, all_claims
+from optverify.claims.sources import SOURCES_DIR
+from optverify.coverage import label_to_id_label, scan_source
+from optverify.errors import UserError
+
+
+def resolve_source(arg: str) -> tuple[str | None, Path]:
+    """'000', a bundled file name, or a path → (seed or None, path)."""
+    if arg in SOURCE_FILES:
+        return arg, SOURCES_DIR / SOURCE_FILES[arg]
+    p = Path(arg)
+    if not p.exists() and (SOURCES_DIR / arg).exists():
+        p = SOURCES_DIR / arg
+    if not p.exists():
+        raise UserError(f"no source {arg!r}: give a seed ({', '.join(SOURCE_FILES)}), a bundled file name, or a path")
+    seed = p.name[:3] if p.name[:3] in SOURCE_FILES and p.name == SOURCE_FILES[p.name[:3]] else None
+    return seed, p
+
+
+def coverage(arg: str) -> dict:
+    seed, path = resolve_source(arg)
+    items = scan_source(path.read_text(encoding="utf-8"))
+    claims = [c for c in all_claims() if seed is not None and c.seed == seed]
+    ids = {c.id for c in claims}
+    spans = [(c.source.line, c.source.last_line, c.id) for c in claims]
+    rows = []
+    for it in items:
+        if it.kind == "statement":
+            base = f"{seed}:{label_to_id_label(it.label)}" if seed else None
+            hit = [cid for cid in (base, f"{base}@L{it.line}") if cid in ids]
+            if not hit:
+                hit = [cid for lo, hi, cid in spans if lo <= it.line <= hi]
+        else:
+            hit = [cid for lo, hi, cid in spans if lo <= it.end_line and it.line <= hi]
+        rows.append({"kind": it.kind, "label": it.label, "line": it.line, "end_line": it.end_line,
+                     "relations": it.relations, "text": it.text[:160], "claims": hit})
+    st = [r for r in rows if r["kind"] == "statement"]
+    dp = [r for r in rows if r["kind"] == "display"]
+    return {
+        "source": path.name,
+        "seed": seed,
+        "claims": len(claims),
+        "statements": len(st),
+        "statements_encoded": sum(1 for r in st if r["claims"]),
+        "displays": len(dp),
+        "displays_encoded": sum(1 for r in dp if r["claims"]),
+        "missing": [{"line": r["line"], "kind": r["kind"], "label": r["label"], "text": r["text"]} for r in rows if not r["claims"]],
+        "items": rows,
+    }
+
+
+def coverage_counts(seeds: list[str]) -> dict:
+    """Per-source counts for the report (without the item lists)."""
+    out = {}
+    for s in seeds:
+        c = coverage(s)
+        out[s] = {k: c[k] for k in ("source", "claims", "statements", "statements_encoded", "displays", "displays_encoded", "missing")}
+    return out

@@ -1,0 +1,261 @@
+"""The `optverify` command: run, list, show, check, coverage."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import signal
+import sys
+import time
+from pathlib import Path
+
+from optverify import __version__
+from optverify.errors import UserError
+
+DEFAULT_OUT = "optverify-report"
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # one clear line, exit 2
+        raise UserError(f"{self.prog}: {message}")
+
+
+def _mode(value: str) -> str:
+    if value not in ("quick", "thorough"):
+        raise UserError(f"unknown mode {value!r}: use quick or thorough")
+    return value
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="optverify", description="Check the mathematics of optimization-for-ML lecture material.")
+    p.add_argument("--version", action="version", version=f"optverify {__version__}")
+    sub = p.add_subparsers(dest="command", parser_class=_Parser)
+
+    r = sub.add_parser("run", help="decide claims and write report.json and report.md")
+    r.add_argument("patterns", nargs="*", help="claim ids or glob patterns (default: every claim)")
+    r.add_argument("--mode", default="quick", type=str)
+    r.add_argument("--seed", default=0, type=int)
+    r.add_argument("--out", default=DEFAULT_OUT, help=f"report folder (default: ./{DEFAULT_OUT})")
+    r.add_argument("--fail-on", choices=["refuted"], default=None)
+    r.add_argument("--budget", type=float, default=None, help="seconds per claim (default: 30 quick, 300 thorough)")
+    r.add_argument("--jobs", type=int, default=2, help="claims decided at once (default 2)")
+    r.add_argument("--quiet", action="store_true")
+
+    ls = sub.add_parser("list", help="list claims")
+    ls.add_argument("pattern", nargs="?", default=None)
+    ls.add_argument("--json", action="store_true")
+
+    sh = sub.add_parser("show", help="show one claim")
+    sh.add_argument("id")
+    sh.add_argument("--json", action="store_true")
+
+    ck = sub.add_parser("check", help="decide one claim, optionally with its bound scaled or replaced")
+    ck.add_argument("id")
+    ck.add_argument("--scale", type=str, default=None)
+    ck.add_argument("--bound", type=str, default=None)
+    ck.add_argument("--mode", default="quick", type=str)
+    ck.add_argument("--seed", default=0, type=int)
+    ck.add_argument("--budget", type=float, default=None)
+    ck.add_argument("--json", action="store_true")
+
+    cv = sub.add_parser("coverage", help="numbered statements and checkable displays of a source, encoded or not")
+    cv.add_argument("source", nargs="?", default=None, help="seed (000…004), bundled file name or path (default: every bundled source with claims)")
+    cv.add_argument("--json", action="store_true")
+    return p
+
+
+def _claim_dict(c) -> dict:
+    import sympy as sp
+
+    return {
+        "id": c.id,
+        "source": c.source.to_dict(),
+        "title": c.title,
+        "kind": c.kind,
+        "statement_latex": c.statement_latex,
+        "conclusion": c.conclusion,
+        "hypotheses": c.hypotheses,
+        "constants": c.constants,
+        "symbols": {n: {"assumptions": {k: v for k, v in s.assumptions0.items() if v}} for n, s in c.symbols.items()},
+        "bound": None if c.bound is None else sp.sstr(c.bound),
+        "checks": [{"strategy": getattr(s, "strategy", type(s).__name__), "part": getattr(s, "part", "main"), "spec": type(s).__name__} for s in c.checks],
+        "corrected": None if c.corrected is None else {"statement_latex": c.corrected.statement_latex, "reason": c.corrected.reason},
+        "notes": c.notes,
+    }
+
+
+def cmd_list(args) -> int:
+    from optverify.claims import match
+
+    claims = match([args.pattern] if args.pattern else [])
+    if args.json:
+        print(json.dumps([{"id": c.id, "line": c.source.line, "kind": c.kind, "title": c.title} for c in claims], indent=2, ensure_ascii=False))
+    else:
+        for c in claims:
+            print(f"{c.id:14s} line {c.source.line:<5d} {c.kind:18s} {c.title}")
+    return 0
+
+
+def cmd_show(args) -> int:
+    from optverify.claims import get
+
+    d = _claim_dict(get(args.id))
+    if args.json:
+        print(json.dumps(d, indent=2, ensure_ascii=False))
+        return 0
+    print(f"{d['id']} — {d['title']}  ({d['kind']})")
+    print(f"source: {d['source']['file']} line {d['source']['line']}")
+    print("statement (as printed):")
+    print("  " + d["statement_latex"].replace("\n", "\n  "))
+    print(f"read as: {d['conclusion']}")
+    for h in d["hypotheses"]:
+        print(f"hypothesis: {h}")
+    if d["symbols"]:
+        print("symbols: " + ", ".join(f"{n}" + (f" ({d['constants'].get(n)})" if d["constants"].get(n) else "") for n in d["symbols"]))
+    print(f"bound: {d['bound']}")
+    for ch in d["checks"]:
+        print(f"check: {ch['strategy']} [{ch['part']}]")
+    if d["corrected"]:
+        print(f"corrected form: {d['corrected']['statement_latex']} — {d['corrected']['reason']}")
+    return 0
+
+
+def _parse_bound(claim, text: str):
+    import sympy as sp
+    from sympy.parsing.sympy_parser import parse_expr, standard_transformations, implicit_multiplication_application
+
+    if claim.bound is None:
+        raise UserError(f"claim {claim.id} has no bound to replace")
+    local = dict(claim.symbols)
+    try:
+        expr = parse_expr(text, local_dict=local, transformations=standard_transformations + (implicit_multiplication_application,), evaluate=True)
+    except Exception as exc:  # sympy raises many kinds on bad syntax
+        raise UserError(f"malformed bound expression {text!r}: {type(exc).__name__}") from None
+    if not isinstance(expr, sp.Expr):
+        raise UserError(f"bound {text!r} is not an expression")
+    unknown = sorted(s.name for s in expr.free_symbols if s.name not in claim.symbols)
+    if unknown:
+        raise UserError(f"bound {text!r} uses {', '.join(unknown)}, which claim {claim.id} does not have (its symbols: {', '.join(claim.symbols)})")
+    return expr
+
+
+def _parse_scale(claim, text: str) -> float:
+    try:
+        val = float(text)
+    except ValueError:
+        raise UserError(f"--scale {text!r} is not a number") from None
+    if not math.isfinite(val) or val <= 0:
+        raise UserError(f"--scale must be a positive finite number, got {text}")
+    if claim.bound is None:
+        raise UserError(f"claim {claim.id} has no bound to scale")
+    return val
+
+
+def cmd_check(args) -> int:
+    from optverify.claims import get
+    from optverify.runner import Override, decide
+
+    mode = _mode(args.mode)
+    claim = get(args.id)
+    ov = Override(scale=_parse_scale(claim, args.scale) if args.scale is not None else None,
+                  bound=_parse_bound(claim, args.bound) if args.bound is not None else None)
+    entry = decide(claim, mode, args.seed, args.budget, ov)
+    if args.json:
+        print(json.dumps(entry, indent=2, ensure_ascii=False, default=str))
+    else:
+        print(f"{entry['id']}: {entry['verdict']} — {entry['summary']}")
+        if entry.get("bound_in_force"):
+            print(f"  bound in force: {entry['bound_in_force']}")
+        for c in entry["checks"]:
+            print(f"  {c['strategy']} [{c['part']}]: {c['verdict']} — {c['summary']}")
+            if c.get("certificate"):
+                print("    certificate: " + json.dumps(c["certificate"], ensure_ascii=False, default=str)[:600])
+        if entry.get("corrected"):
+            print(f"  corrected form: {entry['corrected']['verdict']} — {entry['corrected']['statement_latex']}")
+    return 0
+
+
+def cmd_coverage(args) -> int:
+    from optverify.claims import all_claims
+    from optverify.claims.coverage_map import coverage
+
+    sources = [args.source] if args.source else sorted({c.seed for c in all_claims()})
+    results = [coverage(s) for s in sources]
+    if args.json:
+        print(json.dumps(results if len(results) > 1 else results[0], indent=2, ensure_ascii=False))
+        return 0
+    for cv in results:
+        print(f"{cv['source']}: {cv['claims']} claims; statements {cv['statements_encoded']}/{cv['statements']} encoded, "
+              f"displays {cv['displays_encoded']}/{cv['displays']} encoded")
+        for it in cv["items"]:
+            mark = "encoded " if it["claims"] else "MISSING "
+            what = it["label"] or ("display " + "".join(it["relations"]))
+            print(f"  {mark} L{it['line']:<5d} {what:20s} {', '.join(it['claims'])}")
+    return 0
+
+
+def cmd_run(args) -> int:
+    from optverify.claims import match
+    from optverify.claims.coverage_map import coverage_counts
+    from optverify.reports import json_report, markdown, terminal
+    from optverify.runner import run
+
+    mode = _mode(args.mode)
+    if args.budget is not None and not (args.budget > 0):
+        raise UserError("--budget must be positive")
+    claims = match(args.patterns)
+    out = Path(args.out)
+    started = json_report.now()
+    cov = coverage_counts(sorted({c.seed for c in claims}))
+    con = terminal.console(stderr=True)
+    entries: list[dict] = []
+
+    def write(ended, interrupted):
+        rep = json_report.build(entries, mode=mode, seed=args.seed, started=started, ended=ended, interrupted=interrupted,
+                                coverage=cov, requested=list(args.patterns))
+        json_report.write_atomic(out / "report.json", json_report.dumps(rep))
+        json_report.write_atomic(out / "report.md", markdown.render(rep))
+        return rep
+
+    t0 = time.monotonic()
+
+    def on_start(c):
+        if not args.quiet:
+            con.print(f"[{len(entries) + 1}/{len(claims)}] {c.id} …", end="\r" if con.is_terminal else "\n")
+
+    def on_result(e):
+        entries.append(e)
+        write(None, True)  # keep what is decided, should the run be cut off
+        if not args.quiet:
+            con.print(f"[{len(entries)}/{len(claims)}] {e['id']:14s} {e['verdict']:13s} {e['duration_s']:6.1f}s  (elapsed {time.monotonic() - t0:.0f}s)")
+
+    signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
+    if args.jobs < 1:
+        raise UserError("--jobs must be at least 1")
+    decided, interrupted = run(claims, mode, args.seed, on_result=on_result, on_start=on_start, budget=args.budget, jobs=args.jobs)
+    entries[:] = decided  # claim order, whatever order they finished in
+    rep = write(json_report.now(), interrupted)
+    if not args.quiet:
+        terminal.console().print(terminal.summary_table(rep))
+    print(f"{'interrupted: ' if interrupted else ''}{len(entries)} of {len(claims)} claims decided ({terminal.counts_line(rep)}); report: {out / 'report.json'}, {out / 'report.md'}")
+    if interrupted:
+        return 130
+    if args.fail_on == "refuted" and rep["counts"]["refuted"]:
+        return 1
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        args = _parser().parse_args(argv)
+        if args.command is None:
+            _parser().print_help()
+            return 2
+        return {"run": cmd_run, "list": cmd_list, "show": cmd_show, "check": cmd_check, "coverage": cmd_coverage}[args.command](args)
+    except UserError as exc:
+        print(f"optverify: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("optverify: interrupted", file=sys.stderr)
+        return 130

@@ -1,0 +1,1 @@
+"""Renderers: report.json is the source of truth; Markdown and the terminal render it. No computation here."""

@@ -1,0 +1,55 @@
+"""report.json: schema, assembly and atomic writing."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections import Counter
+from datetime import datetime, timezone
+from pathlib import Path
+
+from optverify import __version__
+from optverify.verdicts import VERDICTS
+
+SCHEMA_VERSION = 1
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def build(entries: list[dict], *, mode: str, seed: int, started: str, ended: str | None, interrupted: bool,
+          coverage: dict, requested: list[str]) -> dict:
+    counts = Counter(e["verdict"] for e in entries)
+    by_source: dict[str, Counter] = {}
+    for e in entries:
+        by_source.setdefault(e["id"].split(":")[0], Counter())[e["verdict"]] += 1
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool": "optverify",
+        "tool_version": __version__,
+        "mode": mode,
+        "seed": seed,
+        "patterns": requested,
+        "started": started,
+        "ended": ended,
+        "interrupted": interrupted,
+        "complete": not interrupted,
+        "counts": {v: counts.get(v, 0) for v in VERDICTS},
+        "counts_by_source": {s: {v: c.get(v, 0) for v in VERDICTS} for s, c in sorted(by_source.items())},
+        "coverage": coverage,
+        "claims": entries,
+    }
+
+
+def write_atomic(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(text)
+    os.replace(tmp, path)
+
+
+def dumps(report: dict) -> str:
+    return json.dumps(report, indent=2, ensure_ascii=False, default=str) + "\n"
