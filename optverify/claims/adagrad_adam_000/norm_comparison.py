@@ -51,5 +51,9 @@ CLAIMS = [
     claim(None, 137, "1-hot sparse gradients: AdaGrad-norm's bound", "identity",
           "E[D_2 √(‖g‖²_{1:T})] = D_2 √T",
           hypotheses=["as line 130: ‖g_t‖ = 1 at every step"],
-          checks=[InstanceSearch(Measured(SparseOneHot(), measured_expr=D_2 * E_sqrt_norm), D_2 * sp.sqrt(T), rel="==")]),
+          checks=[
+              InstanceSearch(Measured(SparseOneHot(), measured_expr=D_2 * E_sqrt_norm), D_2 * sp.sqrt(T), rel="=="),
+              Identity(D_2 * sp.sqrt(sp.Sum(1, (t, 1, T))), D_2 * sp.sqrt(T),
+                       note="every g_t is 1-hot with entry ±1, so ‖g_t‖² = 1 and ‖g‖²_{1:T} = Σ_t 1 on every outcome"),
+          ]),
 ]
