@@ -18,13 +18,13 @@ CTX = CheckContext(seed=7)
 
 
 def test_true_geometric_sum_is_proved():
-    r = check_identity(Identity(sp.Sum(b**tau, (tau, 0, t - 1)), (1 - b**t) / (1 - b), DOM), CTX)
+    r = check_identity(Identity(sp.Sum(b**tau, (tau, 0, t - 1)), (1 - b**t) / (1 - b), domain=DOM), CTX)
     assert r.verdict == "proved"
     assert r.evidence["residual"] == "0"
 
 
 def test_off_by_one_geometric_sum_is_refuted_with_a_replayable_point():
-    r = check_identity(Identity(sp.Sum(b**tau, (tau, 0, t)), (1 - b**t) / (1 - b), DOM), CTX)
+    r = check_identity(Identity(sp.Sum(b**tau, (tau, 0, t)), (1 - b**t) / (1 - b), domain=DOM), CTX)
     assert r.verdict == "refuted"
     cert = r.certificate
     point = {sp.Symbol(k, positive=True) if k == "beta" else sp.Symbol(k, integer=True, positive=True): sp.Rational(v) for k, v in cert["point"].items()}
@@ -43,9 +43,9 @@ def test_ema_variance_true_and_wrong_exponent():
     true = s**2 * (1 - b) ** 2 * (1 - b ** (2 * t)) / ((1 - b**2) * (1 - b**t) ** 2)
     wrong_exponent = s**2 * (1 - b) ** 2 * (1 - b ** (2 * t - 1)) / ((1 - b**2) * (1 - b**t) ** 2)
     dropped_square = s**2 * (1 - b) * (1 - b ** (2 * t)) / ((1 - b**2) * (1 - b**t) ** 2)
-    assert check_identity(Identity(var, true, DOM), CTX).verdict == "proved"
+    assert check_identity(Identity(var, true, domain=DOM), CTX).verdict == "proved"
     for wrong in (wrong_exponent, dropped_square):
-        r = check_identity(Identity(var, wrong, DOM), CTX)
+        r = check_identity(Identity(var, wrong, domain=DOM), CTX)
         assert r.verdict == "refuted"
         assert sp.Float(r.certificate["difference"]) != 0
 
@@ -53,16 +53,16 @@ def test_ema_variance_true_and_wrong_exponent():
 def test_ema_mean_with_and_without_bias_correction():
     mu = sp.Symbol("mu", real=True)
     step = lambda prev, k: b * prev + (1 - b) * mu  # noqa: E731
-    ok = Induction(lambda k: (1 - b**k) * mu, step, n, 0, sp.Integer(0), DOM)
+    ok = Induction(lambda k: (1 - b**k) * mu, step, n, 0, sp.Integer(0), domain=DOM)
     assert check_induction(ok, CTX).verdict == "proved"
     # "E[m_t] = μ" without the bias correction is false at t = 1
-    r = check_induction(Induction(lambda k: mu, step, n, 1, (1 - b) * mu, DOM), CTX)
+    r = check_induction(Induction(lambda k: mu, step, n, 1, (1 - b) * mu, domain=DOM), CTX)
     assert r.verdict == "refuted"
 
 
 def test_induction_failing_only_at_its_base_case():
     # x_n = x_{n-1} + 1 is solved by n + c for any c; the claim x_n = n + 1 with x_0 = 0 fails only at the base
-    r = check_induction(Induction(lambda k: k + 1, lambda prev, k: prev + 1, n, 0, sp.Integer(0), DOM), CTX)
+    r = check_induction(Induction(lambda k: k + 1, lambda prev, k: prev + 1, n, 0, sp.Integer(0), domain=DOM), CTX)
     assert r.verdict == "refuted"
     assert "base case" in r.summary
     assert r.evidence["step"].endswith("= 0")

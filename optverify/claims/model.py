@@ -25,17 +25,10 @@ KINDS = (
     "qualitative",
 )
 
-LABEL_ABBREVIATIONS = {
-    "Theorem": "Thm",
-    "Lemma": "Lem",
-    "Proposition": "Prop",
-    "Corollary": "Cor",
-    "Definition": "Def",
-    "Algorithm": "Alg",
-}
+from optverify.coverage import STATEMENT_KINDS
 
 ID_PATTERN = re.compile(
-    r"^(?P<seed>\d{3}):(?:(?P<label>(?:Thm|Lem|Prop|Cor|Def|Alg) [0-9A-Za-z.]+)(?:@L(?P<at>\d+))?|L(?P<line>\d+))$"
+    r"^(?P<seed>\d{3}):(?:(?P<label>(?:" + "|".join(STATEMENT_KINDS.values()) + r") [0-9A-Za-z.]+)(?:@L(?P<at>\d+))?|L(?P<line>\d+))$"
 )
 
 #: Placeholder for "the claim's bound" inside a check spec.  The runner replaces

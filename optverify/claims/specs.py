@@ -49,8 +49,25 @@ def integers(lo, hi) -> Range:
     return Range(sp.Integer(lo), sp.sympify(hi), integer=True)
 
 
+@dataclass(kw_only=True)
+class Spec:
+    """Fields every spec has: the link of the printed chain it decides, and a note for the reader."""
+
+    part: str = "main"
+    note: str = ""
+    strategy: str = ""
+
+
+@dataclass(kw_only=True)
+class SymbolicDomain(Spec):
+    """Parameter ranges (and, for sequences g(k), the range their terms are drawn from)."""
+
+    domain: dict = field(default_factory=dict)
+    sequences: dict = field(default_factory=dict)
+
+
 @dataclass
-class Identity:
+class Identity(SymbolicDomain):
     """``lhs = rhs`` at every point of ``domain`` (symbols not listed range over the reals).
 
     ``sequences`` maps an undefined sympy function (a sequence g(k)) to the range
@@ -60,15 +77,11 @@ class Identity:
 
     lhs: sp.Expr
     rhs: sp.Expr
-    domain: dict = field(default_factory=dict)
-    sequences: dict = field(default_factory=dict)
-    part: str = "main"
-    note: str = ""
-    strategy: str = "symbolic"
+    strategy: str = field(default="symbolic", kw_only=True)
 
 
 @dataclass
-class Induction:
+class Induction(SymbolicDomain):
     """``closed(n)`` solves ``x_n = step(x_{n-1}, n)`` with ``x_base = base_value``, for all n ≥ base."""
 
     closed: Callable[[sp.Expr], sp.Expr]
@@ -76,28 +89,22 @@ class Induction:
     index: sp.Symbol
     base: int
     base_value: sp.Expr
-    domain: dict = field(default_factory=dict)
-    sequences: dict = field(default_factory=dict)
-    part: str = "main"
-    note: str = ""
-    strategy: str = "symbolic"
+    strategy: str = field(default="symbolic", kw_only=True)
 
 
 @dataclass
-class Inequality:
+class Inequality(Spec):
     """``lhs rel rhs`` over the box ``domain`` (rel one of <=, <, >=, >); rhs may be BOUND."""
 
     lhs: sp.Expr
     rel: str
     rhs: sp.Expr
     domain: dict
-    part: str = "main"
-    note: str = ""
-    strategy: str = "interval"
+    strategy: str = field(default="interval", kw_only=True)
 
 
 @dataclass
-class Limit:
+class Limit(Spec):
     """An approximation ``f ≈ g`` read as ``f/g → 1`` when ``var → point``."""
 
     f: sp.Expr
@@ -107,13 +114,11 @@ class Limit:
     direction: str = "+-"
     expect: str = "one"  # "one": f ≈ g (f/g → 1); "finite": f = O(g) (f/g has a finite limit)
     domain: dict = field(default_factory=dict)
-    part: str = "main"
-    note: str = ""
-    strategy: str = "symbolic"
+    strategy: str = field(default="symbolic", kw_only=True)
 
 
 @dataclass
-class InstanceSearch:
+class InstanceSearch(Spec):
     """Evaluate both sides on instances of a family: random ones and adversarial ones.
 
     ``family`` computes, for one instance, the measured quantity and the values
@@ -128,13 +133,11 @@ class InstanceSearch:
     rhs: sp.Expr
     rel: str = "<="
     quantifier: str = "forall"  # "exists": a replayed instance with measured > rhs is a witness (proved)
-    part: str = "main"
-    note: str = ""
-    strategy: str = "instance"
+    strategy: str = field(default="instance", kw_only=True)
 
 
 @dataclass
-class Simulation:
+class Simulation(Spec):
     """Monte Carlo: run the printed algorithm on stochastic problems over many seeds.
 
     ``experiment`` is an object with ``run(mode, seed, deadline) -> list[dict]``,
@@ -145,24 +148,20 @@ class Simulation:
 
     experiment: Any
     rhs: sp.Expr
-    part: str = "main"
-    note: str = ""
-    strategy: str = "simulation"
+    strategy: str = field(default="simulation", kw_only=True)
 
 
 @dataclass
-class Pseudocode:
+class Pseudocode(Spec):
     """Run a printed algorithm with its printed parameters on a 1-D convex quadratic."""
 
     algorithm: str
     params: dict = field(default_factory=dict)
-    part: str = "main"
-    note: str = ""
-    strategy: str = "pseudocode"
+    strategy: str = field(default="pseudocode", kw_only=True)
 
 
 @dataclass
-class Scaling:
+class Scaling(Spec):
     """``lhs`` and ``rhs`` must transform alike when the loss is multiplied by a and the parameters by b.
 
     ``dims`` maps each symbol to its kind in :data:`optverify.verify.scaling.KINDS`.
@@ -171,16 +170,13 @@ class Scaling:
     lhs: sp.Expr
     rhs: sp.Expr
     dims: dict
-    part: str = "main"
-    note: str = ""
-    strategy: str = "scaling"
+    strategy: str = field(default="scaling", kw_only=True)
 
 
 @dataclass
-class NotCheckable:
+class NotCheckable(Spec):
     reason: str
-    part: str = "main"
-    strategy: str = "none"
+    strategy: str = field(default="none", kw_only=True)
 
 
 ALL_SPECS = (Identity, Induction, Inequality, Limit, InstanceSearch, Simulation, Pseudocode, Scaling, NotCheckable)

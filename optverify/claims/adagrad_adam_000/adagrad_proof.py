@@ -39,7 +39,7 @@ CLAIMS = [
           checks=[
               InstanceSearch(Measured(SS, "regret"), v["E_lin_g"], part="first link (convexity, summed)"),
               Identity(inner_expansion.lhs, inner_expansion.rhs, part="second link (inner product by coordinates)"),
-              Identity(sum_exchange.lhs, sum_exchange.rhs, sum_exchange.domain, part="third link (exchange of finite sums)"),
+              Identity(sum_exchange.lhs, sum_exchange.rhs, domain=sum_exchange.domain, part="third link (exchange of finite sums)"),
           ]),
     claim(None, 159, "projection onto the box is non-expansive", "inequality",
           "(w_{t+1}[i] − w*[i])² ≤ (w_t[i] − η_t[i] g_t[i] − w*[i])²",

@@ -17,31 +17,36 @@ _READING = (
     "projected); the subgradient of |·| at its kink is 0; 0/0 in the first step is read as no move"
 )
 
+
+
+def _adagrad_theorem(label, line, end_line, title, algorithm, statement, region, update, D, D_name, E, E_name, E_meaning):
+    """Theorems 2 and 3 share their shape: the same checks, on the ball or on the box."""
+    return claim(
+        label, line, title, "expectation bound", statement, end_line=end_line,
+        hypotheses=[f"L convex with minimiser w*, {region}", f"c = √2·{D_name}", update, _READING],
+        constants={D.name: f"radius of the set containing w* ({region})", E.name: E_meaning},
+        symbols={D.name: D, E.name: E},
+        bound=2 * sp.sqrt(2) * D * E,
+        checks=[
+            InstanceSearch(Measured(StochasticSeparable(algorithm), "regret"), BOUND),
+            Simulation(AdaGradRegret(algorithm), BOUND),
+            Scaling(R, BOUND, {R: "loss", D: "param", E: "grad"}),
+            Pseudocode(f"adagrad_{algorithm}", {"D": 2.0, "T": 100}, part="the printed algorithm descends"),
+        ],
+    )
+
+
 CLAIMS = [
-    claim("Thm 2", 77, "Adaptive Gradient Descent (AdaGrad-norm with projection)", "expectation bound",
-          "E[Σ_{t=1}^T L(w_t) − L(w*)] ≤ 2√2 D_2 E[√(Σ_{t=1}^T ‖g_t‖²)]", end_line=84,
-          hypotheses=["L convex with minimiser w*, ‖w*‖₂ ≤ D_2", "c = √2·D_2",
-                      "w_{t+1} = Π_{‖w‖₂ ≤ D_2}(w_t − c g_t/√(‖g‖²_{1:t})), g_t = ∇ℓ(w_t, z_t), z_t i.i.d.", _READING],
-          constants={"D_2": "radius of the ℓ2 ball containing w*", "E_sqrt_norm": "E[√(Σ_t ‖g_t‖²)]"},
-          symbols={"D_2": D_2, "E_sqrt_norm": E_sqrt_norm},
-          bound=2 * sp.sqrt(2) * D_2 * E_sqrt_norm,
-          checks=[
-              InstanceSearch(Measured(StochasticSeparable("norm_ball"), "regret"), BOUND),
-              Simulation(AdaGradRegret("norm_ball"), BOUND),
-              Scaling(R, BOUND, {R: "loss", D_2: "param", E_sqrt_norm: "grad"}),
-              Pseudocode("adagrad_norm_ball", {"D": 2.0, "T": 100}, part="the printed algorithm descends"),
-          ]),
-    claim("Thm 3", 88, "AdaGrad Convergence (diagonal AdaGrad with box projection)", "expectation bound",
-          "E[Σ_{t=1}^T L(w_t) − L(w*)] ≤ 2√2 D_∞ E[Σ_{i=1}^d √(Σ_{t=1}^T g_t[i]²)]", end_line=95,
-          hypotheses=["L convex with minimiser w*, ‖w*‖_∞ ≤ D_∞", "c = √2·D_∞",
-                      "w_{t+1}[i] = Π_{|w[i]| ≤ D_∞}(w_t[i] − c g_t[i]/√(g²_{1:t}[i])), g_t = ∇ℓ(w_t, z_t), z_t i.i.d.", _READING],
-          constants={"D_inf": "ℓ∞ radius of the box containing w*", "E_sum_sqrt_diag": "E[Σ_i √(Σ_t g_t[i]²)]"},
-          symbols={"D_inf": D_inf, "E_sum_sqrt_diag": E_sum_sqrt_diag},
-          bound=2 * sp.sqrt(2) * D_inf * E_sum_sqrt_diag,
-          checks=[
-              InstanceSearch(Measured(StochasticSeparable("diag_box"), "regret"), BOUND),
-              Simulation(AdaGradRegret("diag_box"), BOUND),
-              Scaling(R, BOUND, {R: "loss", D_inf: "param", E_sum_sqrt_diag: "grad"}),
-              Pseudocode("adagrad_diag_box", {"D": 2.0, "T": 100}, part="the printed algorithm descends"),
-          ]),
+    _adagrad_theorem(
+        "Thm 2", 77, 84, "Adaptive Gradient Descent (AdaGrad-norm with projection)", "norm_ball",
+        "E[Σ_{t=1}^T L(w_t) − L(w*)] ≤ 2√2 D_2 E[√(Σ_{t=1}^T ‖g_t‖²)]", "‖w*‖₂ ≤ D_2",
+        "w_{t+1} = Π_{‖w‖₂ ≤ D_2}(w_t − c g_t/√(‖g‖²_{1:t})), g_t = ∇ℓ(w_t, z_t), z_t i.i.d.",
+        D_2, "D_2", E_sqrt_norm, "E_sqrt_norm", "E[√(Σ_t ‖g_t‖²)]",
+    ),
+    _adagrad_theorem(
+        "Thm 3", 88, 95, "AdaGrad Convergence (diagonal AdaGrad with box projection)", "diag_box",
+        "E[Σ_{t=1}^T L(w_t) − L(w*)] ≤ 2√2 D_∞ E[Σ_{i=1}^d √(Σ_{t=1}^T g_t[i]²)]", "‖w*‖_∞ ≤ D_∞",
+        "w_{t+1}[i] = Π_{|w[i]| ≤ D_∞}(w_t[i] − c g_t[i]/√(g²_{1:t}[i])), g_t = ∇ℓ(w_t, z_t), z_t i.i.d.",
+        D_inf, "D_∞", E_sum_sqrt_diag, "E_sum_sqrt_diag", "E[Σ_i √(Σ_t g_t[i]²)]",
+    ),
 ]
