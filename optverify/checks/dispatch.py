@@ -15,6 +15,10 @@ def _strategies():
     from optverify.checks.pseudocode import check_pseudocode
     from optverify.checks.scaling import check_scaling
     from optverify.checks.simulation import check_simulation
+    from optverify.checks.construction import check_non_convergence
+    from optverify.checks.linear_algebra import check_diagonalizable
+    from optverify.checks.moments import check_moment
+    from optverify.checks.parameter_choice import check_parameter_choice
     from optverify.checks.symbolic import check_identity, check_induction, check_limit
 
     return {
@@ -26,6 +30,10 @@ def _strategies():
         specs.Simulation: check_simulation,
         specs.Pseudocode: check_pseudocode,
         specs.Scaling: check_scaling,
+        specs.Moment: check_moment,
+        specs.ParameterChoice: check_parameter_choice,
+        specs.Diagonalizable: check_diagonalizable,
+        specs.NonConvergence: check_non_convergence,
     }
 
 

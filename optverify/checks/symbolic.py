@@ -25,9 +25,10 @@ def _tries(ctx: CheckContext) -> int:
 
 
 def check_identity(spec: Identity, ctx: CheckContext) -> CheckResult:
+    if isinstance(spec.lhs, sp.MatrixBase) or isinstance(spec.rhs, sp.MatrixBase):
+        return _check_matrix_identity(spec, ctx)
     lhs, rhs = ctx.resolve(sp.sympify(spec.lhs)), ctx.resolve(sp.sympify(spec.rhs))
-    index = next((s for s in spec.domain if getattr(spec.domain[s], "integer", False)), None)
-    simp = simplify_difference(lhs, rhs, spec.domain, peel_index=index)
+    simp = simplify_difference(lhs, rhs, spec.domain)
     evidence = {"lhs": sp.sstr(lhs), "rhs": sp.sstr(rhs), "residual": sp.sstr(simp.residual), "steps": simp.steps}
     if simp.zero:
         return CheckResult(spec.strategy, spec.part, PROVED, "lhs − rhs simplifies to 0", evidence)
@@ -124,3 +125,22 @@ def check_limit(spec: Limit, ctx: CheckContext) -> CheckResult:
         cert = {"limit_of_ratio": sp.sstr(lim), "approach_50_digits": evidence["approach"], "ratio": sp.sstr(ratio)}
         return CheckResult(spec.strategy, spec.part, REFUTED, f"f/g → {sp.sstr(lim)}, not 1, as {spec.var} → {spec.point}", evidence, cert)
     return CheckResult(spec.strategy, spec.part, INCONCLUSIVE, f"limit of the ratio is {lim}", evidence)
+
+
+def _check_matrix_identity(spec: Identity, ctx: CheckContext) -> CheckResult:
+    """A matrix identity holds when every entry does; the first entry that fails gives the certificate."""
+    L, R = sp.Matrix(spec.lhs), sp.Matrix(spec.rhs)
+    if L.shape != R.shape:
+        return CheckResult(spec.strategy, spec.part, REFUTED, f"shapes differ: {L.shape} vs {R.shape}", {}, {"lhs_shape": L.shape, "rhs_shape": R.shape})
+    results = []
+    for idx in range(len(L)):
+        sub = Identity(L[idx], R[idx], domain=spec.domain, sequences=spec.sequences, part=spec.part)
+        r = check_identity(sub, ctx)
+        r.evidence["entry"] = list(divmod(idx, L.shape[1]))
+        if r.verdict == REFUTED:
+            r.summary = f"entry {tuple(divmod(idx, L.shape[1]))}: {r.summary}"
+            return r
+        results.append(r)
+    verdict = PROVED if all(r.verdict == PROVED for r in results) else CONSISTENT
+    return CheckResult(spec.strategy, spec.part, verdict, f"all {len(L)} entries: " + ("lhs − rhs simplifies to 0" if verdict == PROVED else "agree"),
+                       {"entries": [r.evidence.get("residual") for r in results], "lhs": sp.sstr(L), "rhs": sp.sstr(R)})

@@ -180,3 +180,64 @@ class NotCheckable(Spec):
 
 
 ALL_SPECS = (Identity, Induction, Inequality, Limit, InstanceSearch, Simulation, Pseudocode, Scaling, NotCheckable)
+
+
+@dataclass
+class Moment(Spec):
+    """A printed moment of an EMA m_t = β m_{t−1} + (1−β) g_t, compared with the one rsolve derives.
+
+    ``quantity``: "mean", "var", "mean_corrected" (of m_t/(1−β^t)) or "var_corrected";
+    inputs independent with mean ``mu`` and variance ``var``; m_0 has mean ``m0_mean``, variance ``m0_var``.
+    """
+
+    quantity: str
+    printed: sp.Expr
+    beta: sp.Symbol
+    t: sp.Symbol
+    mu: Any = 0
+    var: Any = 0
+    m0_mean: Any = 0
+    m0_var: Any = 0
+    domain: dict = field(default_factory=dict)
+    strategy: str = field(default="moments", kw_only=True)
+
+
+@dataclass
+class ParameterChoice(Spec):
+    """"Setting ``var`` = ``choice`` minimises ``objective``": checked by the first-order condition
+    (where the objective is differentiable there) and against the numerical minimum at sampled parameters."""
+
+    objective: sp.Expr
+    var: sp.Symbol
+    choice: sp.Expr
+    domain: dict
+    var_range: tuple
+    strategy: str = field(default="parameter choice", kw_only=True)
+
+
+@dataclass
+class Diagonalizable(Spec):
+    """"``matrix`` = QΛQ⁻¹ with Q invertible" for every parameter point of ``domain``.
+
+    The check solves for the parameter points where the characteristic polynomial
+    has a repeated root and tests diagonalisability there exactly.
+    """
+
+    matrix: Any
+    solve_for: sp.Symbol
+    domain: dict
+    strategy: str = field(default="linear algebra", kw_only=True)
+
+
+@dataclass
+class NonConvergence(Spec):
+    """A claim that an iteration converges, tested on a construction that may cycle.
+
+    ``construction(num, T)`` returns {"iterates": [...], "optimum": x*, "facts": {...}}
+    computed in the number context; the check replays it at 50 digits and looks
+    for a periodic orbit bounded away from the optimum.
+    """
+
+    construction: Callable
+    steps: int = 3000
+    strategy: str = field(default="construction", kw_only=True)

@@ -96,6 +96,26 @@ def run_on_quadratic(num, algorithm: str, params: dict, T: int, h=1, w1=1):
             ws, acc = step(num, ws, [h * ws[0]], acc, c, D)
             traj.append(ws[0])
         return traj
+    if algorithm in ("heavy_ball", "nesterov", "sgd_momentum"):
+        eta, beta = num.num(params["eta"]), num.num(params["beta"])
+        if algorithm == "heavy_ball":  # w_{t+1} = w_t − η∇f(w_t) + β(w_t − w_{t−1}), w_0 = w_1
+            prev = w
+            for _ in range(T):
+                prev, w = w, w - eta * h * w + beta * (w - prev)
+                traj.append(w)
+        elif algorithm == "nesterov":  # v_{t+1} = w_t − η∇f(w_t); w_{t+1} = v_{t+1} + β(v_{t+1} − v_t), v_1 = w_1
+            v = w
+            for _ in range(T):
+                v_new = w - eta * h * w
+                w, v = v_new + beta * (v_new - v), v_new
+                traj.append(w)
+        else:  # v_{t+1} = β v_t − η∇f(w_t); w_{t+1} = w_t + v_{t+1}, v_1 = 0
+            v = num.num(0)
+            for _ in range(T):
+                v = beta * v - eta * h * w
+                w = w + v
+                traj.append(w)
+        return traj
     if algorithm == "sign":
         eta0, power = num.num(params["eta"]), params.get("eta_power", 0)
         ws = [w]

@@ -41,8 +41,8 @@ def generic_branch(expr: sp.Expr, domain: dict, rng: random.Random | None = None
     return expr.replace(lambda e: isinstance(e, sp.Piecewise), pick)
 
 
-def peel_sums(expr: sp.Expr, index: sp.Symbol) -> sp.Expr:
-    """Split off the first term of every sum whose upper limit involves ``index``."""
+def peel_sums(expr: sp.Expr, index: sp.Symbol, last: bool = False) -> sp.Expr:
+    """Split off the first (or the last) term of every sum whose upper limit involves ``index``."""
 
     def peel(s: Sum):
         if len(s.limits) != 1:
@@ -51,6 +51,8 @@ def peel_sums(expr: sp.Expr, index: sp.Symbol) -> sp.Expr:
         if index not in sp.sympify(b).free_symbols:
             return s
         f = s.function
+        if last:
+            return Sum(f, (i, a, b - 1)) + f.subs(i, b)
         return f.subs(i, a) + Sum(f.subs(i, i + 1), (i, a, b - 1))
 
     return expr.replace(lambda e: isinstance(e, Sum), peel)
@@ -73,6 +75,13 @@ def canonical_indices(expr: sp.Expr, depth: int = 0) -> sp.Expr:
     return expr
 
 
+def is_zero(e) -> bool:
+    """0 for scalars, the zero matrix for matrix expressions."""
+    if isinstance(e, sp.MatrixExpr):
+        return bool(e.is_ZeroMatrix) or e.is_zero_matrix is True
+    return e == 0
+
+
 @dataclass
 class Simplification:
     residual: sp.Expr
@@ -80,13 +89,16 @@ class Simplification:
 
     @property
     def zero(self) -> bool:
-        return self.residual == 0
+        return is_zero(self.residual)
 
 
 def simplify_difference(lhs, rhs, domain: dict | None = None, peel_index: sp.Symbol | None = None) -> Simplification:
     """Try, in order: simplify; evaluate sums and pick generic branches; peel sums; expand."""
     domain = domain or {}
     diff = sp.sympify(lhs) - sp.sympify(rhs)
+    if isinstance(diff, sp.MatrixExpr):
+        r = sp.simplify(diff)
+        return Simplification(sp.Integer(0) if is_zero(r) else r, ["simplify(lhs - rhs) as matrix expressions"])
     steps = ["cancel(lhs - rhs)"]
     if sp.cancel(diff) == 0:
         return Simplification(sp.Integer(0), steps)
@@ -94,15 +106,28 @@ def simplify_difference(lhs, rhs, domain: dict | None = None, peel_index: sp.Sym
     r = sp.simplify(canonical_indices(diff))
     if r == 0:
         return Simplification(sp.Integer(0), steps)
+    if r.has(sp.sin, sp.cos, sp.exp):
+        steps.append("rewrite trigonometric functions as exponentials + simplify")
+        if sp.simplify(sp.expand(r.rewrite(sp.exp))) == 0:
+            return Simplification(sp.Integer(0), steps)
     steps.append("doit + generic Piecewise branch + simplify")
     r = sp.simplify(generic_branch(sp.simplify(diff.doit()), domain))
     if r == 0:
         return Simplification(sp.Integer(0), steps)
     if peel_index is not None:
-        steps.append(f"peel the first term of the left side's sums in {peel_index}, expand powers, simplify")
-        peeled = sp.expand(peel_sums(sp.sympify(lhs), peel_index) - sp.sympify(rhs), power_exp=True)
-        r2 = sp.simplify(canonical_indices(peeled))
-        if r2 == 0:
+        for last in (False, True):
+            steps.append(f"peel the {'last' if last else 'first'} term of the left side's sums in {peel_index}, expand powers, simplify")
+            peeled = sp.expand(peel_sums(sp.sympify(lhs), peel_index, last) - sp.sympify(rhs), power_exp=True)
+            r2 = sp.simplify(canonical_indices(peeled))
+            if r2 == 0:
+                return Simplification(sp.Integer(0), steps)
+            r2 = sp.simplify(canonical_indices(sp.expand(sp.powsimp(r2, combine="exp"), power_exp=True)))
+            if r2 == 0:
+                return Simplification(sp.Integer(0), steps)
+        m = sp.Symbol("_m", integer=True, nonnegative=True)
+        steps.append(f"write {peel_index} = m + 1, expand powers, simplify")
+        shifted = sp.expand((sp.sympify(lhs) - sp.sympify(rhs)).subs(peel_index, m + 1), power_exp=True)
+        if sp.simplify(shifted) == 0:
             return Simplification(sp.Integer(0), steps)
     steps.append("expand + cancel")
     r3 = sp.cancel(sp.expand(r))

@@ -4,7 +4,7 @@ import sympy as sp
 
 from optverify.claims.adagrad_adam_000._common import alpha, beta1, claim, eps, g, r, sigma, t, tau
 from optverify.claims.model import Corrected
-from optverify.claims.specs import Identity, Induction, Inequality, Limit, NotCheckable, Range, integers, left_open, open_
+from optverify.claims.specs import Identity, Induction, Inequality, Limit, Moment, NotCheckable, Range, integers, left_open, open_
 from optverify.verify.moments import expectation
 
 n = sp.Symbol("n", integer=True, positive=True)
@@ -25,6 +25,7 @@ def ema(k_, m0):
     return beta1**k_ * m0 + (1 - beta1) * sp.Sum(beta1**tau * g(k_ - tau), (tau, 0, k_ - 1))
 
 
+PRINTED_VAR = sigma**2 * (1 - beta1) * (1 - beta1 ** (2 * t - 1)) / ((1 - beta1**2) * (1 - beta1**t) ** 2)
 var_mhat = sigma**2 * sp.Sum(beta1 ** (2 * tau), (tau, 0, t - 1)) / weights**2  # Σ β^{2τ} E[r²] / (Σ β^τ)², E[r²] = σ²
 lim_var = sigma**2 * (1 - beta1) ** 2 / (1 - beta1**2)
 
@@ -71,7 +72,9 @@ CLAIMS = [
     claim(None, 246, "variance of the bias-corrected momentum", "identity",
           "Var(m̂_t) = Σ β1^{2τ} E[r_{t−τ}²]/(Σ β1^τ)² = σ² (1 − β1)(1 − β1^{2t−1})/((1 − β1²)(1 − β1^t)²)",
           hypotheses=["r_t independent, mean zero, E[r_t²] = σ² (the equality case of E[r_t²] ≤ σ²)"],
-          checks=[Identity(var_mhat, sigma**2 * (1 - beta1) * (1 - beta1 ** (2 * t - 1)) / ((1 - beta1**2) * (1 - beta1**t) ** 2), domain=_DOM)],
+          checks=[Identity(var_mhat, PRINTED_VAR, domain=_DOM),
+                  Moment("var_corrected", PRINTED_VAR, beta1, t, mu=sp.Integer(0), var=sigma**2, domain=_DOM,
+                         note="Var(m_t/(1 − β1^t)) derived by rsolve from m_t = β1 m_{t−1} + (1 − β1) g_t, m_0 = 0")],
           corrected=Corrected(
               "Var(m̂_t) = σ² (1 − β1)²(1 − β1^{2t})/((1 − β1²)(1 − β1^t)²)",
               "Σ_{τ<t} β1^{2τ} = (1 − β1^{2t})/(1 − β1²) and (Σ_{τ<t} β1^τ)² = (1 − β1^t)²/(1 − β1)²",

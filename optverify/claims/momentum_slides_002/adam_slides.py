@@ -1,0 +1,56 @@
+"""002, lines 300–377: per-parameter learning rates and Adam, its bias correction and its claimed rate."""
+
+import sympy as sp
+
+from optverify.claims.momentum_slides_002._common import claim
+from optverify.claims.model import Corrected
+from optverify.claims.specs import Identity, Induction, Moment, NotCheckable, Pseudocode, integers, open_
+
+beta1, beta2 = sp.symbols("beta_1 beta_2", positive=True)
+t = sp.Symbol("t", integer=True, positive=True)
+n = sp.Symbol("n", integer=True, positive=True)
+j = sp.Symbol("j", integer=True, positive=True)
+g = sp.Function("g")
+s2 = sp.Function("s2")  # the variance sequence Var(g_j)
+mu = sp.Symbol("mu", real=True)
+nu = sp.Symbol("nu", positive=True)  # a stationary second moment E[g∘g]
+DOM1 = {beta1: open_(0, 1), t: integers(1, 10), n: integers(1, 10)}
+DOM2 = {beta2: open_(0, 1), t: integers(1, 10), mu: open_(-3, 3), nu: open_(0, 5)}
+
+CLAIMS = [
+    claim(None, 306, "per-coordinate SGD step", "definition", "w_{j,t+1} = w_{j,t} − η_{j,t} ∂f_{i_t}/∂w_{j,t}",
+          checks=[NotCheckable("definition of the update")]),
+    claim(None, 324, "Adam step 1", "definition", "g_t = ∇f_{i_t}(w_{t−1})", checks=[NotCheckable("definition")]),
+    claim(None, 328, "Adam step 2", "definition", "v_t = β1 v_{t−1} + (1 − β1) g_t", checks=[NotCheckable("definition")]),
+    claim(None, 333, "first moment as an exponential moving average", "identity", "v_t = (1 − β1) Σ_{j=1}^t β1^{t−j} g_j",
+          hypotheses=["v_0 = 0 (Adam's initialisation; the slide does not print it)"],
+          checks=[Induction(lambda k: (1 - beta1) * sp.Sum(beta1 ** (k - j) * g(j), (j, 1, k)), lambda prev, k: beta1 * prev + (1 - beta1) * g(k),
+                            n, 0, sp.Integer(0), domain=DOM1)]),
+    claim(None, 341, "Adam step 3", "definition", "m_t = β2 m_{t−1} + (1 − β2)(g_t ∘ g_t)", checks=[NotCheckable("definition")]),
+    claim(None, 348, "Adam step 4", "definition", "v̂_t = v_t/(1 − β1^t)", checks=[NotCheckable("definition")]),
+    claim(None, 350, "bias-corrected first moment is unbiased when E[g_t] is stationary", "identity",
+          "E[v̂_t] = E[g_t] + ξ with ξ = 0 if E[g_t] is stationary", end_line=351,
+          hypotheses=["v_0 = 0; E[g_t] = μ for every t ('stationary'); independence is not needed for the mean"],
+          checks=[Moment("mean_corrected", mu, beta1, t, mu=mu, var=sp.Integer(1), domain={beta1: open_(0, 1), t: integers(1, 10), mu: open_(-3, 3)})]),
+    claim(None, 359, "Adam step 5", "definition", "m̂_t = m_t/(1 − β2^t)", checks=[NotCheckable("definition")]),
+    claim(None, 361, "bias-corrected second moment when E[g_t] is stationary", "identity",
+          "E[m̂_t] = E[g_t ∘ g_t] + δ with δ = 0 if E[g_t] is stationary", end_line=362,
+          hypotheses=["m_0 = 0; E[g_j] = μ for every j (the printed condition), Var(g_j) = s2(j) free, so E[g_j²] = μ² + s2(j)"],
+          checks=[Identity((1 - beta2) * sp.Sum(beta2 ** (t - j) * (mu**2 + s2(j)), (j, 1, t)) / (1 - beta2**t), mu**2 + s2(t),
+                           domain=DOM2, sequences={s2: (0, 4)}, note="lhs: E[m̂_t] by linearity; rhs: E[g_t²]")],
+          corrected=Corrected("δ = 0 if E[g_t ∘ g_t] is stationary", "m̂_t averages squared gradients: their second moment, not their mean, must be constant",
+                              checks=[Moment("mean_corrected", nu, beta2, t, mu=nu, var=sp.Integer(1), domain={beta2: open_(0, 1), t: integers(1, 10), nu: open_(0, 5)})])),
+    claim(None, 365, "Adam step 6", "algorithm", "w_{k,t} = w_{k,t−1} − η v̂_{k,t}/√(m̂_{k,t} + ε) descends",
+          hypotheses=["η = 0.1, β1 = 0.9, β2 = 0.999, ε = 10⁻⁸ inside the square root, on f(w) = w²/2"],
+          checks=[Pseudocode("adam", {"eta": 0.1, "beta1": 0.9, "beta2": 0.999, "eps": 1e-4, "eps_mode": 1, "momentum_sign": 1, "T": 200},
+                             note="√(m̂ + ε) with ε = 10⁻⁸ is √(m̂ + (10⁻⁴)²): eps_mode 1 with eps = 10⁻⁴")]),
+    claim(None, 369, "what ε is for", "qualitative", "ε compensates the non-stationary process",
+          printed="$\\epsilon$  is a small value to **compensate the non-stationary process**.",
+          checks=[NotCheckable("qualitative; ε keeps the denominator away from 0, it does not correct for non-stationarity")]),
+    claim(None, 381, "Adam has lighter gradient noise", "qualitative", "cited result on gradient noise",
+          printed="In [1], it is analyzed that Adam has **lighter gradient noise**, resulting in a fast convergence.",
+          checks=[NotCheckable("a statement about a cited paper")]),
+    claim(None, 385, "Adam generalises worse on non-convex problems", "qualitative", "easier to be trapped by local optima",
+          printed="However, for non-convex functions, Adam is **easier to be trapped by (deep) local optimum**.",
+          checks=[NotCheckable("qualitative statement about deep networks")]),
+]
