@@ -259,3 +259,8 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("optverify: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # output piped into a reader that stopped (e.g. `| head`)
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0

@@ -70,6 +70,10 @@ def sign_step(num, w, g, eta):
 
 def run_on_quadratic(num, algorithm: str, params: dict, T: int, h=1, w1=1):
     """Run a printed algorithm on f(w) = h·w²/2 (exact gradients) from w_1; return [w_1, …, w_{T+1}]."""
+    if algorithm == "adamal":
+        from optverify.sim.reference_adamal import run_adamal_on_quadratic
+
+        return run_adamal_on_quadratic(num, params, T, h, w1)
     h, w = num.num(h), num.num(w1)
     traj = [w]
     if algorithm == "adam":

@@ -6,6 +6,10 @@ scratch at high precision before it can become a certificate.
 """
 
 from optverify.counterexamples.families.adagrad_sequences import AdaGradCoordinate
+from optverify.counterexamples.families.adamal_theorem import AdamALTwoPoint
+from optverify.counterexamples.families.adaptive_budget import AdaptiveBudget
+from optverify.counterexamples.families.composite_ftprl import CompositeFTPRL
+from optverify.counterexamples.families.ftprl_forms import FTPRLForm
 from optverify.counterexamples.families.logistic import LogisticGradientVariance, LogisticSmoothness
 from optverify.counterexamples.families.projected_step import ProjectedStep
 from optverify.counterexamples.families.sign_distribution import SignDistribution
@@ -15,6 +19,10 @@ from optverify.counterexamples.families.vectors import GradientMatrix, Measured
 
 __all__ = [
     "AdaGradCoordinate",
+    "AdamALTwoPoint",
+    "AdaptiveBudget",
+    "CompositeFTPRL",
+    "FTPRLForm",
     "GradientMatrix",
     "LogisticGradientVariance",
     "LogisticSmoothness",

@@ -1,0 +1,48 @@
+"""Shared pieces for the claims of paper 001 (Adam-type algorithms as mirror descent / FTPRL; AdamAL)."""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from optverify.claims.model import Claim, Source
+from optverify.claims.sources import excerpt
+
+FILE = "001_8d81a4ac7e926261.txt"
+
+
+def claim(label: str | None, line: int, title: str, kind: str, conclusion: str, *, end_line: int | None = None,
+          printed: str | None = None, **kw) -> Claim:
+    """A claim of 001; its statement is the printed text of its lines (or a verbatim excerpt of them)."""
+    cid = f"001:{label}" if label else f"001:L{line}"
+    return Claim(
+        id=cid,
+        source=Source(FILE, line, end_line),
+        title=title,
+        kind=kind,
+        statement_latex=excerpt(FILE, line, end_line, printed),
+        conclusion=conclusion,
+        **kw,
+    )
+
+
+# symbols shared across sections, named as the paper names them
+t = sp.Symbol("t", integer=True, positive=True)
+n = sp.Symbol("n", integer=True, positive=True)
+tau = sp.Symbol("tau", integer=True, positive=True)
+k = sp.Symbol("k", positive=True)
+beta1 = sp.Symbol("beta_1", positive=True)
+beta2 = sp.Symbol("beta_2", positive=True)
+eta = sp.Symbol("eta", positive=True)
+alpha = sp.Symbol("alpha", positive=True)
+g = sp.Function("g")  # a scalar gradient sequence g_1, g_2, … (one coordinate)
+
+# the FTPRL step of eq. (12)/(13) (X = R, one coordinate): with S = σ_{1:t−1}, P = Σ_{τ<t} σ_τ x_τ, C = C_{t−1},
+# the centre x_t minimises the previous objective: P = S x_t + C.  The next iterate is (P + σ_t x_t − C − ΔC)/(S + σ_t).
+S_prev, sig_t, C_prev, dC, x_t, P_prev = sp.symbols("S_prev sigma_t C_prev DeltaC x_t P_prev", real=True)
+S_t = sp.Symbol("S_t", positive=True)  # σ_{1:t} > 0
+
+
+def ftprl_next(S_before, sigma_now, xt, C_before, delta_C):
+    """argmin_x (C_before + ΔC) x + ½ Σ_{τ≤t} σ_τ (x − x_τ)², given that x_t minimised the objective of round t − 1."""
+    P_before = S_before * xt + C_before  # first-order condition of round t − 1
+    return (P_before + sigma_now * xt - C_before - delta_C) / (S_before + sigma_now)

@@ -1,0 +1,46 @@
+"""Reddi, Kale and Kumar (2018, Theorem 1): the online problem on which Adam does not converge.
+
+f_t(x) = C x for t ≡ 1 (mod 3) and f_t(x) = −x otherwise, on X = [−1, 1], with C = 3 > 2:
+the average loss (C − 2)x/3 is minimised at x* = −1.  With β1 = 0, β2 = 1/(1 + C²) and
+α_t = α/√t, Adam drifts to x = +1.  The construction runs an algorithm from x_1 = 1 for
+``steps`` steps and returns the iterates at the end of each period (right after the
+C-step), where the projection lands them: a method that converges has these at x* = −1
+and the in-period excursion shrinks like α_t.
+"""
+
+from __future__ import annotations
+
+from optverify.sim.reference_adamal import adamal_step
+
+C = 3
+ALPHA = "0.5"
+
+
+def _gradient(t: int):
+    return C if t % 3 == 1 else -1
+
+
+def adamal_on_reddi(num, steps: int, v_beta: str = "beta1"):
+    """Algorithm 1 (β1 = 0; line 7 with β1 as printed, or with β2 = 1/(1 + C²)) on Reddi et al.'s problem."""
+    b1 = num.num(0)
+    b2 = 1 / (1 + num.num(C) ** 2)
+    lo, hi = num.num(-1), num.num(1)
+    state = (num.num(1), num.num(0), num.num(0))
+    ends, excursion = [], num.num(0)
+    for t in range(1, steps + 1):
+        a_t = num.num(ALPHA) / num.sqrt(num.num(t))
+        state = adamal_step(num, state, num.num(_gradient(t)), a_t, b1, b2, v_beta, lo, hi)
+        if t % 3 == 1:
+            ends.append(state[0])
+        if t > steps - 3:
+            excursion = max(excursion, abs(state[0] - lo))
+    return {
+        "iterates": ends,
+        "optimum": lo,
+        "facts": {
+            "problem": "f_t(x) = 3x if t ≡ 1 (mod 3) else −x on X = [−1, 1] (Reddi et al. 2018, Thm 1); x* = −1",
+            "algorithm": f"001 Algorithm 1, β1 = 0, line 7 with {'β1 (as printed)' if v_beta == 'beta1' else 'β2 = 1/(1 + C²)'}, α_t = 0.5/√t, x_1 = 1",
+            "iterates_reported": "x right after each C-step (t ≡ 1 mod 3)",
+            "excursion_in_last_period": float(excursion),
+        },
+    }
