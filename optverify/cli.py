@@ -198,7 +198,7 @@ def cmd_coverage(args) -> int:
 def cmd_run(args) -> int:
     from optverify.claims import match
     from optverify.claims.coverage_map import coverage_counts
-    from optverify.reports import json_report, markdown, terminal
+    from optverify.reports import html, json_report, markdown, terminal
     from optverify.runner import run
 
     mode = _mode(args.mode)
@@ -216,6 +216,7 @@ def cmd_run(args) -> int:
                                 coverage=cov, requested=list(args.patterns))
         json_report.write_atomic(out / "report.json", json_report.dumps(rep))
         json_report.write_atomic(out / "report.md", markdown.render(rep))
+        html.write_html(rep, out)
         return rep
 
     t0 = time.monotonic()
@@ -230,15 +231,18 @@ def cmd_run(args) -> int:
         if not args.quiet:
             con.print(f"[{len(entries)}/{len(claims)}] {e['id']:14s} {e['verdict']:13s} {e['duration_s']:6.1f}s  (elapsed {time.monotonic() - t0:.0f}s)")
 
-    signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
     if args.jobs < 1:
         raise UserError("--jobs must be at least 1")
-    decided, interrupted = run(claims, mode, args.seed, on_result=on_result, on_start=on_start, budget=args.budget, jobs=args.jobs)
+    previous = signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
+    try:
+        decided, interrupted = run(claims, mode, args.seed, on_result=on_result, on_start=on_start, budget=args.budget, jobs=args.jobs)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     entries[:] = decided  # claim order, whatever order they finished in
     rep = write(json_report.now(), interrupted)
     if not args.quiet:
         terminal.console().print(terminal.summary_table(rep))
-    print(f"{'interrupted: ' if interrupted else ''}{len(entries)} of {len(claims)} claims decided ({terminal.counts_line(rep)}); report: {out / 'report.json'}, {out / 'report.md'}")
+    print(f"{'interrupted: ' if interrupted else ''}{len(entries)} of {len(claims)} claims decided ({terminal.counts_line(rep)}); report: {out / 'report.json'}, {out / 'report.md'}, {out / 'report.html'}")
     if interrupted:
         return 130
     if args.fail_on == "refuted" and rep["counts"]["refuted"]:

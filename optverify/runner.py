@@ -181,9 +181,11 @@ class _Job:
 
 
 def _prewarm() -> None:
-    """Import the engines once in the parent, so that forked children start warm."""
+    """Import the engines once in the parent, so that forked children start warm and fork-safe."""
     from optverify.checks.dispatch import _strategies
+    from optverify.sim.parallel_layer import prefer_fork_safe_layer
 
+    prefer_fork_safe_layer()
     _strategies()
 
 

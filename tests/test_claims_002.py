@@ -12,6 +12,7 @@ REFUTED = {
     "002:L155": None,  # Q not invertible at the double root
     "002:L206": None,  # Lessard et al.: heavy ball cycles
     "002:L361": "proved",  # stationary mean does not make the second moment stationary
+    "002:L377": None,  # Reddi et al.: Adam's average regret does not vanish
 }
 PROVED = {"002:L37", "002:L41", "002:L43", "002:L49", "002:L51", "002:L60", "002:L123", "002:L137", "002:L161", "002:L165",
           "002:L171", "002:L184", "002:L202", "002:L240", "002:L244", "002:L269", "002:L273", "002:L279", "002:L333", "002:L350"}

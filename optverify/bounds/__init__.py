@@ -1,5 +1,7 @@
-"""Bounds layer: honest statistics for Monte Carlo checks."""
+"""Bounds layer: honest statistics, rate-exponent fits and tightening for Monte Carlo checks."""
 
+from .fit import ExponentFit, fit_exponent, fit_exponent_mc
+from .tighten import Experiment, TightenResult, tighten, tighten_samples
 from .stats import (
     LogLogFit,
     MeanCI,
@@ -15,6 +17,13 @@ from .stats import (
 )
 
 __all__ = [
+    "ExponentFit",
+    "fit_exponent",
+    "fit_exponent_mc",
+    "Experiment",
+    "TightenResult",
+    "tighten",
+    "tighten_samples",
     "LogLogFit",
     "MeanCI",
     "RatioCI",

@@ -13,6 +13,7 @@ def _strategies():
     from optverify.checks.inequality import check_inequality
     from optverify.checks.instance import check_instances
     from optverify.checks.pseudocode import check_pseudocode
+    from optverify.checks.rate import check_rate
     from optverify.checks.scaling import check_scaling
     from optverify.checks.simulation import check_simulation
     from optverify.checks.construction import check_non_convergence
@@ -34,6 +35,7 @@ def _strategies():
         specs.ParameterChoice: check_parameter_choice,
         specs.Diagonalizable: check_diagonalizable,
         specs.NonConvergence: check_non_convergence,
+        specs.RateCounterexample: check_rate,
     }
 
 

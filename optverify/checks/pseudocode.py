@@ -29,6 +29,7 @@ def check_pseudocode(spec: Pseudocode, ctx: CheckContext) -> CheckResult:
         "parameters": {k: (v if isinstance(v, (int, float, str)) else str(v)) for k, v in spec.params.items()},
         "steps": T,
         "iterates_float": [flt[i] for i in (0, 1, 2, 5, 10, T) if i < len(flt)],
+        "iterate_steps": [i + 1 for i in (0, 1, 2, 5, 10, T) if i < len(flt)],
     }
     if finite and flt[-1] ** 2 / 2 < flt[0] ** 2 / 2 * (1 - 1e-9):
         evidence["f_first"], evidence["f_last"] = flt[0] ** 2 / 2, flt[-1] ** 2 / 2

@@ -241,3 +241,19 @@ class NonConvergence(Spec):
     construction: Callable
     steps: int = 3000
     strategy: str = field(default="construction", kw_only=True)
+
+
+@dataclass
+class RateCounterexample(Spec):
+    """A rate claim "quantity = O(T^p)" run on a construction from the literature at growing horizons.
+
+    ``run(horizons)`` returns {"values": [...], "facts": {...}} (floats, fast);
+    ``replay(num, T)`` recomputes the value at horizon T independently in a
+    number context (50-digit mpmath for the certificate).
+    """
+
+    run: Callable
+    replay: Callable
+    stated_exponent: float
+    horizons: tuple = (300, 600, 1200, 2400, 4800, 9600, 19200, 38400)
+    strategy: str = field(default="construction", kw_only=True)

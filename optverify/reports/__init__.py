@@ -1,1 +1,1 @@
-"""Renderers: report.json is the source of truth; Markdown and the terminal render it. No computation here."""
+"""Renderers: report.json is the source of truth; Markdown, HTML (with its plots) and the terminal render it. No computation here."""

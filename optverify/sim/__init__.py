@@ -1,4 +1,10 @@
-"""Simulation layer: counter-based RNG, the separable problem family, numba kernels."""
+"""Simulation layer: counter-based RNG, problem families, numba kernels of the printed algorithms, Monte Carlo."""
+
+from .parallel_layer import prefer_fork_safe_layer
+
+# Before any kernel runs: the runner forks one child per claim, and GNU OpenMP aborts forked children
+# of a process that already ran a parallel kernel.  One place decides the layer, at import.
+prefer_fork_safe_layer()
 
 from .kernels import (
     AdamConfig,
@@ -23,6 +29,9 @@ from .problems import (
     sep_grad,
     sep_loss,
 )
+from .families import Family, Problem
+from .algorithms import ALGORITHMS, Config, RunResult, config, run, run_trajectory
+from .montecarlo import MCResult, Moments, compare, horizon_sweep, simulate, simulate_moments
 from .rng import (
     categorical_index,
     normal,
@@ -34,6 +43,20 @@ from .rng import (
 )
 
 __all__ = [
+    "Family",
+    "Problem",
+    "ALGORITHMS",
+    "Config",
+    "RunResult",
+    "config",
+    "run",
+    "run_trajectory",
+    "MCResult",
+    "Moments",
+    "compare",
+    "horizon_sweep",
+    "simulate",
+    "simulate_moments",
     "AdamConfig",
     "adagrad_diag_box",
     "adagrad_diag_box_trajectory",

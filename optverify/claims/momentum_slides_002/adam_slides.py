@@ -4,7 +4,8 @@ import sympy as sp
 
 from optverify.claims.momentum_slides_002._common import claim
 from optverify.claims.model import Corrected
-from optverify.claims.specs import Identity, Induction, Moment, NotCheckable, Pseudocode, integers, open_
+from optverify.claims.specs import Identity, Induction, Moment, NotCheckable, Pseudocode, RateCounterexample, integers, open_
+from optverify.counterexamples.reddi_replay import average_regret, run_adam_cyclic
 
 beta1, beta2 = sp.symbols("beta_1 beta_2", positive=True)
 t = sp.Symbol("t", integer=True, positive=True)
@@ -47,6 +48,12 @@ CLAIMS = [
     claim(None, 369, "what ε is for", "qualitative", "ε compensates the non-stationary process",
           printed="$\\epsilon$  is a small value to **compensate the non-stationary process**.",
           checks=[NotCheckable("qualitative; ε keeps the denominator away from 0, it does not correct for non-stationarity")]),
+    claim(None, 377, "Adam's convergence rate", "rate", "(1/T) Σ_t [f_t(w_t) − f_t(w*)] = O(1/√T) for convex, L-smooth losses",
+          end_line=377,
+          hypotheses=["online convex losses f_t on a bounded domain (Adam with projection, the setting of Kingma & Ba's regret analysis)",
+                      "the slide fixes no β1, β2: Reddi et al.'s Theorem 1 takes β1 = 0, β2 = 1/(1 + C²), η_t = η/√t, which the slide allows",
+                      "f_t linear, hence convex and L-smooth for every L ≥ 0"],
+          checks=[RateCounterexample(run_adam_cyclic, average_regret, stated_exponent=-0.5)]),
     claim(None, 381, "Adam has lighter gradient noise", "qualitative", "cited result on gradient noise",
           printed="In [1], it is analyzed that Adam has **lighter gradient noise**, resulting in a fast convergence.",
           checks=[NotCheckable("a statement about a cited paper")]),

@@ -1,0 +1,92 @@
+"""numba kernels of every algorithm printed in the five sources, one module per family.
+
+    sgd.py                 GD, SGD (schedules), online/projected GD, minibatch, shuffled ERM, weight decay
+    adaptive.py            AdaGrad (norm, diagonal), adaptive SGD with EMA, RMSProp, Adam, AMSGrad,
+                           Adam + L2, AdamW, AdamAL, sign update (+ re-exports of ``kernels.py``)
+    momentum.py            heavy ball, Nesterov, SGD with momentum (3 printed forms), Alg. 10, Alg. 11
+    normalized.py          normalized SGD with (variance-reduced) momentum, LARS, LAMB
+    variance_reduction.py  SVRG
+    distributed.py         parallel minibatch SGD, Hogwild! with a delay model
+    second_order.py        cubic-regularised Newton
+
+Calling convention (``_common.py``): ``stats, w_final = kernel(P, w1, prm,
+grad_mode, T, seed, stream, W)``.  From Python use ``config`` and ``run``::
+
+    from optverify.sim import families as F
+    from optverify.sim.algorithms import config, run
+    fam = F.diagonal_quadratic([1.0, 10.0], wstar=[0.0, 0.0], sigma=0.1)
+    res = run(config("adam", eta=0.01, momentum_sign=1.0), fam, w1=[1.0, 1.0], T=1000, seed=3)
+    res.stats["final_subopt"], res.w_final
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..families import GRAD_MODES, Family
+from ..tracking import STAT_NAMES
+from ._common import PROJECTIONS, SCHEDULES, no_record
+from .registry import ALGORITHMS, Config, Spec, config
+
+__all__ = [
+    "ALGORITHMS",
+    "Config",
+    "Spec",
+    "config",
+    "run",
+    "run_trajectory",
+    "RunResult",
+    "no_record",
+    "SCHEDULES",
+    "PROJECTIONS",
+    "grad_mode_code",
+]
+
+
+def grad_mode_code(grad_mode) -> int:
+    if isinstance(grad_mode, str):
+        if grad_mode not in GRAD_MODES:
+            raise ValueError(f"grad_mode must be one of {sorted(GRAD_MODES)}")
+        return GRAD_MODES[grad_mode]
+    if int(grad_mode) not in (0, 1):
+        raise ValueError("grad_mode must be 0 (exact) or 1 (stochastic)")
+    return int(grad_mode)
+
+
+@dataclass(frozen=True)
+class RunResult:
+    """One run: ``stats`` by name (see ``tracking.py``), w_{T+1}, and the trajectory if recorded."""
+
+    config: Config
+    stats: dict
+    w_final: np.ndarray
+    trajectory: np.ndarray | None = None
+
+
+def _prepare(family: Family, w1, T: int):
+    w1 = np.ascontiguousarray(np.asarray(w1, dtype=np.float64).ravel())
+    if w1.size != family.d:
+        raise ValueError(f"w1 has length {w1.size}, the family has d = {family.d}")
+    if int(T) < 0:
+        raise ValueError("T must be >= 0")
+    return w1, int(T)
+
+
+def run(cfg: Config, family: Family, w1, T: int, seed: int = 0, stream: int = 0,
+        grad_mode="stochastic") -> RunResult:
+    """Run ``cfg`` for T steps on ``family`` from w1 (streaming statistics, no trajectory)."""
+    w1, T = _prepare(family, w1, T)
+    S, w = cfg.kernel(family.P, w1, cfg.prm, grad_mode_code(grad_mode), T, int(seed), int(stream),
+                      no_record(w1.size))
+    return RunResult(cfg, dict(zip(STAT_NAMES, map(float, S))), w)
+
+
+def run_trajectory(cfg: Config, family: Family, w1, T: int, seed: int = 0, stream: int = 0,
+                   grad_mode="stochastic") -> RunResult:
+    """As ``run``, also returning the iterates: trajectory[t-1] = w_t, shape (T+1, d)."""
+    w1, T = _prepare(family, w1, T)
+    W = np.empty((T + 1, w1.size))
+    S, w = cfg.kernel(family.P, w1, cfg.prm, grad_mode_code(grad_mode), T, int(seed), int(stream), W)
+    return RunResult(cfg, dict(zip(STAT_NAMES, map(float, S))), w, W)

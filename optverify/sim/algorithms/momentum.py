@@ -1,0 +1,270 @@
+"""Momentum methods: heavy ball, Nesterov, SGD with momentum (three printed forms),
+gradient descent with momentum (003 Algorithm 10) and accelerated GD (003 Algorithm 11).
+
+The tracker records the iterates w_t and the gradient each step evaluates
+(at w_t, or at the look-ahead point for Nesterov-type steps: the vector the
+update uses).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numba import njit
+
+from ..families import oracle
+from ..tracking import check_finite, track_end, track_grad, track_point, track_start
+from ._common import record
+
+__all__ = [
+    "heavy_ball",
+    "nesterov",
+    "sgd_momentum",
+    "ema_momentum",
+    "gd_momentum",
+    "sgd_momentum_alpha",
+    "accelerated_gd",
+    "alpha_sequence",
+]
+
+
+@njit(cache=True)
+def heavy_ball(P, w1, prm, grad_mode, T, seed, stream, W):
+    """Polyak's heavy ball, 002 line 103: w_{t+1} = w_t - eta grad f(w_t) + beta (w_t - w_{t-1}), w_0 = w_1.
+
+    prm = [eta, beta].
+    """
+    eta, beta = prm[0], prm[1]
+    d = w1.shape[0]
+    w = w1.copy()
+    wprev = w1.copy()
+    g = np.empty(d)
+    buf = np.empty(d)
+    S, acc = track_start(P, w1)
+    for t in range(1, T + 1):
+        record(W, t, w)
+        track_point(P, S, acc, w, t, seed, stream)
+        oracle(P, w, grad_mode, seed, stream, t, 0, g, buf)
+        track_grad(P, S, acc, g, w)
+        for i in range(d):
+            wn = w[i] - eta * g[i] + beta * (w[i] - wprev[i])
+            wprev[i] = w[i]
+            w[i] = wn
+        check_finite(S, w)
+    record(W, T + 1, w)
+    track_end(P, S, acc, w, T)
+    return S, w
+
+
+@njit(cache=True)
+def nesterov(P, w1, prm, grad_mode, T, seed, stream, W):
+    """Nesterov momentum step, 002 line 224: v_{t+1} = w_t - eta grad f(w_t); w_{t+1} = v_{t+1} + beta (v_{t+1} - v_t).
+
+    prm = [eta, beta]; v_1 = w_1.
+    """
+    eta, beta = prm[0], prm[1]
+    d = w1.shape[0]
+    w = w1.copy()
+    v = w1.copy()
+    g = np.empty(d)
+    buf = np.empty(d)
+    S, acc = track_start(P, w1)
+    for t in range(1, T + 1):
+        record(W, t, w)
+        track_point(P, S, acc, w, t, seed, stream)
+        oracle(P, w, grad_mode, seed, stream, t, 0, g, buf)
+        track_grad(P, S, acc, g, w)
+        for i in range(d):
+            vn = w[i] - eta * g[i]
+            w[i] = vn + beta * (vn - v[i])
+            v[i] = vn
+        check_finite(S, w)
+    record(W, T + 1, w)
+    track_end(P, S, acc, w, T)
+    return S, w
+
+
+@njit(cache=True)
+def sgd_momentum(P, w1, prm, grad_mode, T, seed, stream, W):
+    """Momentum with SGD, 002 line 228: v_{t+1} = beta v_t - eta grad f_{i_t}(w_t); w_{t+1} = w_t + v_{t+1}.
+
+    prm = [eta, beta]; v_1 = 0.
+    """
+    eta, beta = prm[0], prm[1]
+    d = w1.shape[0]
+    w = w1.copy()
+    v = np.zeros(d)
+    g = np.empty(d)
+    buf = np.empty(d)
+    S, acc = track_start(P, w1)
+    for t in range(1, T + 1):
+        record(W, t, w)
+        track_point(P, S, acc, w, t, seed, stream)
+        oracle(P, w, grad_mode, seed, stream, t, 0, g, buf)
+        track_grad(P, S, acc, g, w)
+        for i in range(d):
+            v[i] = beta * v[i] - eta * g[i]
+            w[i] += v[i]
+        check_finite(S, w)
+    record(W, T + 1, w)
+    track_end(P, S, acc, w, T)
+    return S, w
+
+
+@njit(cache=True)
+def ema_momentum(P, w1, prm, grad_mode, T, seed, stream, W):
+    """GD with momentum as an EMA, 004 lines 103-108: v_t = beta v_{t-1} + (1-beta) g_t; theta_{t+1} = theta_t - gamma v_t.
+
+    prm = [gamma, beta]; v_0 = 0.
+    """
+    gamma, beta = prm[0], prm[1]
+    d = w1.shape[0]
+    w = w1.copy()
+    v = np.zeros(d)
+    g = np.empty(d)
+    buf = np.empty(d)
+    S, acc = track_start(P, w1)
+    for t in range(1, T + 1):
+        record(W, t, w)
+        track_point(P, S, acc, w, t, seed, stream)
+        oracle(P, w, grad_mode, seed, stream, t, 0, g, buf)
+        track_grad(P, S, acc, g, w)
+        for i in range(d):
+            v[i] = beta * v[i] + (1.0 - beta) * g[i]
+            w[i] -= gamma * v[i]
+        check_finite(S, w)
+    record(W, T + 1, w)
+    track_end(P, S, acc, w, T)
+    return S, w
+
+
+@njit(cache=True)
+def alpha_sequence(T):
+    """alpha_0..alpha_{T+1} of 003 Algorithm 11: alpha_0 = 0, alpha_1 = 1,
+    alpha_{t+1} = (1 + sqrt(1 + 4 sum_{i<=t} alpha_i)) / 2 (the root > 1 of
+    alpha^2 - alpha = sum_{i<=t} alpha_i)."""
+    a = np.zeros(T + 2)
+    a[1] = 1.0
+    s = 1.0
+    for t in range(1, T + 1):
+        a[t + 1] = 0.5 * (1.0 + np.sqrt(1.0 + 4.0 * s))
+        s += a[t + 1]
+    return a
+
+
+@njit(cache=True)
+def gd_momentum(P, w1, prm, grad_mode, T, seed, stream, W):
+    """Gradient descent with momentum, 003 Algorithm 10 (line 2003), with the printed sign switch.
+
+    v_0 = 0; two-step integrator: w_{t+1/2} = w_t + s beta_t v_{t-1} and
+    g_t = grad L(w_{t+1/2}), else g_t = grad L(w_t); v_t = beta_t v_{t-1} - eta g_t;
+    w_{t+1} = w_t + s v_t.
+
+    prm = [eta, beta, two_step, update_sign, beta_schedule].  update_sign s =
+    -1 is the algorithm as printed (w_{t+1} = w_t - v_t, w_{t+1/2} = w_t -
+    v_{t-1/2}; with v_t = beta v - eta g this steps *up* the gradient), s = +1
+    the form derived at line 2151.  beta_schedule 0: beta_t = beta; 1:
+    Algorithm 11's beta_1 = 0, beta_t = alpha_{t-2}^2 / (alpha_t alpha_{t-1})
+    (line 2149).
+    """
+    eta, beta, two_step, s_up, sched = prm[0], prm[1], prm[2] != 0.0, prm[3], int(prm[4])
+    d = w1.shape[0]
+    w = w1.copy()
+    v = np.zeros(d)
+    x = np.empty(d)
+    g = np.empty(d)
+    buf = np.empty(d)
+    al = alpha_sequence(T)
+    S, acc = track_start(P, w1)
+    for t in range(1, T + 1):
+        record(W, t, w)
+        track_point(P, S, acc, w, t, seed, stream)
+        if sched == 0:
+            b = beta
+        else:
+            b = 0.0 if t == 1 else al[t - 2] ** 2 / (al[t] * al[t - 1])
+        if two_step:
+            for i in range(d):
+                x[i] = w[i] + s_up * b * v[i]
+        else:
+            for i in range(d):
+                x[i] = w[i]
+        oracle(P, x, grad_mode, seed, stream, t, 0, g, buf)
+        track_grad(P, S, acc, g, w)
+        for i in range(d):
+            v[i] = b * v[i] - eta * g[i]
+            w[i] += s_up * v[i]
+        check_finite(S, w)
+    record(W, T + 1, w)
+    track_end(P, S, acc, w, T)
+    return S, w
+
+
+@njit(cache=True)
+def sgd_momentum_alpha(P, w1, prm, grad_mode, T, seed, stream, W):
+    """SGD with momentum, 003 Algorithm 16 (line 2701).
+
+    m_1 = grad l(w_1, z_1), w_2 = w_1 - m_1 (as printed, no eta);
+    for t >= 2: m_t = (1 - alpha) m_{t-1} + alpha grad l(w_t, z_t), w_{t+1} = w_t - eta m_t.
+    prm = [eta, alpha, first_step_eta]: first_step_eta = 1 uses w_2 = w_1 - eta m_1.
+    """
+    eta, alpha, first_eta = prm[0], prm[1], prm[2] != 0.0
+    d = w1.shape[0]
+    w = w1.copy()
+    m = np.zeros(d)
+    g = np.empty(d)
+    buf = np.empty(d)
+    S, acc = track_start(P, w1)
+    for t in range(1, T + 1):
+        record(W, t, w)
+        track_point(P, S, acc, w, t, seed, stream)
+        oracle(P, w, grad_mode, seed, stream, t, 0, g, buf)
+        track_grad(P, S, acc, g, w)
+        if t == 1:
+            for i in range(d):
+                m[i] = g[i]
+                w[i] -= (eta if first_eta else 1.0) * m[i]
+        else:
+            for i in range(d):
+                m[i] = (1.0 - alpha) * m[i] + alpha * g[i]
+                w[i] -= eta * m[i]
+        check_finite(S, w)
+    record(W, T + 1, w)
+    track_end(P, S, acc, w, T)
+    return S, w
+
+
+@njit(cache=True)
+def accelerated_gd(P, w1, prm, grad_mode, T, seed, stream, W):
+    """Accelerated gradient descent via momentum, 003 Algorithm 11 (line 2083).
+
+    y_1 = w_1; tau_t = alpha_t / sum_{i<=t} alpha_i; x_t = (1 - tau_t) w_t + tau_t y_t;
+    g_t = alpha_t grad L(x_t); y_{t+1} = y_t - eta g_t; w_{t+1} = x_t - eta grad L(x_t).
+    prm = [eta].  The tracker sees the iterates w_t (Theorem 15.2 bounds
+    L(w_{T+1})) and records grad L(x_t).
+    """
+    eta = prm[0]
+    d = w1.shape[0]
+    w = w1.copy()
+    y = w1.copy()
+    x = np.empty(d)
+    gx = np.empty(d)
+    buf = np.empty(d)
+    al = alpha_sequence(T)
+    S, acc = track_start(P, w1)
+    ssum = 0.0
+    for t in range(1, T + 1):
+        record(W, t, w)
+        track_point(P, S, acc, w, t, seed, stream)
+        ssum += al[t]
+        tau = al[t] / ssum
+        for i in range(d):
+            x[i] = (1.0 - tau) * w[i] + tau * y[i]
+        oracle(P, x, grad_mode, seed, stream, t, 0, gx, buf)
+        track_grad(P, S, acc, gx, w)
+        for i in range(d):
+            y[i] -= eta * al[t] * gx[i]
+            w[i] = x[i] - eta * gx[i]
+        check_finite(S, w)
+    record(W, T + 1, w)
+    track_end(P, S, acc, w, T)
+    return S, w

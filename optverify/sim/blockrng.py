@@ -1,0 +1,152 @@
+"""Counter-based *block* generator: a whole noise vector per (seed, stream, t).
+
+``rng.py`` hashes all four counters for every single draw (six splitmix64
+rounds plus Box-Muller's log and cos per normal).  Here the three leading
+counters are hashed once per block, and element ``i`` of the block is
+
+    h_i = mix(base + (i + 1) * GAMMA),   base = hash(seed, stream, t)
+
+(one splitmix64 round per element, i.e. splitmix64's own output stream
+started at ``base``).  Normals come from a 256-layer ziggurat (Marsaglia &
+Tsang 2000) driven by ``h_i``: the fast path (about 99 % of draws) uses the
+low 8 bits of ``h_i`` for the layer and its top 53 bits for the abscissa; the
+rare wedge / tail draws take further uniforms from ``mix(h_i ^ k * TAG)``,
+k = 1, 2, ...  So
+
+* element i of a block is a pure function of (seed, stream, t, i) and does
+  not depend on the block length: configurations run with the same counters
+  see the same noise (common random numbers) whatever their dimension;
+* the values differ from ``rng.normal(seed, stream, t, i)`` (a different, much
+  cheaper construction); use the "gaussian_compat" noise of ``noise.py`` to
+  reproduce ``problems.py`` / ``kernels.py`` exactly.
+
+The ziggurat is exact (not an approximation): layers of equal area v under
+f(x) = exp(-x^2/2), base layer = rectangle [0, r] x [0, f(r)] plus the tail
+x > r sampled by Marsaglia's exponential method.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from numba import njit
+
+from .rng import _hash4, _mix
+
+__all__ = [
+    "ZIG_R",
+    "ZIG_V",
+    "block_base",
+    "uniform_at",
+    "normal_at",
+    "normal_block",
+    "uniform_block",
+]
+
+_GAMMA = np.uint64(0x9E3779B97F4A7C15)
+_TAG_RETRY = np.uint64(0xD1B54A32D192ED03)
+_S11 = np.uint64(11)
+_MASK8 = np.uint64(0xFF)
+_INV_2_53 = 1.0 / 9007199254740992.0
+
+# 256-layer ziggurat constants (Marsaglia & Tsang 2000, double-precision table)
+ZIG_R = 3.6541528853610088
+ZIG_V = 0.00492867323399
+
+
+def _ziggurat_tables(n: int = 256, r: float = ZIG_R, v: float = ZIG_V):
+    """x[0..n] (x[0] = v/f(r) the base width, x[1] = r, x[n] = 0) and f(x)."""
+    f = lambda x: math.exp(-0.5 * x * x)  # noqa: E731
+    x = np.zeros(n + 1)
+    x[0] = v / f(r)
+    x[1] = r
+    for i in range(1, n - 1):
+        x[i + 1] = math.sqrt(-2.0 * math.log(v / x[i] + f(x[i])))
+    x[n] = 0.0
+    fx = np.exp(-0.5 * x * x)
+    return x, fx
+
+
+_ZX, _ZF = _ziggurat_tables()
+
+
+@njit(cache=True, inline="always")
+def _unit(h):
+    """Top 53 bits of h as a uniform on the open interval (0, 1)."""
+    return (np.float64(h >> _S11) + 0.5) * _INV_2_53
+
+
+@njit(cache=True)
+def block_base(seed, stream, t):
+    """The per-block hash of (seed, stream, t); element i uses mix(base + (i+1) GAMMA)."""
+    return _hash4(seed, stream, t, np.uint64(0))
+
+
+@njit(cache=True, inline="always")
+def _elem(base, i):
+    return _mix(base + (np.uint64(i) + np.uint64(1)) * _GAMMA)
+
+
+@njit(cache=True, inline="always")
+def _retry(h, k):
+    return _mix(h ^ (np.uint64(k) * _TAG_RETRY))
+
+
+@njit(cache=True)
+def _zig_from_hash(h, zx, zf):
+    """Standard normal from the 64-bit word h (ziggurat; retries re-mix h)."""
+    k = 0
+    hh = h
+    while True:
+        layer = np.int64(hh & _MASK8)
+        u = 2.0 * _unit(hh) - 1.0  # (-1, 1): carries the sign
+        x = u * zx[layer]
+        if abs(x) < zx[layer + 1]:
+            return x
+        if layer == 0:
+            # tail |x| > r: Marsaglia (1964) exponential rejection
+            while True:
+                k += 1
+                a = -np.log(_unit(_retry(h, k))) / ZIG_R
+                k += 1
+                b = -np.log(_unit(_retry(h, k)))
+                if 2.0 * b > a * a:
+                    return ZIG_R + a if u > 0.0 else -(ZIG_R + a)
+        # wedge between layer boundaries
+        k += 1
+        y = zf[layer] + _unit(_retry(h, k)) * (zf[layer + 1] - zf[layer])
+        if y < np.exp(-0.5 * x * x):
+            return x
+        k += 1
+        hh = _retry(h, k)
+
+
+@njit(cache=True)
+def normal_at(seed, stream, t, i):
+    """Element i of ``normal_block(seed, stream, t, ...)`` (N(0,1))."""
+    return _zig_from_hash(_elem(block_base(seed, stream, t), i), _ZX, _ZF)
+
+
+@njit(cache=True)
+def uniform_at(seed, stream, t, i):
+    """Element i of ``uniform_block(seed, stream, t, ...)`` (U(0,1), open interval)."""
+    return _unit(_elem(block_base(seed, stream, t), i))
+
+
+@njit(cache=True)
+def normal_block(seed, stream, t, out):
+    """Fill ``out[i] = normal_at(seed, stream, t, i)`` for i < len(out); returns out."""
+    base = block_base(seed, stream, t)
+    for i in range(out.shape[0]):
+        out[i] = _zig_from_hash(_elem(base, i), _ZX, _ZF)
+    return out
+
+
+@njit(cache=True)
+def uniform_block(seed, stream, t, out):
+    """Fill ``out[i] = uniform_at(seed, stream, t, i)``; returns out."""
+    base = block_base(seed, stream, t)
+    for i in range(out.shape[0]):
+        out[i] = _unit(_elem(base, i))
+    return out

@@ -1,0 +1,234 @@
+"""Monte Carlo over seeds: parallel (prange), common random numbers, streaming statistics.
+
+Replicate s of a run uses seed = ``rng.seed_for(base_seed, s)`` and the same
+``stream``; so configurations compared with the same ``base_seed`` see the
+same noise at every (replicate, step, sample, coordinate): common random
+numbers, and paired differences have small variance.  Each replicate is a
+sequential kernel call; results are bit-identical across calls and thread
+counts.
+
+Three prange drivers per algorithm (``mc_drivers.py``, generated):
+
+* ``mc_<name>``: per-seed statistics, array (seeds, NSTAT), and final
+  iterates (seeds, d): O(seeds) memory, no trajectories;
+* ``mc_moments_<name>``: streaming mean / variance / min / max of every
+  statistic over seeds inside the kernel (Welford per chunk of seeds, chunks
+  merged with Chan et al.'s formula in a fixed order): memory independent of
+  the number of seeds.  NaN values (e.g. gradient statistics of an online
+  run) are skipped and counted out;
+* ``mc_trajectories_<name>``: per-seed statistics and every iterate.
+
+``simulate`` / ``compare`` / ``horizon_sweep`` wrap them for Python callers
+and turn the per-seed values into confidence intervals with
+``optverify.bounds.stats``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+from scipy import stats as _st
+
+from ..bounds.stats import MeanCI, bernstein_ci, mean_ci, paired_ratio_ci
+from .algorithms import Config, grad_mode_code
+from .families import Family
+from .mc_drivers import DRIVERS
+from .tracking import STAT_NAMES
+
+
+__all__ = [
+    "drivers",
+    "MCResult",
+    "Moments",
+    "simulate",
+    "simulate_moments",
+    "compare",
+    "paired_difference_ci",
+    "paired_ratio",
+    "HorizonSweep",
+    "horizon_sweep",
+    "stat_index",
+]
+
+N_CHUNKS = 64
+
+
+def stat_index(name: str) -> int:
+    if name not in STAT_NAMES:
+        raise ValueError(f"unknown statistic {name!r}; one of {STAT_NAMES}")
+    return STAT_NAMES.index(name)
+
+
+def drivers(cfg: Config):
+    """(mc, mc_moments, mc_trajectories) prange drivers of the configuration's algorithm."""
+    return DRIVERS[cfg.name]
+
+
+@dataclass(frozen=True)
+class Moments:
+    """Streaming moments of every statistic over seeds (from ``mc_moments``)."""
+
+    config: Config
+    T: int
+    seeds: int
+    count: np.ndarray
+    mean_: np.ndarray
+    m2: np.ndarray
+    min_: np.ndarray
+    max_: np.ndarray
+    w_mean: np.ndarray
+
+    def mean(self, name: str) -> float:
+        return float(self.mean_[stat_index(name)])
+
+    def std(self, name: str) -> float:
+        j = stat_index(name)
+        return float(np.sqrt(self.m2[j] / (self.count[j] - 1))) if self.count[j] > 1 else float("nan")
+
+    def ci(self, name: str, confidence: float = 0.99) -> MeanCI:
+        """Student-t interval from the streamed mean and variance (as ``bounds.stats.mean_ci``)."""
+        j = stat_index(name)
+        n = int(self.count[j])
+        if n == 0:
+            raise ValueError(f"no finite values of {name}")
+        m, s = float(self.mean_[j]), self.std(name)
+        if n < 2:
+            return MeanCI(m, -np.inf, np.inf, n, float("nan"))
+        q = _st.t.ppf(0.5 + 0.5 * confidence, df=n - 1)
+        hw = q * s / np.sqrt(n)
+        return MeanCI(m, m - hw, m + hw, n, s)
+
+
+@dataclass(frozen=True)
+class MCResult:
+    """Per-seed statistics of one configuration: ``values(name)`` is an array over seeds."""
+
+    config: Config
+    T: int
+    base_seed: int
+    stream: int
+    stats: np.ndarray  # (seeds, NSTAT)
+    w_final: np.ndarray  # (seeds, d)
+    trajectories: np.ndarray | None = None
+    meta: dict = field(default_factory=dict)
+
+    @property
+    def seeds(self) -> int:
+        return int(self.stats.shape[0])
+
+    def values(self, name: str) -> np.ndarray:
+        return self.stats[:, stat_index(name)]
+
+    def mean(self, name: str) -> float:
+        return float(np.mean(self.values(name)))
+
+    def ci(self, name: str, confidence: float = 0.99, method: str = "t", lower=None, upper=None) -> MeanCI:
+        """Interval for E[stat]: Student t (``method='t'``) or empirical Bernstein (needs a range)."""
+        x = self.values(name)
+        if method == "t":
+            return mean_ci(x, confidence)
+        if method == "bernstein":
+            if lower is None or upper is None:
+                raise ValueError("the Bernstein interval needs the range [lower, upper] of the statistic")
+            return bernstein_ci(x, lower, upper, confidence)
+        raise ValueError("method must be 't' or 'bernstein'")
+
+    def diverged(self) -> int:
+        """Number of seeds whose run produced a non-finite iterate."""
+        return int(np.sum(self.values("n_nonfinite") > 0))
+
+
+def _seeds_ok(seeds: int) -> int:
+    if int(seeds) < 1:
+        raise ValueError("seeds must be >= 1")
+    return int(seeds)
+
+
+def _args(cfg: Config, family: Family, w1, T: int):
+    w1 = np.ascontiguousarray(np.asarray(w1, dtype=np.float64).ravel())
+    if w1.size != family.d:
+        raise ValueError(f"w1 has length {w1.size}, the family has d = {family.d}")
+    if int(T) < 0:
+        raise ValueError("T must be >= 0")
+    return w1, int(T)
+
+
+def simulate(cfg: Config, family: Family, w1, T: int, seeds: int = 100, base_seed: int = 0,
+             stream: int = 0, grad_mode="stochastic", trajectories: bool = False) -> MCResult:
+    """Run ``seeds`` replicates in parallel; per-seed statistics (and trajectories if asked)."""
+    w1, T = _args(cfg, family, w1, T)
+    seeds = _seeds_ok(seeds)
+    gm = grad_mode_code(grad_mode)
+    if trajectories:
+        S, Wall = drivers(cfg)[2](family.P, w1, cfg.prm, gm, T, seeds, int(base_seed), int(stream))
+        return MCResult(cfg, T, int(base_seed), int(stream), S, Wall[:, -1, :].copy(), Wall)
+    S, Wf = drivers(cfg)[0](family.P, w1, cfg.prm, gm, T, seeds, int(base_seed), int(stream))
+    return MCResult(cfg, T, int(base_seed), int(stream), S, Wf)
+
+
+def simulate_moments(cfg: Config, family: Family, w1, T: int, seeds: int = 100, base_seed: int = 0,
+                     stream: int = 0, grad_mode="stochastic", nchunks: int = N_CHUNKS) -> Moments:
+    """Streaming version of ``simulate``: memory independent of the number of seeds."""
+    w1, T = _args(cfg, family, w1, T)
+    seeds = _seeds_ok(seeds)
+    n, mean, m2, lo, hi, wm = drivers(cfg)[1](family.P, w1, cfg.prm, grad_mode_code(grad_mode), T,
+                                              seeds, int(base_seed), int(stream), int(nchunks))
+    return Moments(cfg, T, seeds, n, mean, m2, lo, hi, wm)
+
+
+def compare(cfgs, family: Family, w1, T: int, seeds: int = 100, base_seed: int = 0, stream: int = 0,
+            grad_mode="stochastic") -> dict:
+    """Run several configurations with common random numbers; {label: MCResult}.
+
+    ``cfgs`` is a list of Config (labelled by repr) or a dict {label: Config}.
+    """
+    items = cfgs.items() if isinstance(cfgs, dict) else [(repr(c), c) for c in cfgs]
+    return {label: simulate(c, family, w1, T, seeds, base_seed, stream, grad_mode) for label, c in items}
+
+
+def paired_difference_ci(a: MCResult, b: MCResult, name: str, confidence: float = 0.99) -> MeanCI:
+    """t-interval for E[stat_a - stat_b] from the paired (same-seed) replicates of a and b."""
+    if (a.base_seed, a.stream, a.seeds) != (b.base_seed, b.stream, b.seeds):
+        raise ValueError("paired comparison needs the same base_seed, stream and number of seeds")
+    return mean_ci(a.values(name) - b.values(name), confidence)
+
+
+def paired_ratio(a: MCResult, b: MCResult, name: str, confidence: float = 0.99):
+    """Delta-method interval for E[stat_a] / E[stat_b] from paired replicates."""
+    return paired_ratio_ci(a.values(name), b.values(name), confidence)
+
+
+@dataclass(frozen=True)
+class HorizonSweep:
+    """One statistic on a grid of horizons: per-seed values, means and t-intervals."""
+
+    name: str
+    horizons: np.ndarray
+    values: list  # per horizon: array over seeds
+    mean: np.ndarray
+    lo: np.ndarray
+    hi: np.ndarray
+    confidence: float
+
+
+def horizon_sweep(cfg: Config, family: Family, w1, horizons, stat: str, seeds: int = 100,
+                  base_seed: int = 0, stream: int = 0, grad_mode="stochastic", confidence: float = 0.99,
+                  transform=None) -> HorizonSweep:
+    """Run each horizon T (same seeds: the runs share their common prefix) and collect ``stat``.
+
+    ``transform(values, T)`` may map the per-seed values first (e.g. divide by a bound).
+    """
+    Ts = np.asarray(sorted(int(t) for t in horizons))
+    vals, means, los, his = [], [], [], []
+    for T in Ts:
+        r = simulate(cfg, family, w1, int(T), seeds, base_seed, stream, grad_mode)
+        v = r.values(stat)
+        if transform is not None:
+            v = np.asarray(transform(v, int(T)), dtype=np.float64)
+        ci = mean_ci(v, confidence)
+        vals.append(v)
+        means.append(ci.mean)
+        los.append(ci.lo)
+        his.append(ci.hi)
+    return HorizonSweep(stat, Ts, vals, np.array(means), np.array(los), np.array(his), confidence)

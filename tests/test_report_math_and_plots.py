@@ -1,0 +1,96 @@
+"""The HTML report's pieces: LaTeX to MathML with a raw fallback, and the inline SVG plots."""
+
+import re
+
+import pytest
+
+from optverify.reports import plots
+from optverify.reports.html import render
+from optverify.reports.mathtext import inline_html, latex_to_mathml, statement_html
+
+
+def test_latex_becomes_mathml_with_its_source_kept():
+    m = latex_to_mathml(r"\frac{c}{\sqrt{t}} \le \mathbb{E}[x]", display=True)
+    assert m.startswith("<math") and 'display="block"' in m and "<mfrac>" in m and "<msqrt>" in m
+    assert 'alttext="\\frac{c}{\\sqrt{t}} \\le \\mathbb{E}[x]"' in m
+    assert "𝔼" in m and "&amp;#x" not in m  # characters decoded, not double-escaped
+
+
+@pytest.mark.parametrize("latex", [r"\frac{1}{", "x^", r"\left( x", r"\notacommand{x}"])
+def test_latex_that_cannot_be_converted_is_shown_raw(latex):
+    assert latex_to_mathml(latex) is None
+    out = inline_html(f"before ${latex}$ after")
+    assert '<code class="latex-raw"' in out and "before" in out and "after" in out
+
+
+def test_text_inside_mathematics_is_escaped():
+    m = latex_to_mathml(r"a < b \text{<script>}")
+    assert "<script>" not in m and "&lt;script&gt;" in m
+
+
+def test_statement_structure():
+    text = ("#### Algorithm 1\n\n**Theorem 3** (*AdaGrad*). With $c = \\sqrt{2}D$ it costs \\$5:\n\n"
+            "$$a \\le b$$\n$$= c$$\n\n```\nSet m_t <- x\n```\n")
+    html = statement_html(text)
+    assert '<p class="printed-heading"><strong>Algorithm 1</strong></p>' in html
+    assert "<strong>Theorem 3</strong>" in html and "<em>AdaGrad</em>" in html and "costs $5" in html
+    assert html.count('display="block"') == 2 and html.count('display="inline"') == 1
+    assert '<pre class="printed">Set m_t &lt;- x</pre>' in html
+    assert not re.search(r"<p>[^<]*<div", html)  # no block element inside a paragraph
+
+
+def test_trajectory_svg_is_inline_and_deterministic():
+    svg = plots.trajectory_svg({"f(w_t)": [0.5, 0.7, 3.0, 900.0], "w_t": [1.0, 1.2, 2.4, 42.0]}, "ascent",
+                               x=[1, 2, 5, 100])
+    assert svg.startswith("<svg") and "<?xml" not in svg and "DOCTYPE" not in svg
+    assert "f(w_t)" in svg and "ascent" in svg  # text kept as text
+    assert svg == plots.trajectory_svg({"f(w_t)": [0.5, 0.7, 3.0, 900.0], "w_t": [1.0, 1.2, 2.4, 42.0]}, "ascent",
+                                       x=[1, 2, 5, 100])
+    ids = re.findall(r'\bid="([^"]+)"', svg)
+    assert ids and all(i.startswith("ov") for i in ids)
+    with pytest.raises(ValueError):
+        plots.trajectory_svg({}, "empty")
+
+
+def test_rate_svg_from_both_row_shapes_with_distinct_ids():
+    bound_rows = {"confidence": 0.999999, "rows": [
+        {"config": "q", "T": T, "mean_measured": m, "mean_rhs": b, "ratio": m / b, "ratio_ci": [m / b * 0.9, m / b * 1.1]}
+        for T, m, b in [(10, 1.0, 3.0), (100, 3.1, 9.5), (1000, 10.2, 30.0)]],
+        "rates": [{"config": "q", "measured_exponent": 0.5, "measured_exponent_ci": [0.4, 0.6], "bound_exponent": 0.5}]}
+    own_ci = {"rows": [{"config": "cost $1", "T": T, "mean": 1.0 + 1 / T, "ci": [0.9, 1.2]} for T in (10, 100, 1000)]}
+    a, b = plots.rate_svg(bound_rows), plots.rate_svg(own_ci)
+    assert a.startswith("<svg") and b.startswith("<svg")
+    assert "fit T^0.5" in a and "bound T^0.5" in a and "cost $1" in b
+    assert not set(re.findall(r'\bid="([^"]+)"', a)) & set(re.findall(r'\bid="([^"]+)"', b))
+    assert plots.rate_svg({"rows": []}) is None
+    negative = {"rows": [{"config": "r", "T": T, "mean_measured": -1.0 * T, "mean_rhs": 1.0, "ratio_ci": [-2, 0]}
+                         for T in (10, 100)]}
+    assert plots.rate_svg(negative).startswith("<svg")  # symmetric log scale, no crash
+
+
+def test_pseudocode_trajectory_is_plotted_when_its_steps_are_recorded():
+    check = {"strategy": "pseudocode", "part": "main", "verdict": "refuted", "summary": "ascends",
+             "evidence": {"problem": "f(w) = w²/2", "algorithm": "adam", "iterates_float": [1.0, 1.1, 1.2, 1.5, 2.0, 14.3],
+                          "iterate_steps": [1, 2, 3, 6, 11, 101]}, "certificate": None}
+    claim = {"id": "000:X", "source": {"file": "f", "line": 1}, "title": "t", "kind": "algorithm", "statement_latex": "",
+             "verdict": "refuted", "summary": "s", "checks": [check], "corrected": None, "notes": [], "duration_s": 0.1}
+    page = render({"claims": [claim], "counts": {"refuted": 1}})
+    assert page.count("<svg") == 1 and "iterates of adam" in page
+    del check["evidence"]["iterate_steps"]
+    assert render({"claims": [claim], "counts": {"refuted": 1}}).count("<svg") == 0
+
+
+def test_render_an_existing_report_from_the_command_line(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    rep = {"claims": [], "counts": {"proved": 0}, "mode": "quick", "seed": 1}
+    (tmp_path / "report.json").write_text(json.dumps(rep))
+    p = subprocess.run([sys.executable, "-m", "optverify.reports.html", str(tmp_path / "report.json")],
+                       capture_output=True, text=True, timeout=120)
+    assert p.returncode == 0 and p.stdout.strip() == str(tmp_path / "report.html")
+    assert (tmp_path / "report.html").read_text().startswith("<!DOCTYPE html>")
+    bad = subprocess.run([sys.executable, "-m", "optverify.reports.html", str(tmp_path / "missing.json")],
+                         capture_output=True, text=True, timeout=120)
+    assert bad.returncode == 2 and "cannot read" in bad.stderr
