@@ -40,7 +40,8 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--fail-on", choices=["refuted"], default=None)
     r.add_argument("--budget", type=float, default=None, help="seconds per claim (default: 30 quick, 300 thorough)")
     r.add_argument("--jobs", type=int, default=2, help="claims decided at once (default 2)")
-    r.add_argument("--quiet", action="store_true")
+    r.add_argument("--quiet", action="store_true", help="no progress and no table: one summary line")
+    r.add_argument("--json", action="store_true", help="print report.json to stdout instead of the table")
 
     ls = sub.add_parser("list", help="list claims")
     ls.add_argument("pattern", nargs="?", default=None)
@@ -220,26 +221,37 @@ def cmd_run(args) -> int:
         return rep
 
     t0 = time.monotonic()
+    quiet = args.quiet or args.json
+    bar = terminal.progress(con, len(claims)) if (con.is_terminal and not quiet) else None
 
     def on_start(c):
-        if not args.quiet:
-            con.print(f"[{len(entries) + 1}/{len(claims)}] {c.id} …", end="\r" if con.is_terminal else "\n")
+        if bar is not None:
+            bar.start_claim(c.id)
 
     def on_result(e):
         entries.append(e)
         write(None, True)  # keep what is decided, should the run be cut off
-        if not args.quiet:
+        if bar is not None:
+            bar.done_claim(e)
+        elif not quiet:
             con.print(f"[{len(entries)}/{len(claims)}] {e['id']:14s} {e['verdict']:13s} {e['duration_s']:6.1f}s  (elapsed {time.monotonic() - t0:.0f}s)")
 
     if args.jobs < 1:
         raise UserError("--jobs must be at least 1")
     previous = signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
     try:
+        if bar is not None:
+            bar.__enter__()
         decided, interrupted = run(claims, mode, args.seed, on_result=on_result, on_start=on_start, budget=args.budget, jobs=args.jobs)
     finally:
         signal.signal(signal.SIGTERM, previous)
+        if bar is not None:
+            bar.__exit__(None, None, None)
     entries[:] = decided  # claim order, whatever order they finished in
     rep = write(json_report.now(), interrupted)
+    if args.json:
+        print(json_report.dumps(rep), end="")
+        return 130 if interrupted else (1 if args.fail_on == "refuted" and rep["counts"]["refuted"] else 0)
     if not args.quiet:
         terminal.console().print(terminal.summary_table(rep))
     print(f"{'interrupted: ' if interrupted else ''}{len(entries)} of {len(claims)} claims decided ({terminal.counts_line(rep)}); report: {out / 'report.json'}, {out / 'report.md'}, {out / 'report.html'}")

@@ -95,3 +95,11 @@ def test_coverage_lists_every_item_of_000():
     assert cv["statements"] == cv["statements_encoded"] == 4
     assert cv["displays"] == cv["displays_encoded"]
     assert cv["missing"] == []
+
+
+def test_run_json_for_machines(tmp_path):
+    code, out, err = run_cli("run", "000:L21", "--out", str(tmp_path), "--json")
+    assert code == 0
+    rep = json.loads(out)
+    assert rep["claims"][0]["id"] == "000:L21" and rep["claims"][0]["verdict"] == "proved"
+    assert (tmp_path / "report.html").exists()

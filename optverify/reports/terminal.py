@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import sys
 
+import time
+
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 STYLE = {"proved": "green", "refuted": "bold red", "consistent": "cyan", "inconclusive": "yellow", "not-checkable": "dim"}
@@ -29,3 +32,34 @@ def summary_table(report: dict) -> Table:
 
 def counts_line(report: dict) -> str:
     return ", ".join(f"{n} {v}" for v, n in report["counts"].items() if n)
+
+
+class ClaimProgress:
+    """A progress bar for `run` on a terminal: claims done, the claim being decided, elapsed time."""
+
+    def __init__(self, con: Console, total: int):
+        self._p = Progress(TextColumn("[bold]{task.fields[current]}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                           TextColumn("{task.fields[last]}"), console=con, transient=True)
+        self._task = self._p.add_task("claims", total=total, current="", last="")
+        self._started: dict[str, float] = {}
+
+    def __enter__(self):
+        self._p.__enter__()
+        return self
+
+    def __exit__(self, *exc):
+        return self._p.__exit__(*exc)
+
+    def start_claim(self, cid: str) -> None:
+        self._started[cid] = time.monotonic()
+        self._p.update(self._task, current=", ".join(self._started))
+
+    def done_claim(self, entry: dict) -> None:
+        self._started.pop(entry["id"], None)
+        v = entry["verdict"]
+        self._p.update(self._task, advance=1, current=", ".join(self._started),
+                       last=f"{entry['id']}: [{STYLE.get(v, '')}]{v}[/] ({entry['duration_s']:.1f}s)")
+
+
+def progress(con: Console, total: int) -> ClaimProgress:
+    return ClaimProgress(con, total)
