@@ -2,7 +2,10 @@
 
 f_t(x) = C x for t ≡ 1 (mod 3) and f_t(x) = −x otherwise, on X = [−1, 1], with C = 3 > 2:
 the average loss (C − 2)x/3 is minimised at x* = −1.  With β1 = 0, β2 = 1/(1 + C²) and
-α_t = α/√t, Adam drifts to x = +1.  The construction runs an algorithm from x_1 = 1 for
+α_t = α/√t, Adam drifts to x = +1.  Everything here runs in any number context (floats or
+50-digit mpmath) with the reference updates, independently of the numba kernels of
+``constructions.reddi_cyclic``: ``average_regret`` replays Adam's average regret (002 line
+377); ``adamal_on_reddi`` runs 001's Algorithm 1 from x_1 = 1 for
 ``steps`` steps and returns the iterates at the end of each period (right after the
 C-step), where the projection lands them: a method that converges has these at x* = −1
 and the in-period excursion shrinks like α_t.
@@ -10,14 +13,16 @@ and the in-period excursion shrinks like α_t.
 
 from __future__ import annotations
 
+from optverify.counterexamples.constructions import reddi_cyclic
+from optverify.sim.reference import adam_step, clip
 from optverify.sim.reference_adamal import adamal_step
 
 C = 3
 ALPHA = "0.5"
 
 
-def _gradient(t: int):
-    return C if t % 3 == 1 else -1
+def _gradient(t: int, c: int = C):
+    return c if t % 3 == 1 else -1
 
 
 def adamal_on_reddi(num, steps: int, v_beta: str = "beta1"):
@@ -43,4 +48,34 @@ def adamal_on_reddi(num, steps: int, v_beta: str = "beta1"):
             "iterates_reported": "x right after each C-step (t ≡ 1 mod 3)",
             "excursion_in_last_period": float(excursion),
         },
+    }
+
+
+def average_regret(num, T: int, C: int = C, alpha: str = "0.1") -> object:
+    """Adam (β1 = 0, β2 = 1/(1 + C²), η_t = α/√t, projected, no bias correction): average regret at T, in any precision.
+
+    An independent replay of the numba run of ``constructions.reddi_cyclic`` (it uses the reference update).
+    """
+    C_, one = num.num(C), num.num(1)
+    beta2 = one / (1 + C_ * C_)
+    x, m, v = num.num(0), num.num(0), num.num(0)
+    loss_sum, grad_sum = num.num(0), num.num(0)
+    for t in range(1, T + 1):
+        g = num.num(_gradient(t, C))
+        loss_sum += g * x
+        grad_sum += g
+        eta = num.num(alpha) / num.sqrt(num.num(t))
+        x, m, v = adam_step(num, (x, m, v), g, t, eta, num.num(0), beta2, 0, momentum_sign=1, bias_correction=False)
+        x = clip(num, x, -one, one)
+    best = -abs(grad_sum)  # min over |x| ≤ 1 of (Σ g_t)·x
+    return (loss_sum - best) / T
+
+
+def run_adam_cyclic(horizons):
+    r = reddi_cyclic("adam", C=3.0, T=max(horizons))
+    return {
+        "values": [float(v) for v in r.avg_regret_at(horizons)],
+        "facts": {"problem": "f_t(x) = 3x if t mod 3 = 1 else −x on [−1, 1] (convex, 0-smooth); minimiser x* = −1",
+                  "algorithm": "Adam, β1 = 0, β2 = 1/(1 + C²) = 0.1, η_t = 0.1/√t, projected, no bias correction",
+                  "final_x": r.final_x},
     }

@@ -5,7 +5,7 @@ import sympy as sp
 from optverify.claims.momentum_slides_002._common import claim
 from optverify.claims.model import Corrected
 from optverify.claims.specs import Identity, Induction, Moment, NotCheckable, Pseudocode, RateCounterexample, integers, open_
-from optverify.counterexamples.reddi_replay import average_regret, run_adam_cyclic
+from optverify.counterexamples.reddi_online import average_regret, run_adam_cyclic
 
 beta1, beta2 = sp.symbols("beta_1 beta_2", positive=True)
 t = sp.Symbol("t", integer=True, positive=True)
