@@ -212,12 +212,13 @@ def cmd_run(args) -> int:
     con = terminal.console(stderr=True)
     entries: list[dict] = []
 
-    def write(ended, interrupted):
+    def write(ended, interrupted, final=True):
         rep = json_report.build(entries, mode=mode, seed=args.seed, started=started, ended=ended, interrupted=interrupted,
                                 coverage=cov, requested=list(args.patterns))
         json_report.write_atomic(out / "report.json", json_report.dumps(rep))
         json_report.write_atomic(out / "report.md", markdown.render(rep))
-        html.write_html(rep, out)
+        if final:  # the HTML page (MathML, plots) costs about a second: written once, at the end or on interrupt
+            html.write_html(rep, out)
         return rep
 
     t0 = time.monotonic()
@@ -230,7 +231,7 @@ def cmd_run(args) -> int:
 
     def on_result(e):
         entries.append(e)
-        write(None, True)  # keep what is decided, should the run be cut off
+        write(None, True, final=False)  # keep what is decided, should the run be cut off
         if bar is not None:
             bar.done_claim(e)
         elif not quiet:

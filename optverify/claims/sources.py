@@ -26,3 +26,20 @@ def excerpt(file: str, line: int, end_line: int | None = None, text: str | None 
     if text not in block:
         raise ValueError(f"{file}:{line}: excerpt not found verbatim: {text[:80]!r}")
     return text
+
+
+def claim_factory(seed: str, file: str):
+    """The ``claim(label, line, title, kind, conclusion, ...)`` helper of one source's claim package.
+
+    The claim id is ``seed:label`` (or ``seed:L<line>``), and its statement is the
+    printed text of its lines, or a verbatim excerpt of them (``printed=``).
+    """
+    from optverify.claims.model import Claim, Source
+
+    def claim(label: str | None, line: int, title: str, kind: str, conclusion: str, *, end_line: int | None = None,
+              printed: str | None = None, **kw) -> Claim:
+        return Claim(id=f"{seed}:{label}" if label else f"{seed}:L{line}", source=Source(file, line, end_line), title=title,
+                     kind=kind, statement_latex=excerpt(file, line, end_line, printed), conclusion=conclusion, **kw)
+
+    claim.__doc__ = f"A claim of {seed} ({file}); its statement is the printed text of its lines (or a verbatim excerpt of them)."
+    return claim

@@ -4,26 +4,10 @@ from __future__ import annotations
 
 import sympy as sp
 
-from optverify.claims.model import Claim, Source
-from optverify.claims.sources import excerpt
+from optverify.claims.sources import claim_factory
 
 FILE = "000_5f54ea678090eb2e.txt"
-
-
-def claim(label: str | None, line: int, title: str, kind: str, conclusion: str, *, end_line: int | None = None,
-          printed: str | None = None, **kw) -> Claim:
-    """A claim of 000; its statement is the printed text of its lines (or a verbatim excerpt of them)."""
-    cid = f"000:{label}" if label else f"000:L{line}"
-    return Claim(
-        id=cid,
-        source=Source(FILE, line, end_line),
-        title=title,
-        kind=kind,
-        statement_latex=excerpt(FILE, line, end_line, printed),
-        conclusion=conclusion,
-        **kw,
-    )
-
+claim = claim_factory("000", FILE)
 
 # symbols shared across sections, named as the notes name them
 t, T, d, i = sp.symbols("t T d i", integer=True, positive=True)

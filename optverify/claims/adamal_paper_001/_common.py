@@ -4,26 +4,10 @@ from __future__ import annotations
 
 import sympy as sp
 
-from optverify.claims.model import Claim, Source
-from optverify.claims.sources import excerpt
+from optverify.claims.sources import claim_factory
 
 FILE = "001_8d81a4ac7e926261.txt"
-
-
-def claim(label: str | None, line: int, title: str, kind: str, conclusion: str, *, end_line: int | None = None,
-          printed: str | None = None, **kw) -> Claim:
-    """A claim of 001; its statement is the printed text of its lines (or a verbatim excerpt of them)."""
-    cid = f"001:{label}" if label else f"001:L{line}"
-    return Claim(
-        id=cid,
-        source=Source(FILE, line, end_line),
-        title=title,
-        kind=kind,
-        statement_latex=excerpt(FILE, line, end_line, printed),
-        conclusion=conclusion,
-        **kw,
-    )
-
+claim = claim_factory("001", FILE)
 
 # symbols shared across sections, named as the paper names them
 t = sp.Symbol("t", integer=True, positive=True)
