@@ -89,8 +89,9 @@ def _entry(claim: Claim, checks: list[dict], corrected: list[dict], duration: fl
             "verdict": cv,
             "checks": corrected,
         }
-    ratios = [c["evidence"].get("worst_ratio") for c in checks if isinstance(c.get("evidence"), dict)]
-    ratios = [r for r in ratios if isinstance(r, (int, float))]
+    evs = [c["evidence"] for c in checks if isinstance(c.get("evidence"), dict) and isinstance(c["evidence"].get("worst_ratio"), (int, float))]
+    ratios = [ev["worst_ratio"] for ev in evs]
+    sharp = max(evs, key=lambda ev: ev["worst_ratio"]).get("sharp_ratio") if evs else None
     return {
         "id": claim.id,
         "source": claim.source.to_dict(),
@@ -105,6 +106,7 @@ def _entry(claim: Claim, checks: list[dict], corrected: list[dict], duration: fl
         "verdict": verdict,
         "summary": _summary(verdict, checks),
         "worst_ratio": max(ratios) if ratios else None,
+        "sharp_ratio": sharp,
         "checks": checks,
         "corrected": corr,
         "notes": [n for n in [claim.notes, *agg_notes, *notes] if n],

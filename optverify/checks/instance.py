@@ -16,7 +16,7 @@ def check_instances(spec: InstanceSearch, ctx: CheckContext) -> CheckResult:
     rhs = ctx.resolve(sp.sympify(spec.rhs))
     share = min(ctx.remaining() * 0.8, 20.0 if ctx.mode == "quick" else 240.0)
     deadline = time.monotonic() + max(share, 0.5)
-    out = search(spec.family, rhs, spec.rel, ctx.mode, ctx.substream(f"instances:{spec.part}"), deadline)
+    out = search(spec.family, rhs, spec.rel, ctx.mode, ctx.substream(f"instances:{spec.part}"), deadline, maximize=spec.sharp is not None)
     fam = spec.family
     evidence = {
         "family": fam.name,
@@ -33,6 +33,14 @@ def check_instances(spec: InstanceSearch, ctx: CheckContext) -> CheckResult:
     evidence["worst_instance"] = out.worst.instance
     evidence["worst_measured"] = out.worst.measured
     evidence["worst_rhs"] = out.worst.rhs
+    sharp = ""
+    if spec.sharp is not None:
+        evidence["sharp_ratio"] = spec.sharp.value
+        evidence["sharp_derivation"] = spec.sharp.derivation
+        evidence["found_over_sharp"] = out.worst.score / spec.sharp.value
+        if out.worst.score > spec.sharp.value * (1 + 1e-9):
+            evidence["sharp_exceeded"] = True  # the derivation of the sharp value is wrong, not the claim's verdict
+        sharp = f" (sharp value {spec.sharp.value:.6g}: the search reached {out.worst.score / spec.sharp.value:.2%} of it)"
     if spec.quantifier == "exists":
         return _existence(spec, out, evidence)
     if out.worst.violates and out.confirmed:
@@ -47,7 +55,7 @@ def check_instances(spec: InstanceSearch, ctx: CheckContext) -> CheckResult:
             spec.strategy,
             spec.part,
             REFUTED,
-            f"instance with {what} {out.worst.score:.6g}; violation replayed at 50 digits (measured − rhs = {out.replay['measured_minus_rhs'][:18]})",
+            f"instance with {what} {out.worst.score:.6g}{sharp}; violation replayed at 50 digits (measured − rhs = {out.replay['measured_minus_rhs'][:18]})",
             evidence,
             cert,
         )
@@ -61,7 +69,7 @@ def check_instances(spec: InstanceSearch, ctx: CheckContext) -> CheckResult:
         spec.strategy,
         spec.part,
         CONSISTENT,
-        f"worst ratio measured/rhs {out.worst.score:.6g} over {out.evaluated} instances (random and adversarial)",
+        f"worst ratio measured/rhs {out.worst.score:.6g}{sharp} over {out.evaluated} instances (random and adversarial)",
         evidence,
     )
 

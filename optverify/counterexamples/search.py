@@ -125,7 +125,7 @@ def replay(family, instance: dict, rhs: RhsEvaluator, rel: str, dps: int = 50) -
     }
 
 
-def _hypothesis_phase(family, rhs, rel, mode, seed, n, deadline, out: SearchOutcome) -> None:
+def _hypothesis_phase(family, rhs, rel, mode, seed, n, deadline, out: SearchOutcome, maximize: bool = False) -> None:
     from hypothesis import HealthCheck, Phase, given, settings
     from hypothesis import seed as hseed
 
@@ -148,7 +148,7 @@ def _hypothesis_phase(family, rhs, rel, mode, seed, n, deadline, out: SearchOutc
         out.random_tried += 1
         if out.worst is None or ev.score > out.worst.score:
             out.worst = ev
-        if ev.violates:
+        if ev.violates and not maximize:
             found["last"] = ev  # hypothesis shrinks: the last failing call is the smallest instance
             raise AssertionError("violation")
 
@@ -160,7 +160,7 @@ def _hypothesis_phase(family, rhs, rel, mode, seed, n, deadline, out: SearchOutc
         out.worst = found["last"]
 
 
-def _adversarial_phase(family, rhs, rel, mode, seed, deadline, out: SearchOutcome, maxiter: int) -> None:
+def _adversarial_phase(family, rhs, rel, mode, seed, deadline, out: SearchOutcome, maxiter: int, maximize: bool = False) -> None:
     bounds = family.vector_bounds(mode)
     best: dict[str, Any] = {}
 
@@ -176,12 +176,12 @@ def _adversarial_phase(family, rhs, rel, mode, seed, deadline, out: SearchOutcom
         if time.monotonic() > deadline:
             out.stopped_early = True
             return True
-        return best.get("score", 0) > 1 + 1e-6
+        return not maximize and best.get("score", 0) > 1 + 1e-6
 
     optimize.differential_evolution(
         objective, bounds, seed=seed, maxiter=maxiter, popsize=12, tol=1e-10, polish=False, callback=stop, init="sobol"
     )
-    if "x" in best and time.monotonic() < deadline and best["score"] <= 1 + 1e-6:
+    if "x" in best and time.monotonic() < deadline and (maximize or best["score"] <= 1 + 1e-6):
         lo = np.array([b[0] for b in bounds])
         hi = np.array([b[1] for b in bounds])
         optimize.minimize(
@@ -194,13 +194,18 @@ def _adversarial_phase(family, rhs, rel, mode, seed, deadline, out: SearchOutcom
         out.worst = best["ev"]
 
 
-def search(family, rhs: sp.Expr, rel: str, mode: str, seed: int, deadline: float) -> SearchOutcome:
+def search(family, rhs: sp.Expr, rel: str, mode: str, seed: int, deadline: float, maximize: bool = False) -> SearchOutcome:
+    """Random (hypothesis) then adversarial (differential evolution, Nelder–Mead) search for the largest measured/rhs.
+
+    By default the search stops at the first violation (hypothesis then shrinks it);
+    with ``maximize`` it keeps maximising the ratio, to compare it with a sharp value.
+    """
     rhs_eval = RhsEvaluator(rhs)
     out = SearchOutcome(worst=None)
     n_random = 150 if mode == "quick" else 1500
-    _hypothesis_phase(family, rhs_eval, rel, mode, seed, n_random, deadline, out)
-    if not (out.worst and out.worst.violates) and time.monotonic() < deadline:
-        _adversarial_phase(family, rhs_eval, rel, mode, seed, deadline, out, maxiter=30 if mode == "quick" else 300)
+    _hypothesis_phase(family, rhs_eval, rel, mode, seed, n_random, deadline, out, maximize)
+    if (maximize or not (out.worst and out.worst.violates)) and time.monotonic() < deadline:
+        _adversarial_phase(family, rhs_eval, rel, mode, seed, deadline, out, maxiter=30 if mode == "quick" else 300, maximize=maximize)
     out.evaluated = out.random_tried + out.adversarial_evals
     if out.worst is not None and out.worst.violates:
         out.replay = replay(family, out.worst.instance, rhs_eval, rel)

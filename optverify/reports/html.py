@@ -17,7 +17,7 @@ import math
 import re
 from pathlib import Path
 
-from optverify.reports import plots
+from optverify.reports import plots, ratio_text
 from optverify.reports.html_assets import SCRIPT, STYLE
 from optverify.reports.markdown import ORDER
 from optverify.reports.mathtext import inline_html, statement_html
@@ -138,7 +138,7 @@ def _claims_table(claims: list[dict]) -> str:
         out.append(f'<tr data-verdict="{esc(e.get("verdict"))}" data-text="{_search_text(e)}">'
                    f'<td><a href="#{anchor(e["id"])}">{esc(e["id"])}</a></td><td class="num">{esc(line)}</td>'
                    f"<td>{esc(e.get('title'))}</td><td>{badge(e.get('verdict'))}{cv}</td>"
-                   f'<td class="num">{fmt_number(e.get("worst_ratio"))}</td>'
+                   f'<td class="num">{esc(ratio_text(e))}</td>'
                    f'<td class="num">{"" if dur is None else f"{dur:.1f}"}</td></tr>')
     out.append("</tbody></table>")
     return "\n".join(out)
@@ -281,7 +281,7 @@ def _claim_section(e: dict) -> str:
     out = [f'<section class="claim {esc(v)}" id="{aid}" data-verdict="{esc(v)}" data-text="{_search_text(e)}">',
            f'<h3><a href="#{aid}">{esc(e["id"])}</a> — {esc(e.get("title"))} {badge(v)}</h3>',
            f'<p class="meta">{_source(e)} · {esc(e.get("kind"))}'
-           + (f" · worst ratio {fmt_number(e.get('worst_ratio'))}" if e.get("worst_ratio") is not None else "")
+           + (f" · worst ratio {esc(ratio_text(e))}" if e.get("worst_ratio") is not None else "")
            + ("" if dur is None else f" · {dur:.1f} s") + "</p>",
            f"<p><strong>{esc(e.get('summary'))}</strong></p>",
            f'<div class="statement">{statement_html(e.get("statement_latex") or "")}</div>']

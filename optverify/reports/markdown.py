@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+from optverify.reports import ratio_text
+
 ORDER = {"refuted": 0, "inconclusive": 1, "consistent": 2, "proved": 3, "not-checkable": 4}
 
 
@@ -34,7 +36,7 @@ def render(report: dict) -> str:
     out += ["", "## Claims", "", "| id | line | title | verdict | worst ratio | time (s) |", "|---|---|---|---|---|---|"]
     claims = sorted(report["claims"], key=lambda e: (ORDER.get(e["verdict"], 9), e["id"]))
     for e in claims:
-        wr = "" if e.get("worst_ratio") is None else f"{e['worst_ratio']:.4g}"
+        wr = ratio_text(e)
         out.append(f"| [{e['id']}](#{_anchor(e['id'])}) | {e['source']['line']} | {e['title']} | **{e['verdict']}** | {wr} | {e['duration_s']} |")
     for e in claims:
         out += ["", f"### {e['id']} — {e['title']}", "", f"`{e['source']['file']}` line {e['source']['line']} · {e['kind']} · **{e['verdict']}**", ""]

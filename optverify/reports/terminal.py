@@ -10,6 +10,8 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from optverify.reports import ratio_text
+
 STYLE = {"proved": "green", "refuted": "bold red", "consistent": "cyan", "inconclusive": "yellow", "not-checkable": "dim"}
 
 
@@ -23,7 +25,7 @@ def summary_table(report: dict) -> Table:
     for col in ("id", "line", "verdict", "worst ratio", "s", "summary"):
         t.add_column(col, overflow="fold" if col == "summary" else "ellipsis")
     for e in report["claims"]:
-        wr = "" if e.get("worst_ratio") is None else f"{e['worst_ratio']:.3g}"
+        wr = ratio_text(e, 3)
         v = e["verdict"]
         corr = f" (corrected: {e['corrected']['verdict']})" if e.get("corrected") else ""
         t.add_row(e["id"], str(e["source"]["line"]), f"[{STYLE.get(v, '')}]{v}[/]{corr}", wr, f"{e['duration_s']:.1f}", e["summary"][:90])
