@@ -21,6 +21,8 @@ def _strategies():
     from optverify.checks.moments import check_moment
     from optverify.checks.parameter_choice import check_parameter_choice
     from optverify.checks.symbolic import check_identity, check_induction, check_limit
+    from optverify.checks.iterate_limit import check_iterate_limit
+    from optverify.checks.periodic_regret import check_periodic_regret, check_regret_probe
 
     return {
         specs.Identity: check_identity,
@@ -36,6 +38,9 @@ def _strategies():
         specs.Diagonalizable: check_diagonalizable,
         specs.NonConvergence: check_non_convergence,
         specs.RateCounterexample: check_rate,
+        specs.IterateLimit: check_iterate_limit,
+        specs.PeriodicRegret: check_periodic_regret,
+        specs.RegretProbe: check_regret_probe,
     }
 
 

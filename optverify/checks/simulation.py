@@ -59,6 +59,7 @@ def check_simulation(spec: Simulation, ctx: CheckContext) -> CheckResult:
                 violations.append(r)
             elif hi > 1:
                 undecided.append(r)
+        row.update(r.get("extra", {}))  # quantities an experiment reports beside the tested one
         table.append(row)
     evidence = {
         "experiment": getattr(spec.experiment, "description", type(spec.experiment).__name__),

@@ -108,7 +108,7 @@ def check_limit(spec: Limit, ctx: CheckContext) -> CheckResult:
     evidence = {
         "ratio": sp.sstr(ratio),
         "limit": sp.sstr(lim),
-        "approach": mp_limit_samples(ratio, spec.var, spec.point),
+        "approach": mp_limit_samples(ratio, spec.var, spec.point, direction=spec.direction, domain=spec.domain),
         "reading": f"'f ≈ g' read as f/g → 1 as {spec.var} → {spec.point}",
     }
     if spec.expect == "finite":

@@ -10,7 +10,8 @@ from optverify.claims.model import Claim
 from optverify.errors import UserError
 
 #: one package per source document, in source order
-SOURCE_MODULES = ("optverify.claims.adagrad_adam_000", "optverify.claims.adamal_paper_001", "optverify.claims.momentum_slides_002")
+SOURCE_MODULES = ("optverify.claims.adagrad_adam_000", "optverify.claims.adamal_paper_001", "optverify.claims.momentum_slides_002",
+                  "optverify.claims.adam_variants_004")
 
 SOURCE_FILES = {
     "000": "000_5f54ea678090eb2e.txt",

@@ -23,6 +23,8 @@ KINDS = (
     "algorithm",
     "definition",
     "qualitative",
+    "approximation",  # "≈": read as a limit, stated with the limit taken
+    "existence",  # "there is a problem where …": proved by a certified witness
 )
 
 from optverify.coverage import STATEMENT_KINDS

@@ -133,7 +133,21 @@ class InstanceSearch(Spec):
     rhs: sp.Expr
     rel: str = "<="
     quantifier: str = "forall"  # "exists": a replayed instance with measured > rhs is a witness (proved)
+    sharp: "Sharp | None" = None  # the supremum of measured/rhs over the family, where one can be derived
     strategy: str = field(default="instance", kw_only=True)
+
+
+@dataclass(frozen=True)
+class Sharp:
+    """The exact supremum of measured/rhs over an instance family, and how it is derived.
+
+    With a sharp value the search does not stop at the first violation: it keeps
+    maximising the ratio, and the report shows the largest ratio found next to
+    ``value`` (a search that exceeds it, beyond float noise, is an engine error).
+    """
+
+    value: float
+    derivation: str
 
 
 @dataclass
@@ -257,3 +271,71 @@ class RateCounterexample(Spec):
     stated_exponent: float
     horizons: tuple = (300, 600, 1200, 2400, 4800, 9600, 19200, 38400)
     strategy: str = field(default="construction", kw_only=True)
+
+
+@dataclass
+class IterateLimit(Spec):
+    """Where each method's iterates go, against the points the first-order conditions predict.
+
+    ``experiment(mode, seed)`` runs the methods and returns a dict with
+
+    * ``points``: {name: vector (d,) or per-seed array (S, d)};
+    * ``finals``: {method: per-seed array (S, d) of final (tail-averaged) iterates, or (d,) for one run};
+    * ``deterministic``: True (or {method: True}) for runs with exact gradients: one run, read as it is;
+    * ``scale`` (optional): the length distances are measured against (default max(1, max ‖point‖));
+    * ``residuals`` (optional): {method: {point: (S, d)}}, the signed residual of the point's defining
+      first-order condition at the method's final iterates, already divided by its own scale;
+    * ``exact`` (optional): {method: {"limit_condition": {point: exact sympy number}, "complete": bool,
+      "derivation": str}}: the method's limit condition evaluated exactly at each point (0: the point
+      satisfies it); ``complete`` says the derivation covers every limit of the actual iteration (not
+      only an idealisation such as a frozen preconditioner);
+    * ``values`` (optional): {name: {"value": exact sympy number, "method": m, "point": p}}, quantities
+      of the point p that method m reaches;
+    * ``facts``: anything else for the reader.
+
+    ``expect`` maps each method to the name of the point the claim says it reaches (``None``: the
+    claim says it does not reach ``avoid[method]``); ``values`` maps a value name to the exact value the
+    claim states; ``tolerance`` is the relative distance within which a run has reached a point.
+    """
+
+    experiment: Callable
+    expect: dict
+    tolerance: float = 1e-3
+    avoid: dict = field(default_factory=dict)
+    values: dict = field(default_factory=dict)
+    strategy: str = field(default="simulation", kw_only=True)
+
+
+@dataclass
+class PeriodicRegret(Spec):
+    """An Adam-type method on a periodic sequence of linear losses on [−1, 1]: where x_t goes, and R_T/T.
+
+    ``problems`` lists settings (dicts for :func:`optverify.counterexamples.periodic_linear.certify`);
+    ``expect`` is "+1" (the claim: the iterate is driven to the wrong end, R_T/T does not vanish)
+    or "-1" (the claim: the method reaches the minimiser x* = −1, R_T/T → 0).  Each setting is
+    decided by an invariant-interval certificate at 50 digits, with float runs beside it.
+    """
+
+    problems: tuple
+    expect: str
+    universal: bool = False  # the claim speaks of all convex problems: certified instances make it consistent, not proved
+    compare: str | None = None  # also certify this algorithm on the same problems (reported, not deciding)
+    strategy: str = field(default="construction", kw_only=True)
+
+
+@dataclass
+class RegretProbe(Spec):
+    """"For every (β1, β2) in a region there is a periodic linear problem where Adam's R_T/T does not vanish":
+    probed on a grid of the (β1, β2) square, each point searched for a certified witness."""
+
+    region: Callable  # (beta1, beta2) -> bool, the theorem's condition
+    grid: tuple  # ((beta1, beta2), ...)
+    settings: dict = field(default_factory=dict)
+    strategy: str = field(default="construction", kw_only=True)
+
+
+def adam_eps_in_root(eta: float, T: int, beta1: float = 0.9, beta2: float = 0.999, eps: float = 1e-8) -> Pseudocode:
+    """Pseudocode check of Adam printed with ε inside the root, √(v̂ + ε): the reference kernel's eps_mode 1 squares its ε."""
+    root = eps**0.5
+    return Pseudocode("adam", {"eta": eta, "beta1": beta1, "beta2": beta2, "eps": root, "eps_mode": 1, "momentum_sign": 1, "T": T},
+                      note=f"√(v̂ + ε) with ε = {eps:g} is √(v̂ + ({root:g})²): eps_mode 1 with eps = {root:g}")

@@ -3,7 +3,8 @@
 An experiment's ``run(mode, seed, deadline)`` returns rows
 ``{"config", "T", "measured": array, "values": {name: array | float}, "test"}``,
 where ``test`` is "le" (measured must not exceed the claim's right side in
-expectation) or "approx_one" (measured should tend to 1).
+expectation) or "approx_one" (measured should tend to 1); an optional ``extra``
+dict is reported beside the row.
 """
 
 from __future__ import annotations
@@ -114,4 +115,41 @@ class AdamDescent:
                 break
             _, final_loss, _, _, _ = mc_adam(*prob.arrays(), w1, *cfg.args(), T, seeds, seed, 0)
             rows.append({"config": "quadratic d=10", "T": T, "measured": final_loss, "values": {"L_w1": L1}, "test": "le"})
+        return rows
+
+
+class AdamStepMagnitude:
+    """|Δθ_T|/γ of bias-corrected Adam under i.i.d. gradients N(μ, (NSR·μ)²): a stationary regime (004 lines 291–313).
+
+    The moments depend only on the gradients, so the step at time T is computed
+    from the gradient stream alone (no loss is needed): m̂_T/(√v̂_T + ε), ε outside
+    the root as line 294 prints it.  Rows also carry P(|Δθ_T| > γ).
+    """
+
+    def __init__(self, beta1: float = 0.9, beta2: float = 0.999, eps: float = 1e-8, nsr=(0.0, 0.5, 1.0, 3.0, 10.0)):
+        self.beta1, self.beta2, self.eps, self.nsr = beta1, beta2, eps, tuple(nsr)
+        self.description = (f"one coordinate of Adam (β1 = {beta1}, β2 = {beta2}, ε = {eps:g}), gradients i.i.d. N(1, NSR²) "
+                            f"for NSR in {list(self.nsr)}; measured |Δθ_T|/γ")
+
+    def run(self, mode: str, seed: int, deadline: float):
+        horizons, seeds = _sizes(mode)
+        seeds *= 10
+        rng = np.random.default_rng(seed)
+        rows = []
+        for nsr in self.nsr:
+            m = np.zeros(seeds)
+            v = np.zeros(seeds)
+            t = 0
+            for T in horizons:
+                if time.monotonic() > deadline:
+                    return rows
+                while t < T:
+                    t += 1
+                    g = 1.0 + nsr * rng.standard_normal(seeds)
+                    m = self.beta1 * m + (1 - self.beta1) * g
+                    v = self.beta2 * v + (1 - self.beta2) * g * g
+                mh, vh = m / (1 - self.beta1**t), v / (1 - self.beta2**t)
+                step = np.abs(mh) / (np.sqrt(vh) + self.eps)
+                rows.append({"config": f"NSR = {nsr:g}", "T": T, "measured": step, "values": {},
+                             "test": "le", "extra": {"P(|Δθ_T| > γ)": float(np.mean(step > 1))}})
         return rows

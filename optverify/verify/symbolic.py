@@ -206,12 +206,23 @@ def replay_snippet(lhs, rhs, pc: PointCheck) -> str:
     return "\n".join(lines)
 
 
-def mp_limit_samples(ratio: sp.Expr, var: sp.Symbol, point, n: int = 4) -> list[tuple[str, str]]:
-    """The ratio evaluated at 50 digits at points approaching ``point`` (for the reader)."""
+def mp_limit_samples(ratio: sp.Expr, var: sp.Symbol, point, n: int = 4, direction: str = "+-", domain: dict | None = None) -> list[tuple[str, str]]:
+    """The ratio evaluated at 50 digits at points approaching ``point`` (for the reader).
+
+    Other parameters are fixed at the middle of their ``domain`` range (1 where unbounded).
+    """
+    fixed = {}
+    for sym in ratio.free_symbols - {var}:
+        rng_ = (domain or {}).get(sym)
+        lo, hi = (rng_.lo, rng_.hi) if rng_ is not None else (-sp.oo, sp.oo)
+        fixed[sym] = (lo + hi) / 2 if lo.is_finite and hi.is_finite else (lo + 1 if lo.is_finite else (hi - 1 if hi.is_finite else sp.Integer(1)))
+    ratio = ratio.subs(fixed)
     out = []
     for k in range(1, n + 1):
         if point is sp.oo:
             x = sp.Integer(10) ** k
+        elif direction == "+":
+            x = sp.sympify(point) + sp.Integer(10) ** (-2 * k)
         else:
             x = sp.sympify(point) - sp.Integer(10) ** (-2 * k)
         val = sp.N(ratio.subs(var, x), REPLAY_DPS)

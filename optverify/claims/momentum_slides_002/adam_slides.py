@@ -4,7 +4,7 @@ import sympy as sp
 
 from optverify.claims.momentum_slides_002._common import claim
 from optverify.claims.model import Corrected
-from optverify.claims.specs import Identity, Induction, Moment, NotCheckable, Pseudocode, RateCounterexample, integers, open_
+from optverify.claims.specs import Identity, Induction, Moment, NotCheckable, RateCounterexample, adam_eps_in_root, integers, open_
 from optverify.counterexamples.reddi_online import average_regret, run_adam_cyclic
 
 beta1, beta2 = sp.symbols("beta_1 beta_2", positive=True)
@@ -43,8 +43,7 @@ CLAIMS = [
                               checks=[Moment("mean_corrected", nu, beta2, t, mu=nu, var=sp.Integer(1), domain={beta2: open_(0, 1), t: integers(1, 10), nu: open_(0, 5)})])),
     claim(None, 365, "Adam step 6", "algorithm", "w_{k,t} = w_{k,t−1} − η v̂_{k,t}/√(m̂_{k,t} + ε) descends",
           hypotheses=["η = 0.1, β1 = 0.9, β2 = 0.999, ε = 10⁻⁸ inside the square root, on f(w) = w²/2"],
-          checks=[Pseudocode("adam", {"eta": 0.1, "beta1": 0.9, "beta2": 0.999, "eps": 1e-4, "eps_mode": 1, "momentum_sign": 1, "T": 200},
-                             note="√(m̂ + ε) with ε = 10⁻⁸ is √(m̂ + (10⁻⁴)²): eps_mode 1 with eps = 10⁻⁴")]),
+          checks=[adam_eps_in_root(0.1, 200)]),
     claim(None, 369, "what ε is for", "qualitative", "ε compensates the non-stationary process",
           printed="$\\epsilon$  is a small value to **compensate the non-stationary process**.",
           checks=[NotCheckable("qualitative; ε keeps the denominator away from 0, it does not correct for non-stationarity")]),

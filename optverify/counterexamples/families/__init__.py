@@ -6,6 +6,8 @@ scratch at high precision before it can become a certificate.
 """
 
 from optverify.counterexamples.families.adagrad_sequences import AdaGradCoordinate
+from optverify.counterexamples.families.amsgrad_regret import AMSGradRegret
+from optverify.counterexamples.families.adam_step import AdamMoments
 from optverify.counterexamples.families.adamal_theorem import AdamALTwoPoint
 from optverify.counterexamples.families.adaptive_budget import AdaptiveBudget
 from optverify.counterexamples.families.composite_ftprl import CompositeFTPRL
@@ -19,7 +21,9 @@ from optverify.counterexamples.families.vectors import GradientMatrix, Measured
 
 __all__ = [
     "AdaGradCoordinate",
+    "AdamMoments",
     "AdamALTwoPoint",
+    "AMSGradRegret",
     "AdaptiveBudget",
     "CompositeFTPRL",
     "FTPRLForm",

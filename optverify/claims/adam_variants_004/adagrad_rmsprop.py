@@ -1,0 +1,44 @@
+"""004, lines 202–234: AdaGrad's accumulator and RMSProp's moving average."""
+
+import sympy as sp
+
+from optverify.claims.adam_variants_004._common import claim, eps, gamma, rho
+from optverify.claims.specs import Identity, Inequality, Limit, NotCheckable, closed, open_
+
+s, q, gg = sp.symbols("s q g", nonnegative=True)  # s: the accumulator, q = g² ≥ 0
+_a, _b = sp.sqrt(s + eps), sp.sqrt(s + q + eps)
+DROP = gamma * q / (_a * _b * (_a + _b))  # γ/√(s + ε) − γ/√(s + q + ε), rationalised
+
+CLAIMS = [
+    claim(None, 211, "AdaGrad accumulator", "definition", "s_t = s_{t−1} + g_t²", checks=[NotCheckable("definition")]),
+    claim(None, 215, "AdaGrad step", "definition", "θ_{t+1} = θ_t − γ g_t/√(s_t + ε)", checks=[NotCheckable("definition")]),
+    claim(None, 217, "AdaGrad suits sparse features", "qualitative", "qualitative",
+          printed="It performs well on problems with sparse features, as infrequent parameters receive larger updates.",
+          checks=[NotCheckable("qualitative; an infrequent coordinate has a smaller s_t, hence a larger γ/√(s_t + ε)")]),
+    claim(None, 218, "AdaGrad's effective learning rate only decreases", "property",
+          "s_t is non-decreasing and γ/√(s_t + ε) is non-increasing in t",
+          printed="The accumulator s_t grows monotonically. As a result, the effective learning rate for all parameters steadily decreases",
+          hypotheses=["'grows monotonically' read as non-decreasing (a zero gradient leaves s_t unchanged)",
+                      "'eventually becomes very small' is qualitative: γ/√(s_t + ε) tends to 0 only when Σ g_t² diverges, which fails on "
+                      "problems where AdaGrad converges fast (e.g. linearly on a strongly convex quadratic)"],
+          checks=[Identity(gamma / sp.sqrt(s + eps) - gamma / sp.sqrt(s + q + eps), DROP, part="difference",
+                           note="the rate before minus the rate after one step, s_t = s_{t−1} + g_t², q = g_t²"),
+                  Inequality(DROP, ">=", sp.Integer(0), {gamma: open_(0, 1), s: closed(0, 100), q: closed(0, 100), eps: open_(0, 1)},
+                             part="sign", note="a product of non-negative factors")]),
+    claim(None, 227, "RMSProp accumulator", "definition", "s_t = ρs_{t−1} + (1 − ρ)g_t², s_{−1} = 0", checks=[NotCheckable("definition")]),
+    claim(None, 231, "RMSProp step", "definition", "θ_{t+1} = θ_t − γ g_t/√(s_t + ε)", checks=[NotCheckable("definition")]),
+    claim(None, 233, "RMSProp's denominator does not grow indefinitely", "property",
+          "s_t ≤ max_{k≤t} g_k² for every gradient sequence",
+          printed="By keeping a moving average, the denominator does not grow indefinitely.",
+          hypotheses=["induction on t: if s_{t−1} ≤ M and g_t² ≤ M then ρs_{t−1} + (1 − ρ)g_t² ≤ M; scaled to M = 1"],
+          checks=[Inequality(rho * s + (1 - rho) * q, "<=", sp.Integer(1), {rho: closed(0, 1), s: closed(0, 1), q: closed(0, 1)},
+                             note="the induction step with M = 1 (the claim is invariant under scaling the gradients)")]),
+    claim(None, 234, "RMSProp's zero initialisation inflates the first steps", "property",
+          "with s_{−1} = 0 the first step is γ|g|/√((1 − ρ)g² + ε) → γ/√(1 − ρ) > γ as ε → 0",
+          printed="This can cause unintentionally large parameter updates initially.",
+          hypotheses=["'large' measured against γ, the step size of a bias-corrected accumulator (s = g²)"],
+          checks=[Limit(gamma * gg / sp.sqrt((1 - rho) * gg**2 + eps), gamma / sp.sqrt(1 - rho), eps, 0, direction="+", part="first step",
+                        domain={gg: open_(0, 10), rho: open_(0, 1)}),
+                  Inequality(1 / sp.sqrt(1 - rho), ">=", sp.Integer(1), {rho: closed(0, sp.Rational(99, 100))},
+                             part="larger than γ")]),
+]

@@ -1,0 +1,248 @@
+"""AMSGrad (Reddi, Kale & Kumar 2018, Algorithm 2) against arbitrary gradient sequences on a box (004, lines 450–452).
+
+Theorem 4 bounds the regret R_T = Σ_t f_t(x_t) − min_{x∈F} Σ_t f_t(x) of AMSGrad for *every* sequence of
+online convex losses with ‖∇f_t‖_∞ ≤ G_∞ on a set F of ∞-diameter D_∞.  This family plays linear losses
+f_t(x) = ⟨g_t, x⟩: for convex f_t, f_t(x_t) − f_t(x*) ≤ ⟨∇f_t(x_t), x_t − x*⟩, and AMSGrad only sees the
+gradients, so linear losses with the same gradients have the largest regret a gradient sequence allows.
+
+Algorithm 2, exactly (no ε, no bias correction), per coordinate i:
+
+    m_0 = v_0 = v̂_0 = 0,   x_1 ∈ F
+    m_t = β_{1t} m_{t−1} + (1 − β_{1t}) g_t
+    v_t = β2 v_{t−1} + (1 − β2) g_t²
+    v̂_t = max(v̂_{t−1}, v_t)
+    x_{t+1} = Π_{F, √V̂_t}(x_t − α_t m_t/√v̂_t),   α_t = α/√t
+
+F = [−D/2, D/2]^d (∞-diameter D); the projection in the √V̂_t-weighted norm onto a box is coordinatewise
+clipping (the weighted squared distance is a sum of independent one-dimensional terms).  The comparator
+min_{x∈F} Σ_t ⟨g_t, x⟩ = −(D/2) Σ_i |Σ_t g_{t,i}| is attained at a vertex, so the regret is exact.
+|g_{1,i}| ≥ 10⁻³ keeps every v̂_{t,i} > 0 (Algorithm 2 divides by √v̂_t).
+
+Instances carry everything explicitly (D, α, β1, β2, the schedule β_{1t} with β_{11} = β1, x_1 and the
+gradients), so the 50-digit replay recomputes the same run.  The search vector also chooses a schedule
+kind (constant β_{1t} = β1; geometric β1 λ^{t−1}; free β_{1t} ∈ [0, β1]) and a gradient policy: free
+gradients, or an adaptive adversary g_{t,i} = ±|r_{t,i}| with the sign of x_{t,i} − θ_i D/2 (the
+sequence it produces is stored, so the instance is a fixed sequence).
+
+Values (the symbols of the printed bound): ``regret`` (= ``measured``), ``D_inf``, ``alpha``, ``beta_1``
+(= β_{11}), ``beta_2``, ``T``, ``gamma_ams`` = β1/√β2, ``sum_sqrt_vhat_T`` = Σ_i v̂_{T,i}^{1/2},
+``sum_beta1t_sqrt_vhat_over_alpha_t`` = Σ_t Σ_i β_{1t} v̂_{t,i}^{1/2}/α_t, ``sum_norm_g`` = Σ_i ‖g_{1:T,i}‖₂,
+``G_inf`` = max_{t,i} |g_{t,i}|, ``d``.
+"""
+
+from __future__ import annotations
+
+import math
+
+from hypothesis import strategies as st
+
+from optverify.verify.numctx import FloatCtx
+
+G_MIN_FIRST = 1e-3
+D_MAX = 2  # coordinates
+_N_HEAD = 11  # scalar entries before x_1, the gradients and the schedule multipliers
+
+
+def t_max(mode: str) -> int:
+    return 12 if mode == "quick" else 30
+
+
+def _clip(x, lo, hi):
+    if x < lo:
+        return lo
+    if x > hi:
+        return hi
+    return x
+
+
+def amsgrad_run(num, D, alpha, beta1t, beta2, x1, grad):
+    """Run Algorithm 2 on the box [−D/2, D/2]^d; ``grad(t, x)`` gives g_t (1-based t) at the iterate x_t.
+
+    Returns the iterates x_1..x_T, the gradients, and v̂_1..v̂_T (lists of coordinate lists).
+    """
+    d = len(x1)
+    half = D / 2
+    x = list(x1)
+    m = [num.num(0)] * d
+    v = [num.num(0)] * d
+    vhat = [num.num(0)] * d
+    xs, gs, vhats = [], [], []
+    one = num.num(1)
+    for t, b1 in enumerate(beta1t, start=1):
+        g = grad(t, x)
+        xs.append(list(x))
+        gs.append(list(g))
+        a_t = alpha / num.sqrt(num.num(t))
+        m = [b1 * mi + (one - b1) * gi for mi, gi in zip(m, g)]
+        v = [beta2 * vi + (one - beta2) * gi * gi for vi, gi in zip(v, g)]
+        vhat = [vi if vi > vh else vh for vi, vh in zip(v, vhat)]
+        vhats.append(list(vhat))
+        x = [_clip(xi - a_t * mi / num.sqrt(vh), -half, half) for xi, mi, vh in zip(x, m, vhat)]
+    return xs, gs, vhats
+
+
+class AMSGradRegret:
+    name = "amsgrad-linear-regret"
+    description = (
+        "AMSGrad (Reddi et al. 2018, Algorithm 2: no ε, no bias correction, m_0 = v_0 = v̂_0 = 0) on linear losses "
+        "⟨g_t, x⟩ over the box [−D/2, D/2]^d (D_∞ = D), d ∈ {1, 2}, x_1 ∈ F, α_t = α/√t, β2 ∈ (0, 1), "
+        "β1 = β_{11} = γ√β2 with γ < 1, β_{1t} ≤ β1 constant, geometric (β1 λ^{t−1}) or free; any gradients "
+        "|g_{t,i}| ≤ 1 (|g_{1,i}| ≥ 10⁻³), free or chosen adaptively from the iterates; "
+        "T ≤ 12 (quick) / 30 (thorough)"
+    )
+
+    def __repr__(self):
+        return "AMSGradRegret()"
+
+    # ---- the continuous parametrisation -------------------------------------------------------------------
+    def vector_bounds(self, mode):
+        T = t_max(mode)
+        head = [
+            (0.1, 10.0),  # 0  D
+            (-3.0, 2.0),  # 1  log10(α/D)
+            (-4.0, -1e-4),  # 2  log10(1 − β2)
+            (0.0, 0.99),  # 3  γ = β1/√β2
+            (0.0, 2.999),  # 4  schedule kind: constant / geometric / free
+            (0.0, 1.0),  # 5  λ of the geometric schedule
+            (0.0, 1.999),  # 6  gradient policy: free / adaptive
+            (1.0, T + 0.999),  # 7  T
+            (1.0, D_MAX + 0.999),  # 8  d
+            (-1.0, 1.0),  # 9  θ_1 (adaptive threshold, in units of D/2)
+            (-1.0, 1.0),  # 10 θ_2
+        ]
+        assert len(head) == _N_HEAD
+        return head + [(-1.0, 1.0)] * D_MAX + [(-1.0, 1.0)] * (T * D_MAX) + [(0.0, 1.0)] * T
+
+    def decode(self, x, mode):
+        Tm = t_max(mode)
+        x = [float(v) for v in x]
+        D = x[0]
+        alpha = D * 10.0 ** x[1]
+        beta2 = 1.0 - 10.0 ** x[2]
+        beta1 = x[3] * math.sqrt(beta2)
+        kind = int(x[4])
+        lam = min(max(x[5], 0.0), 1.0)
+        adaptive = int(x[6]) == 1
+        T = min(max(int(x[7]), 1), Tm)
+        d = min(max(int(x[8]), 1), D_MAX)
+        theta = x[9 : 9 + D_MAX]
+        off = _N_HEAD
+        x1 = [min(max(v, -1.0), 1.0) * D / 2 for v in x[off : off + d]]
+        off += D_MAX
+        raw = [x[off + t * D_MAX : off + t * D_MAX + d] for t in range(T)]
+        off += Tm * D_MAX
+        mult = x[off : off + T]
+        if kind == 0:
+            sched = [beta1] * T
+        elif kind == 1:
+            sched = [beta1 * lam ** (t - 1) for t in range(1, T + 1)]
+        else:
+            sched = [beta1] + [beta1 * min(max(b, 0.0), 1.0) for b in mult[1:T]]
+        return self._instance(D, alpha, beta1, beta2, sched, x1, raw, theta if adaptive else None,
+                              ["constant", "geometric", "free"][kind], lam)
+
+    def _instance(self, D, alpha, beta1, beta2, sched, x1, raw, theta, kind, lam):
+        """Fix the gradients (free, or played adaptively against the float run) and build the instance dict."""
+        raw = [[_first_ok(v) if t == 0 else float(v) for v in row] for t, row in enumerate(raw)]
+        if theta is None:
+            g = raw
+        else:
+            def adversary(t, xt):
+                row = raw[t - 1]
+                gt = [abs(r) if xi > th * D / 2 else -abs(r) for r, xi, th in zip(row, xt, theta)]
+                return [_first_ok(v) for v in gt] if t == 1 else gt
+
+            _, g, _ = amsgrad_run(FloatCtx(), D, alpha, sched, beta2, x1, adversary)
+        sched = [min(float(b), beta1) for b in sched]
+        sched[0] = float(beta1)
+        return {
+            "D": float(D), "alpha": float(alpha), "beta1": float(beta1), "beta2": float(beta2),
+            "beta1t": sched, "schedule": kind if kind != "geometric" else f"geometric λ={lam:.6g}",
+            "policy": "free" if theta is None else "adaptive",
+            "x1": [float(v) for v in x1], "g": [[float(v) for v in row] for row in g],
+        }
+
+    def strategy(self, mode):
+        Tm = t_max(mode)
+        unit = st.floats(-1.0, 1.0, allow_nan=False)
+
+        @st.composite
+        def inst(draw):
+            T = draw(st.integers(1, Tm))
+            d = draw(st.integers(1, D_MAX))
+            D = draw(st.floats(0.1, 10.0))
+            alpha = D * 10.0 ** draw(st.floats(-3.0, 2.0))
+            beta2 = 1.0 - 10.0 ** draw(st.floats(-4.0, -1e-4))
+            beta1 = draw(st.sampled_from([0.0, 0.5, 0.9, None]))
+            gamma = draw(st.floats(0.0, 0.99)) if beta1 is None else min(beta1 / math.sqrt(beta2), 0.99)
+            beta1 = gamma * math.sqrt(beta2)
+            kind = draw(st.sampled_from(["constant", "geometric", "free"]))
+            lam = draw(st.floats(0.0, 1.0))
+            if kind == "constant":
+                sched = [beta1] * T
+            elif kind == "geometric":
+                sched = [beta1 * lam ** (t - 1) for t in range(1, T + 1)]
+            else:
+                sched = [beta1] + [beta1 * draw(st.floats(0.0, 1.0)) for _ in range(T - 1)]
+            x1 = [draw(unit) * D / 2 for _ in range(d)]
+            pattern = draw(st.sampled_from(["uniform", "signs", "alternating", "constant", "spike", "adaptive"]))
+            if pattern == "uniform" or pattern == "adaptive":
+                raw = [[draw(unit) for _ in range(d)] for _ in range(T)]
+            elif pattern == "signs":
+                raw = [[draw(st.sampled_from([-1.0, 1.0])) for _ in range(d)] for _ in range(T)]
+            elif pattern == "alternating":
+                s = [draw(st.sampled_from([-1.0, 1.0])) for _ in range(d)]
+                raw = [[si * (-1.0) ** t for si in s] for t in range(T)]
+            elif pattern == "constant":
+                s = [draw(unit) for _ in range(d)]
+                raw = [list(s) for _ in range(T)]
+            else:  # a rare large gradient among small ones of the other sign (Reddi et al.'s pattern)
+                period = draw(st.integers(2, 4))
+                small = draw(st.floats(0.01, 0.5))
+                raw = [[1.0 if t % period == 0 else -small for _ in range(d)] for t in range(T)]
+            theta = [draw(unit) for _ in range(D_MAX)] if pattern == "adaptive" else None
+            return self._instance(D, alpha, beta1, beta2, sched, x1, raw, theta, kind, lam)
+
+        return inst()
+
+    # ---- evaluation in a number context --------------------------------------------------------------------
+    def evaluate(self, inst, num):
+        D = num.num(inst["D"])
+        alpha = num.num(inst["alpha"])
+        beta1 = num.num(inst["beta1"])
+        beta2 = num.num(inst["beta2"])
+        sched = [num.num(b) for b in inst["beta1t"]]
+        g = [[num.num(v) for v in row] for row in inst["g"]]
+        x1 = [num.num(v) for v in inst["x1"]]
+        T, d = len(g), len(x1)
+        xs, _, vhats = amsgrad_run(num, D, alpha, sched, beta2, x1, lambda t, _x: g[t - 1])
+        played = sum(sum(gi * xi for gi, xi in zip(gt, xt)) for gt, xt in zip(g, xs))
+        col_sums = [sum(g[t][i] for t in range(T)) for i in range(d)]
+        best = -(D / 2) * sum(num.fabs(c) for c in col_sums)  # min over the box of Σ_t ⟨g_t, x⟩, at a vertex
+        regret = played - best
+        sum_beta = sum(
+            sched[t] * sum(num.sqrt(vh) for vh in vhats[t]) * num.sqrt(num.num(t + 1)) / alpha for t in range(T)
+        )  # Σ_t Σ_i β_{1t} v̂_{t,i}^{1/2}/α_t with α_t = α/√t
+        return {
+            "measured": regret,
+            "regret": regret,
+            "D_inf": D,
+            "alpha": alpha,
+            "beta_1": beta1,
+            "beta_2": beta2,
+            "gamma_ams": beta1 / num.sqrt(beta2),
+            "T": num.num(T),
+            "d": num.num(d),
+            "sum_sqrt_vhat_T": sum(num.sqrt(vh) for vh in vhats[-1]),
+            "sum_beta1t_sqrt_vhat_over_alpha_t": sum_beta,
+            "sum_norm_g": sum(num.sqrt(sum(g[t][i] * g[t][i] for t in range(T))) for i in range(d)),
+            "G_inf": max(num.fabs(v) for row in g for v in row),
+        }
+
+
+def _first_ok(v: float) -> float:
+    """|g_{1,i}| ≥ 10⁻³, so that v̂_{t,i} > 0 for every t and the update is defined."""
+    v = float(v)
+    if abs(v) < G_MIN_FIRST:
+        return G_MIN_FIRST if v >= 0 else -G_MIN_FIRST
+    return v

@@ -1,0 +1,76 @@
+"""Every claim of slides 004 decided in quick mode, against the verdicts worked out by hand, with their evidence."""
+
+import pytest
+
+from optverify.claims import match
+from optverify.runner import run
+
+REFUTED = {  # claim → verdict of its corrected form
+    "004:L259": "proved",  # E[m̂_t] = E[g_t] needs a constant mean (stated only at line 269)
+    "004:L263": "proved",  # same for E[v̂_t] = E[g_t²]
+    "004:L287": "consistent",  # ε > 0 breaks exact scale invariance
+    "004:L294": "proved",  # ε outside the root, where step 6 puts it inside
+    "004:L298": "proved",  # |m̂| ≤ √v̂ needs β1 = β2
+}
+PROVED = {"004:L30", "004:L33", "004:L156", "004:L181", "004:L185", "004:L188", "004:L196", "004:L218", "004:L233", "004:L234",
+          "004:L271", "004:L273", "004:L281", "004:L282", "004:L285", "004:L312", "004:L333", "004:L371", "004:L374", "004:L376",
+          "004:L390", "004:L392", "004:L395", "004:L404", "004:L407", "004:L413", "004:L418", "004:L435"}
+CONSISTENT = {"004:L243", "004:L291", "004:L319", "004:L423", "004:Thm 2", "004:Thm 4", "004:L448"}
+
+
+@pytest.fixture(scope="module")
+def report():
+    entries, interrupted = run(match(["004:*"]), "quick", 0)
+    assert not interrupted
+    return {e["id"]: e for e in entries}
+
+
+def checks_of(e):
+    return e["checks"] + (e["corrected"]["checks"] if e["corrected"] else [])
+
+
+def test_verdicts(report):
+    for cid, corr in REFUTED.items():
+        e = report[cid]
+        assert e["verdict"] == "refuted", (cid, e["summary"])
+        assert e["corrected"]["verdict"] == corr, cid
+        assert all(c["certificate"] for c in e["checks"] if c["verdict"] == "refuted"), cid
+    for cid in PROVED:
+        assert report[cid]["verdict"] == "proved", (cid, report[cid]["summary"])
+    for cid in CONSISTENT:
+        assert report[cid]["verdict"] == "consistent", (cid, report[cid]["summary"])
+
+
+def test_no_claim_is_left_undecided_or_crashes(report):
+    for e in report.values():
+        assert e["verdict"] != "inconclusive", (e["id"], e["summary"])
+        for c in checks_of(e):
+            assert not c["evidence"].get("internal_error"), (e["id"], c["summary"])
+
+
+def test_bounded_step_shows_the_largest_ratio_beside_the_sharp_value(report):
+    e = report["004:L298"]
+    assert e["sharp_ratio"] == pytest.approx(1.1048, abs=1e-3)  # √(Σ a_k²/b_k) at T = 16, β1 = 0.9, β2 = 0.999
+    cs = next(c for c in e["checks"] if c["part"] == "Cauchy–Schwarz")
+    assert cs["verdict"] == "refuted" and 0.95 <= cs["evidence"]["found_over_sharp"] <= 1 + 1e-9
+    assert cs["certificate"]["replay"]["violation_stands"]
+    cap = next(c for c in e["checks"] if c["part"] == "cap")
+    assert cap["verdict"] == "proved"  # γ√v̂/(√v̂ + ε) ≤ γ is the true link of the chain
+
+
+def test_amsgrad_counterexample_evidence(report):
+    slide = report["004:L418"]["checks"][0]["evidence"]["settings"]
+    for row in slide:  # Adam at +1 with a positive liminf of R_T/T; AMSGrad at −1 on the same problem
+        assert row["certificate"]["endpoint"] == 1 and float(row["certificate"]["avg_regret_bound"]) > 0.3
+        assert row["amsgrad"]["endpoint"] == -1
+        assert row["float_run"]["final_x"] > 0.99
+    reddi = report["004:L333"]["checks"][0]["evidence"]["settings"]
+    C3 = next(r for r in reddi if r["certificate"]["setting"]["C"] == 3.0)
+    assert float(C3["certificate"]["avg_regret_bound"]) == pytest.approx(2 / 3)  # 2(C − 2)/3
+    assert C3["float_run"]["avg_regret"][30000] > 0.66
+
+
+def test_theorem2_probe_covers_the_region_and_reports_beyond_it(report):
+    ev = report["004:Thm 2"]["checks"][0]["evidence"]
+    assert ev["witnessed_inside"] == "17/17"
+    assert all(p["amsgrad_endpoint"] == -1 for p in ev["inside_region"])
