@@ -8,14 +8,14 @@ from optverify.runner import run
 REFUTED = {  # claim → verdict of its corrected form
     "004:L259": "proved",  # E[m̂_t] = E[g_t] needs a constant mean (stated only at line 269)
     "004:L263": "proved",  # same for E[v̂_t] = E[g_t²]
-    "004:L287": "consistent",  # ε > 0 breaks exact scale invariance
+    "004:L287": "proved",  # ε > 0 breaks exact scale invariance
     "004:L294": "proved",  # ε outside the root, where step 6 puts it inside
     "004:L298": "proved",  # |m̂| ≤ √v̂ needs β1 = β2
 }
 PROVED = {"004:L30", "004:L33", "004:L156", "004:L181", "004:L185", "004:L188", "004:L196", "004:L218", "004:L233", "004:L234",
           "004:L271", "004:L273", "004:L281", "004:L282", "004:L285", "004:L312", "004:L333", "004:L371", "004:L374", "004:L376",
-          "004:L390", "004:L392", "004:L395", "004:L404", "004:L407", "004:L413", "004:L418", "004:L435"}
-CONSISTENT = {"004:L243", "004:L291", "004:L319", "004:L423", "004:Thm 2", "004:Thm 4", "004:L448"}
+          "004:L390", "004:L392", "004:L395", "004:L404", "004:L407", "004:L413", "004:L418", "004:L423", "004:L435"}
+CONSISTENT = {"004:L243", "004:L291", "004:L319", "004:Thm 2", "004:Thm 4", "004:L448"}
 
 
 @pytest.fixture(scope="module")

@@ -72,3 +72,17 @@ def test_limit_reading_of_approximations():
     assert check_limit(Limit((1 - b) / (1 + b), (1 - b) / 2, b, 1, "-"), CTX).verdict == "proved"
     r = check_limit(Limit((1 - b) / (1 + b), 1 - b, b, 1, "-"), CTX)
     assert r.verdict == "refuted" and r.certificate["limit_of_ratio"] == "1/2"
+
+
+def test_max_identities_are_proved_and_a_swapped_one_is_refuted():
+    from optverify.claims.specs import closed
+
+    x, y = sp.symbols("x y", nonnegative=True)
+    box = {x: closed(0, 10), y: closed(0, 10)}
+    r = check_identity(Identity(sp.Max(x, y) - x, sp.Max(0, y - x), domain=box), CTX)
+    assert r.verdict == "proved" and any("max(x, y)" in st for st in r.evidence["steps"])
+    k = sp.Symbol("k", positive=True)  # a weighted form, as in a rate bound: k·max(x, y) − k·x
+    assert check_identity(Identity(k * sp.Max(x, y) - k * x - sp.Max(0, y - x) * k, sp.Integer(0), domain={**box, k: closed(0, 5)}),
+                          CTX).verdict == "proved"
+    wrong = check_identity(Identity(sp.Max(x, y) - x, sp.Max(0, x - y), domain=box), CTX)
+    assert wrong.verdict == "refuted" and wrong.certificate["point"]

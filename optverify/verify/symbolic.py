@@ -92,6 +92,12 @@ class Simplification:
         return is_zero(self.residual)
 
 
+def _minmax_as_abs(e: sp.Expr) -> sp.Expr:
+    """Two-argument Max and Min written with |x − y|, where sympy cancels them: max(x, y) = (x + y + |x − y|)/2."""
+    return e.replace(lambda x: isinstance(x, (sp.Max, sp.Min)) and len(x.args) == 2,
+                     lambda x: (x.args[0] + x.args[1] + (1 if isinstance(x, sp.Max) else -1) * sp.Abs(x.args[0] - x.args[1])) / 2)
+
+
 def simplify_difference(lhs, rhs, domain: dict | None = None, peel_index: sp.Symbol | None = None) -> Simplification:
     """Try, in order: simplify; evaluate sums and pick generic branches; peel sums; expand."""
     domain = domain or {}
@@ -133,6 +139,12 @@ def simplify_difference(lhs, rhs, domain: dict | None = None, peel_index: sp.Sym
     r3 = sp.cancel(sp.expand(r))
     if r3 == 0:
         return Simplification(sp.Integer(0), steps)
+    if r.has(sp.Max, sp.Min, sp.Abs, sp.sign):
+        steps.append("refine with the symbols' assumptions; max(x, y) = (x + y + |x − y|)/2, min likewise; else Max/Min/Abs/sign "
+                     "as Piecewise, folded, simplified")
+        if (sp.simplify(sp.refine(r)) == 0 or sp.expand(_minmax_as_abs(diff.doit())) == 0
+                or sp.simplify(sp.piecewise_fold(r.rewrite(sp.Piecewise))) == 0):
+            return Simplification(sp.Integer(0), steps)
     return Simplification(r, steps)
 
 

@@ -6,6 +6,7 @@ from optverify.claims.adam_variants_004._common import C, beta2, claim, eps, gam
 from optverify.claims.specs import Identity, Inequality, Limit, NotCheckable, PeriodicRegret, RegretProbe, closed, open_
 
 x = sp.Symbol("x", real=True)
+_a, _b = sp.symbols("a b", nonnegative=True)  # v̂_{t−1} and v_t
 
 # The periodic orbit of v_t = β2 v_{t−1} + (1 − β2) g_t² on the gradients (C, −1, −1) (β1 = 0, so m_t = g_t):
 # v_spike after the C step, v_1 and v_2 after the two −1 steps.
@@ -100,10 +101,9 @@ CLAIMS = [
           checks=[NotCheckable("qualitative conclusion of line 418")]),
     claim(None, 423, "AMSGrad's adaptive learning rate is non-increasing", "property", "v̂_t = max(v̂_{t−1}, v_t) ≥ v̂_{t−1}, so γ/√v̂_t is non-increasing",
           printed="guaranteeing a non-increasing adaptive learning rate.",
-          checks=[Identity(sp.Max(sp.Symbol("a", nonnegative=True), sp.Symbol("b", nonnegative=True)) - sp.Symbol("a", nonnegative=True),
-                           sp.Max(0, sp.Symbol("b", nonnegative=True) - sp.Symbol("a", nonnegative=True)), part="difference",
-                           domain={sp.Symbol("a", nonnegative=True): closed(0, 10), sp.Symbol("b", nonnegative=True): closed(0, 10)},
-                           note="v̂_t − v̂_{t−1} = max(0, v_t − v̂_{t−1}) ≥ 0")]),
+          checks=[Identity(sp.Max(_a, _b) - _a, sp.Max(0, _b - _a), part="difference", domain={_a: closed(0, 10), _b: closed(0, 10)},
+                           note="v̂_t − v̂_{t−1} = max(v̂_{t−1}, v_t) − v̂_{t−1} = max(0, v_t − v̂_{t−1}), with a = v̂_{t−1}, b = v_t"),
+                  Inequality(sp.Max(0, _b - _a), ">=", sp.Integer(0), {_a: closed(0, 10), _b: closed(0, 10)}, part="sign")]),
     claim(None, 430, "AMSGrad's second moment", "definition", "v_t = β2 v_{t−1} + (1 − β2)g_t²", checks=[NotCheckable("definition")]),
     claim(None, 432, "AMSGrad's running maximum", "definition", "v̂_t = max(v̂_{t−1}, v_t)", checks=[NotCheckable("definition")]),
     claim(None, 435, "the running maximum solves the non-convergence", "property",

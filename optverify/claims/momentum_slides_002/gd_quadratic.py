@@ -10,8 +10,10 @@ f = L / 2 * w1**2 + mu / 2 * w2**2
 w10, w20 = sp.symbols("w_10 w_20", real=True)
 n = sp.Symbol("n", integer=True, positive=True)
 a_, b_ = sp.symbols("a b", nonnegative=True)  # |1 − ηL|^{2T}, |1 − ημ|^{2T}
-mx, r_ = sp.symbols("M r", nonnegative=True)  # M = max(a, b), r = min/max
-RATE_BOX = {L: left_open(0, 10), mu: left_open(0, 10), mx: closed(0, 4), r_: closed(0, 1), w10: closed(-3, 3), w20: closed(-3, 3)}
+a_, b_ = sp.symbols("a b", nonnegative=True)  # a = |1 − ηL|^{2T}, b = |1 − ημ|^{2T}
+F_RATE = L / 2 * a_ * w10**2 + mu / 2 * b_ * w20**2  # f(w_T), lines 49–51
+K_RATE = L / 2 * w10**2 + mu / 2 * w20**2  # the constant in front of max(a, b)
+RATE_BOX = {L: left_open(0, 10), mu: left_open(0, 10), a_: closed(0, 4), b_: closed(0, 4), w10: closed(-3, 3), w20: closed(-3, 3)}
 DOM = {L: left_open(0, 10), mu: left_open(0, 10), eta: left_open(0, 2), n: integers(1, 20), T: integers(1, 20)}
 
 
@@ -49,12 +51,12 @@ CLAIMS = [
                               checks=[Identity(f.subs({w1: (1 - eta * L) ** T * w10, w2: (1 - eta * mu) ** T * w20}),
                                                L / 2 * (1 - eta * L) ** (2 * T) * w10**2 + mu / 2 * (1 - eta * mu) ** (2 * T) * w20**2, domain=DOM)])),
     claim(None, 60, "asymptotic rate of GD", "rate", "f(w_T) = O(max(|1 − ηL|^{2T}, |1 − ημ|^{2T}))",
-          hypotheses=["with a = |1 − ηL|^{2T}, b = |1 − ημ|^{2T}: f(w_T) = L/2 a w_{1,0}² + μ/2 b w_{2,0}² ≤ (L/2 w_{1,0}² + μ/2 w_{2,0}²)·max(a, b), "
-                      "a constant independent of T; two cases, the smaller of a, b written as r·max with r ∈ [0, 1]"],
-          checks=[Inequality(L / 2 * mx * w10**2 + mu / 2 * r_ * mx * w20**2, "<=", (L / 2 * w10**2 + mu / 2 * w20**2) * mx, RATE_BOX,
-                             part="case a ≥ b (b = r·a)"),
-                  Inequality(L / 2 * r_ * mx * w10**2 + mu / 2 * mx * w20**2, "<=", (L / 2 * w10**2 + mu / 2 * w20**2) * mx, RATE_BOX,
-                             part="case b ≥ a (a = r·b)")]),
+          hypotheses=["with a = |1 − ηL|^{2T}, b = |1 − ημ|^{2T} ≥ 0: f(w_T) = L/2 a w_{1,0}² + μ/2 b w_{2,0}² ≤ "
+                      "(L/2 w_{1,0}² + μ/2 w_{2,0}²)·max(a, b), a constant independent of T times max(a, b)"],
+          checks=[Identity(K_RATE * sp.Max(a_, b_) - F_RATE, L / 2 * w10**2 * sp.Max(0, b_ - a_) + mu / 2 * w20**2 * sp.Max(0, a_ - b_),
+                           domain=RATE_BOX, part="difference", note="max(a, b) − a = max(0, b − a), max(a, b) − b = max(0, a − b)"),
+                  Inequality(L / 2 * w10**2 * sp.Max(0, b_ - a_) + mu / 2 * w20**2 * sp.Max(0, a_ - b_), ">=", sp.Integer(0), RATE_BOX,
+                             part="sign")]),
     claim(None, 72, "the optimal step size", "identity", "η = 2/(L + μ) minimises the GD rate max(|1 − ηL|, |1 − ημ|)",
           hypotheses=["L ≥ μ > 0 (written L = μ + k, k ≥ 0); 'optimal (for convergence)' read as minimising the contraction factor"],
           checks=[
