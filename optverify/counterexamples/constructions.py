@@ -182,12 +182,17 @@ class WilsonData:
     c: float
 
 
-def wilson_test_error(w, p: float) -> float:
-    """Exact test error of w over the label distribution P(y = +1) = p (ties count as errors)."""
-    w = np.asarray(w, dtype=np.float64)
+def wilson_test_error(w, p):
+    """Test error of w over the label distribution P(y = +1) = p (ties count as errors).
+
+    Exact when w and p are exact (sympy rationals give a rational); a float p gives a float.
+    """
+    if isinstance(w, np.ndarray) and w.dtype != object:
+        w = np.asarray(w, dtype=np.float64)
     s_pos = w[0] + w[1] + w[2]
     s_neg = -w[0] + w[1] + w[2]
-    return float(p * (s_pos <= 0) + (1 - p) * (s_neg >= 0))
+    err = (p if s_pos <= 0 else 0) + ((1 - p) if s_neg >= 0 else 0)
+    return float(err) if isinstance(p, float) else err
 
 
 def wilson_separable(n: int = 20, p: float = 0.6, seed: int = 0) -> WilsonData:

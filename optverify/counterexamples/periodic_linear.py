@@ -25,7 +25,6 @@ total ≤ −σ), and then every cycle's regret is at most the steps' size: R_T/
 
 from __future__ import annotations
 
-import math
 from dataclasses import asdict, dataclass, field
 
 import mpmath
@@ -72,10 +71,6 @@ class Setting:
         return (f"{self.algorithm} n={self.n} C={self.C:g} β1={self.beta1:g} β2={self.beta2:g} α={self.alpha:g}"
                 f"{'/√t' if self.schedule == 'inv_sqrt_t' else ''}" + (f" ε={self.eps:g} ({self.eps_mode})" if self.eps else "")
                 + (" bias-corrected" if self.bias_correction else ""))
-
-
-def gradients(s: Setting, ctx=mpmath.mp) -> list:
-    return [ctx.mpf(s.C)] + [ctx.mpf(-1)] * (s.n - 1)
 
 
 def periodic_orbit(G: list, beta, ctx=mpmath.mp) -> list:
@@ -131,32 +126,34 @@ def phase_margins(r, sign: int) -> "np.ndarray":
 # ---------------------------------------------------------------- float runs (evidence)
 
 
-def run(s: Setting, T: int) -> dict:
-    """The iterates x_1 … x_{T+1} and R_t/t (float), by the method's own recursion (not the closed forms)."""
-    G = [float(s.C)] + [-1.0] * (s.n - 1)
-    x, m, v, vmax = float(s.x1), 0.0, 0.0, 0.0
-    xs, regret, cum_loss, cum_g = [x], [], 0.0, 0.0
-    out_avg = []
+def run(s: Setting, T: int, num=None) -> dict:
+    """The iterates x_1 … x_{T+1} and R_t/t, by the method's own recursion (the reference updates of
+    :mod:`optverify.sim.reference`, not the closed forms), in floats or any number context ``num``."""
+    from optverify.sim.reference import adam_step, clip
+    from optverify.verify.numctx import FloatCtx
+
+    num = num or FloatCtx()
+    G = [num.num(s.C)] + [num.num(-1)] * (s.n - 1)
+    b1, b2, one = num.num(s.beta1), num.num(s.beta2), num.num(1)
+    eps_mode, eps = (0, 0) if s.eps == 0 else ((1, num.sqrt(num.num(s.eps))) if s.eps_mode == "inside" else (2, num.num(s.eps)))
+    x = num.num(s.x1)
+    state = (x, num.num(0), num.num(0)) + ((num.num(0),) if s.algorithm == "amsgrad" else ())
+    xs, avg, cum_loss, cum_g = [x], [], num.num(0), num.num(0)
     for t in range(1, T + 1):
         g = G[(t - 1) % s.n]
         cum_loss += g * x
         cum_g += g
-        regret.append(cum_loss + abs(cum_g))  # min over [−1, 1] of Σ g_s y is −|Σ g_s|
-        out_avg.append(regret[-1] / t)
-        a = s.alpha if s.schedule == "constant" else s.alpha / math.sqrt(t)
+        avg.append((cum_loss + abs(cum_g)) / t)  # min over [−1, 1] of Σ g_s y is −|Σ g_s|
+        a = num.num(s.alpha) if s.schedule == "constant" else num.num(s.alpha) / num.sqrt(num.num(t))
         if s.algorithm == "sgd":
-            step = g
+            x = x - a * g
         else:
-            m = s.beta1 * m + (1 - s.beta1) * g
-            v = s.beta2 * v + (1 - s.beta2) * g * g
-            vmax = max(vmax, v)
-            vv = vmax if s.algorithm == "amsgrad" else v
-            mh, vh = (m / (1 - s.beta1**t), vv / (1 - s.beta2**t)) if s.bias_correction else (m, vv)
-            den = math.sqrt(vh + s.eps) if s.eps_mode == "inside" else math.sqrt(vh) + s.eps
-            step = mh / den
-        x = min(1.0, max(-1.0, x - a * step))
+            state = adam_step(num, (x,) + tuple(state[1:]), g, t, a, b1, b2, eps, momentum_sign=1,
+                              bias_correction=s.bias_correction, eps_mode=eps_mode)
+            x = state[0]
+        x = clip(num, x, -one, one)
         xs.append(x)
-    return {"x": xs, "avg_regret": out_avg}
+    return {"x": xs, "avg_regret": avg}
 
 
 def summary(s: Setting, horizons=(1000, 3000, 10000, 30000)) -> dict:

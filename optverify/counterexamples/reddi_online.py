@@ -14,7 +14,7 @@ and the in-period excursion shrinks like α_t.
 from __future__ import annotations
 
 from optverify.counterexamples.constructions import reddi_cyclic
-from optverify.sim.reference import adam_step, clip
+from optverify.counterexamples.periodic_linear import Setting, run
 from optverify.sim.reference_adamal import adamal_step
 
 C = 3
@@ -54,21 +54,11 @@ def adamal_on_reddi(num, steps: int, v_beta: str = "beta1"):
 def average_regret(num, T: int, C: int = C, alpha: str = "0.1") -> object:
     """Adam (β1 = 0, β2 = 1/(1 + C²), η_t = α/√t, projected, no bias correction): average regret at T, in any precision.
 
-    An independent replay of the numba run of ``constructions.reddi_cyclic`` (it uses the reference update).
+    An independent replay of the numba run of ``constructions.reddi_cyclic``: the reference update, run by
+    :func:`optverify.counterexamples.periodic_linear.run`.
     """
-    C_, one = num.num(C), num.num(1)
-    beta2 = one / (1 + C_ * C_)
-    x, m, v = num.num(0), num.num(0), num.num(0)
-    loss_sum, grad_sum = num.num(0), num.num(0)
-    for t in range(1, T + 1):
-        g = num.num(_gradient(t, C))
-        loss_sum += g * x
-        grad_sum += g
-        eta = num.num(alpha) / num.sqrt(num.num(t))
-        x, m, v = adam_step(num, (x, m, v), g, t, eta, num.num(0), beta2, 0, momentum_sign=1, bias_correction=False)
-        x = clip(num, x, -one, one)
-    best = -abs(grad_sum)  # min over |x| ≤ 1 of (Σ g_t)·x
-    return (loss_sum - best) / T
+    setting = Setting("adam", n=3, C=float(C), beta1=0.0, beta2=1.0 / (1.0 + C * C), alpha=float(alpha), schedule="inv_sqrt_t")
+    return run(setting, T, num)["avg_regret"][-1]
 
 
 def run_adam_cyclic(horizons):

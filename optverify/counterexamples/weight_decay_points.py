@@ -285,8 +285,9 @@ def _dist2_span(s, v):
 
 def test_error_exact(w, p) -> sp.Rational:
     """Exact test error of w on Wilson's test distribution P(y = +1) = p (ties count as errors)."""
-    s_pos, s_neg = w[0] + w[1] + w[2], -w[0] + w[1] + w[2]
-    return sp.nsimplify(p) * (1 if s_pos <= 0 else 0) + (1 - sp.nsimplify(p)) * (1 if s_neg >= 0 else 0)
+    from optverify.counterexamples.constructions import wilson_test_error
+
+    return sp.nsimplify(wilson_test_error(w, sp.nsimplify(p)))
 
 
 @dataclass(frozen=True)

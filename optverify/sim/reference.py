@@ -46,13 +46,16 @@ def adam_step(num, state, g, t, eta, beta1, beta2, eps=0, momentum_sign=-1, bias
 
     As printed: m_t = β1 m_{t−1} − (1 − β1) g_t (momentum_sign = −1); v_t = β2 v_{t−1} + (1 − β2) g_t²;
     m̂ = m/(1 − β1^t), v̂ = v/(1 − β2^t); w ← w − η_t m̂/√v̂  (eps_mode 0: no ε, as printed;
-    1: √(v̂ + ε²); 2: √v̂ + ε).
+    1: √(v̂ + ε²); 2: √v̂ + ε).  A state (w, m, v, v̂max) runs AMSGrad instead (Reddi et al.'s
+    Algorithm 2): the denominator uses the running maximum of v_t, taken before any bias correction.
     """
-    w, m, v = state
+    w, m, v = state[:3]
     m = beta1 * m + momentum_sign * (1 - beta1) * g
     v = beta2 * v + (1 - beta2) * g * g
+    vmax = max(state[3], v) if len(state) == 4 else None
+    vv = v if vmax is None else vmax
     mh = m / (1 - beta1**t) if bias_correction else m
-    vh = v / (1 - beta2**t) if bias_correction else v
+    vh = vv / (1 - beta2**t) if bias_correction else vv
     if eps_mode == 1:
         den = num.sqrt(vh + eps * eps)
     elif eps_mode == 2:
@@ -60,7 +63,7 @@ def adam_step(num, state, g, t, eta, beta1, beta2, eps=0, momentum_sign=-1, bias
     else:
         den = num.sqrt(vh)
     step = mh / den if den > 0 else num.num(0)
-    return (w - eta * step, m, v)
+    return (w - eta * step, m, v) if vmax is None else (w - eta * step, m, v, vmax)
 
 
 def sign_step(num, w, g, eta):
