@@ -61,8 +61,11 @@ def _parser() -> argparse.ArgumentParser:
     ck.add_argument("--json", action="store_true")
 
     cv = sub.add_parser("coverage", help="numbered statements and checkable displays of a source, encoded or not")
-    cv.add_argument("source", nargs="?", default=None, help="seed (000…004), bundled file name or path (default: every bundled source with claims)")
+    cv.add_argument("source", nargs="?", default=None, help="a source name (000…004, or one of a claims file's), a bundled file name or a path (default: every source with claims)")
     cv.add_argument("--json", action="store_true")
+    for sp_ in (r, ls, sh, ck, cv):
+        sp_.add_argument("--claims", action="append", default=[], metavar="FILE_OR_MODULE",
+                         help="also use the claims of this file or module (repeatable)")
     return p
 
 
@@ -269,6 +272,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.command is None:
             _parser().print_help()
             return 2
+        if args.claims:
+            from optverify.claims import use
+
+            use(*args.claims)
         return {"run": cmd_run, "list": cmd_list, "show": cmd_show, "check": cmd_check, "coverage": cmd_coverage}[args.command](args)
     except UserError as exc:
         print(f"optverify: {exc}", file=sys.stderr)

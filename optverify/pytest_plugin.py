@@ -87,6 +87,10 @@ def pytest_addoption(parser):
                     help="seconds per claim (default: 30 quick, 300 thorough)")
     group.addoption("--optverify-report", default=None, metavar="DIR",
                     help="write report.json, report.md and report.html of the claims decided in the session to DIR")
+    group.addoption("--optverify-claims", action="append", default=[], metavar="FILE_OR_MODULE",
+                    help="also use the claims of this file or module (repeatable; adds to the optverify_claims ini key)")
+    parser.addini("optverify_claims", type="linelist", default=[],
+                  help="claims files (relative to the rootdir) or modules whose claims tests may name")
 
 
 def pytest_configure(config):
@@ -98,6 +102,21 @@ def pytest_configure(config):
     if budget is not None and not budget > 0:
         raise pytest.UsageError("--optverify-budget must be positive")
     config.stash[SESSION_KEY] = ClaimSession(config.getoption("optverify_mode"), config.getoption("optverify_seed"), budget)
+    refs = [_from_rootdir(config, r) for r in config.getini("optverify_claims")] + list(config.getoption("optverify_claims"))
+    if refs:
+        from optverify.claims import use
+        from optverify.errors import UserError
+
+        try:
+            use(*refs)
+        except UserError as exc:
+            raise pytest.UsageError(f"optverify: {exc}") from None
+
+
+def _from_rootdir(config, ref: str) -> str:
+    """An ini entry that names a file is relative to the rootdir; a module name is kept as it is."""
+    p = Path(config.rootpath) / ref
+    return str(p) if (ref.endswith(".py") or "/" in ref) else ref
 
 
 def pytest_report_header(config):

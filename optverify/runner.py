@@ -184,11 +184,11 @@ class _Job:
 
 def _prewarm() -> None:
     """Import the engines once in the parent, so that forked children start warm and fork-safe."""
-    from optverify.checks.dispatch import _strategies
+    from optverify.registry import registered
     from optverify.sim.parallel_layer import prefer_fork_safe_layer
 
     prefer_fork_safe_layer()
-    _strategies()
+    registered()
 
 
 def run(claims: list[Claim], mode: str, seed: int, on_result: Callable[[dict], None] | None = None,

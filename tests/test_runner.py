@@ -10,7 +10,7 @@ import time
 import sympy as sp
 
 from optverify.claims import match
-from optverify.claims.model import Claim, Source
+from optverify.claims.model import Claim, Location
 from optverify.claims.specs import Identity, Simulation
 from optverify.runner import aggregate, run
 
@@ -25,7 +25,7 @@ class SleepyExperiment:
 
 def _claim(checks):
     x = sp.Symbol("x")
-    return Claim(id="000:L9", source=Source("000_5f54ea678090eb2e.txt", 9), title="t", kind="identity",
+    return Claim(id="000:L9", source=Location("000_5f54ea678090eb2e.txt", 9), title="t", kind="identity",
                  statement_latex="s", conclusion="c", checks=checks or [Identity(x, x)])
 
 
@@ -37,8 +37,29 @@ def test_overrunning_check_ends_inconclusive_and_keeps_what_was_decided():
     assert not interrupted
     assert time.monotonic() - t0 < 15
     assert entry["checks"][0]["verdict"] == "proved"
-    assert entry["checks"][1]["verdict"] == "inconclusive" and "time limit" in entry["checks"][1]["summary"]
+    # the sleep is interrupted in the check process itself, one second after the deadline (not by the parent's kill)
+    assert entry["checks"][1]["verdict"] == "inconclusive" and "time budget" in entry["checks"][1]["summary"]
+    assert entry["checks"][1]["evidence"]["stopped_at_budget"] is True
+    assert entry["duration_s"] < 2 + 1.5
     assert entry["verdict"] == "inconclusive"
+
+
+class UnkillableExperiment:
+    """A check that ignores its budget inside one call that Python cannot interrupt: the parent's hard limit ends it."""
+
+    def run(self, mode, seed, deadline):
+        import signal
+
+        signal.signal(signal.SIGALRM, signal.SIG_IGN)  # what a C extension blocking signals looks like from here
+        time.sleep(60)
+        return []
+
+
+def test_a_check_that_cannot_be_interrupted_is_killed_at_the_hard_limit():
+    c = _claim([Simulation(UnkillableExperiment(), sp.Integer(1))])
+    (entry,), _ = run([c], "quick", 0, budget=1)
+    assert entry["verdict"] == "inconclusive" and "hard time limit" in entry["checks"][0]["summary"]
+    assert entry["duration_s"] < 1 + 5 + 3
 
 
 def test_aggregation_rules():

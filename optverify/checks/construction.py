@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import mpmath
 
+from optverify.claims import specs
+from optverify.registry import register
 from optverify.checks.result import CheckContext, CheckResult
 from optverify.claims.specs import NonConvergence
 from optverify.verdicts import CONSISTENT, INCONCLUSIVE, REFUTED
 from optverify.verify.numctx import FloatCtx, MpCtx, show
 
 
+@register(specs.NonConvergence)
 def check_non_convergence(spec: NonConvergence, ctx: CheckContext) -> CheckResult:
     flt = spec.construction(FloatCtx(), spec.steps)
     xs = flt["iterates"]

@@ -1,66 +1,32 @@
-"""Run one check spec: pick its strategy, enforce its budget, never let it crash the run."""
+"""Run one check spec: find its registered check, enforce the claim's budget, never let it crash the run."""
 
 from __future__ import annotations
 
 import traceback
 
-from optverify.checks.result import BudgetExceeded, CheckContext, CheckResult
-from optverify.claims import specs
-from optverify.verdicts import INCONCLUSIVE, NOT_CHECKABLE
-
-
-def _strategies():
-    from optverify.checks.inequality import check_inequality
-    from optverify.checks.instance import check_instances
-    from optverify.checks.pseudocode import check_pseudocode
-    from optverify.checks.rate import check_rate
-    from optverify.checks.scaling import check_scaling
-    from optverify.checks.simulation import check_simulation
-    from optverify.checks.construction import check_non_convergence
-    from optverify.checks.linear_algebra import check_diagonalizable
-    from optverify.checks.moments import check_moment
-    from optverify.checks.parameter_choice import check_parameter_choice
-    from optverify.checks.symbolic import check_identity, check_induction, check_limit
-    from optverify.checks.iterate_limit import check_iterate_limit
-    from optverify.checks.periodic_regret import check_periodic_regret, check_regret_probe
-
-    return {
-        specs.Identity: check_identity,
-        specs.Induction: check_induction,
-        specs.Limit: check_limit,
-        specs.Inequality: check_inequality,
-        specs.InstanceSearch: check_instances,
-        specs.Simulation: check_simulation,
-        specs.Pseudocode: check_pseudocode,
-        specs.Scaling: check_scaling,
-        specs.Moment: check_moment,
-        specs.ParameterChoice: check_parameter_choice,
-        specs.Diagonalizable: check_diagonalizable,
-        specs.NonConvergence: check_non_convergence,
-        specs.RateCounterexample: check_rate,
-        specs.IterateLimit: check_iterate_limit,
-        specs.PeriodicRegret: check_periodic_regret,
-        specs.RegretProbe: check_regret_probe,
-    }
+from optverify.budget import BudgetExceeded
+from optverify.checks.result import CheckContext, CheckResult
+from optverify.registry import check_for
+from optverify.verdicts import INCONCLUSIVE
 
 
 def run_check(spec, ctx: CheckContext) -> CheckResult:
-    if isinstance(spec, specs.NotCheckable):
-        return CheckResult("none", spec.part, NOT_CHECKABLE, spec.reason)
-    fn = _strategies().get(type(spec))
+    strategy = getattr(spec, "strategy", "") or type(spec).__name__.lower()
+    part = getattr(spec, "part", "main")
+    fn = check_for(type(spec))
     if fn is None:
-        return CheckResult("unknown", getattr(spec, "part", "main"), INCONCLUSIVE, f"no strategy for {type(spec).__name__}")
-    strategy = getattr(spec, "strategy", type(spec).__name__.lower())
+        return CheckResult(strategy, part, INCONCLUSIVE, f"no check is registered for {type(spec).__name__}")
     if ctx.expired():
-        return CheckResult(strategy, spec.part, INCONCLUSIVE, "not started: the claim's time budget was spent by earlier checks")
+        return CheckResult(strategy, part, INCONCLUSIVE, "not started: the claim's time budget was spent by earlier checks")
     try:
-        return fn(spec, ctx)
+        with ctx.budget.enforced():
+            return fn(spec, ctx)
     except BudgetExceeded:
-        return CheckResult(strategy, spec.part, INCONCLUSIVE, "stopped at the time budget")
+        return CheckResult(strategy, part, INCONCLUSIVE, "stopped at the claim's time budget", {"stopped_at_budget": True})
     except Exception as exc:  # an engine failure is reported, never crashes the run, never decides
         return CheckResult(
             strategy,
-            spec.part,
+            part,
             INCONCLUSIVE,
             f"internal error in the {strategy} check: {type(exc).__name__}: {exc}",
             {"internal_error": True, "traceback": traceback.format_exc(limit=6)},

@@ -6,6 +6,8 @@ import random
 
 import sympy as sp
 
+from optverify.claims import specs
+from optverify.registry import register
 from optverify.checks.result import CheckContext, CheckResult
 from optverify.claims.specs import Inequality
 from optverify.verdicts import INCONCLUSIVE, PROVED, REFUTED
@@ -39,6 +41,7 @@ def _sample_counterexample(lhs, rhs, rel, domain, rng, tries):
     return None
 
 
+@register(specs.Inequality)
 def check_inequality(spec: Inequality, ctx: CheckContext) -> CheckResult:
     lhs, rhs = ctx.resolve(sp.sympify(spec.lhs)), ctx.resolve(sp.sympify(spec.rhs))
     free = lhs.free_symbols | rhs.free_symbols

@@ -6,12 +6,15 @@ import time
 
 import sympy as sp
 
+from optverify.claims import specs
+from optverify.registry import register
 from optverify.checks.result import CheckContext, CheckResult
 from optverify.claims.specs import InstanceSearch
 from optverify.counterexamples.search import search
 from optverify.verdicts import CONSISTENT, INCONCLUSIVE, PROVED, REFUTED
 
 
+@register(specs.InstanceSearch)
 def check_instances(spec: InstanceSearch, ctx: CheckContext) -> CheckResult:
     rhs = ctx.resolve(sp.sympify(spec.rhs))
     share = min(ctx.remaining() * 0.8, 20.0 if ctx.mode == "quick" else 240.0)

@@ -26,6 +26,8 @@ import numpy as np
 import sympy as sp
 from scipy import stats as _st
 
+from optverify.claims import specs
+from optverify.registry import register
 from optverify.checks.result import CheckContext, CheckResult
 from optverify.claims.specs import IterateLimit
 from optverify.verdicts import NOT_CHECKABLE, CONSISTENT, INCONCLUSIVE, PROVED, REFUTED, combine_chain
@@ -191,6 +193,7 @@ def _decide_values(spec: IterateLimit, out: dict, per_method: dict):
     return results
 
 
+@register(specs.IterateLimit)
 def check_iterate_limit(spec: IterateLimit, ctx: CheckContext) -> CheckResult:
     if not spec.expect:
         raise ValueError("IterateLimit.expect is empty")

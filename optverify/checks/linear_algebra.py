@@ -6,6 +6,8 @@ import random
 
 import sympy as sp
 
+from optverify.claims import specs
+from optverify.registry import register
 from optverify.checks.result import CheckContext, CheckResult
 from optverify.claims.specs import Diagonalizable
 from optverify.verdicts import CONSISTENT, INCONCLUSIVE, REFUTED
@@ -20,6 +22,7 @@ def _inside(val, rng_spec) -> bool:
     return bool(lo_ok and hi_ok)
 
 
+@register(specs.Diagonalizable)
 def check_diagonalizable(spec: Diagonalizable, ctx: CheckContext) -> CheckResult:
     M = sp.Matrix(spec.matrix)
     lam = sp.Symbol("_lambda")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import numpy as np
 import sympy as sp
 
+from optverify.claims import specs
+from optverify.registry import register
 from optverify.checks.result import CheckContext, CheckResult
 from optverify.checks.symbolic import check_identity
 from optverify.claims.specs import Identity, Moment
@@ -34,6 +36,7 @@ def _monte_carlo(spec: Moment, point: dict, seeds: int = 200000) -> dict | None:
     return {"seeds": seeds, "estimate": float(est), "note": "Monte Carlo at the certificate's point, shown for the reader; the verdict is exact"}
 
 
+@register(specs.Moment)
 def check_moment(spec: Moment, ctx: CheckContext) -> CheckResult:
     mom = ema_moments(spec.beta, spec.mu, spec.var, spec.t, spec.m0_mean, spec.m0_var)
     derived = getattr(mom, spec.quantity)

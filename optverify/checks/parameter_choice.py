@@ -8,6 +8,8 @@ import numpy as np
 import sympy as sp
 from scipy import optimize
 
+from optverify.claims import specs
+from optverify.registry import register
 from optverify.checks.result import CheckContext, CheckResult
 from optverify.claims.specs import ParameterChoice
 from optverify.verdicts import CONSISTENT, INCONCLUSIVE, REFUTED
@@ -25,6 +27,7 @@ def _first_order(spec: ParameterChoice) -> str:
         return f"first-order condition not formed ({type(exc).__name__})"
 
 
+@register(specs.ParameterChoice)
 def check_parameter_choice(spec: ParameterChoice, ctx: CheckContext) -> CheckResult:
     rng = random.Random(ctx.substream("param:" + spec.part))
     syms = sorted(spec.domain, key=lambda s: s.name)

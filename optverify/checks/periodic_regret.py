@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from optverify.claims import specs
+from optverify.registry import register
 from optverify.checks.result import CheckContext, CheckResult
 from optverify.claims.specs import PeriodicRegret, RegretProbe
 from optverify.counterexamples.periodic_linear import Setting, certify, summary
@@ -24,6 +26,7 @@ def _row(s: Setting, compare: str | None) -> dict:
     return row
 
 
+@register(specs.PeriodicRegret)
 def check_periodic_regret(spec: PeriodicRegret, ctx: CheckContext) -> CheckResult:
     want = {"+1": 1, "-1": -1}[spec.expect]
     rows = []
@@ -69,6 +72,7 @@ def probe_point(beta1: float, beta2: float, settings: dict) -> dict:
     return {"beta1": beta1, "beta2": beta2, "n": None}
 
 
+@register(specs.RegretProbe)
 def check_regret_probe(spec: RegretProbe, ctx: CheckContext) -> CheckResult:
     inside, outside = [], []
     grid = spec.settings.get("thorough_grid", spec.grid) if ctx.mode == "thorough" else spec.grid

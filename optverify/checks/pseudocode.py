@@ -6,6 +6,8 @@ import math
 
 import mpmath
 
+from optverify.claims import specs
+from optverify.registry import register
 from optverify.checks.result import CheckContext, CheckResult
 from optverify.claims.specs import Pseudocode
 from optverify.sim.reference import run_on_quadratic
@@ -18,6 +20,7 @@ def _describe(traj) -> dict:
     return {"f_first": f[0], "f_last": f[-1], "w_last": traj[-1], "f": f}
 
 
+@register(specs.Pseudocode)
 def check_pseudocode(spec: Pseudocode, ctx: CheckContext) -> CheckResult:
     T = int(spec.params.get("T", 100))
     params = {k: v for k, v in spec.params.items() if k != "T"}

@@ -7,6 +7,8 @@ import math
 import mpmath
 import numpy as np
 
+from optverify.claims import specs
+from optverify.registry import register
 from optverify.bounds.stats import loglog_fit
 from optverify.checks.result import CheckContext, CheckResult
 from optverify.claims.specs import RateCounterexample
@@ -16,6 +18,7 @@ from optverify.verify.numctx import FloatCtx, MpCtx, show
 MARGIN = 0.25  # the fitted exponent must exceed the stated one by this much, over the whole interval
 
 
+@register(specs.RateCounterexample)
 def check_rate(spec: RateCounterexample, ctx: CheckContext) -> CheckResult:
     H = list(spec.horizons)
     out = spec.run(H)

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import hashlib
-import time
 from dataclasses import dataclass, field
 from typing import Any
 
 import sympy as sp
+
+from optverify.budget import Budget, BudgetExceeded
+
+__all__ = ["MODES", "CheckResult", "CheckContext", "Budget", "BudgetExceeded", "claim_seed"]
 
 MODES = ("quick", "thorough")
 
@@ -32,36 +35,40 @@ class CheckResult:
         }
 
 
-class BudgetExceeded(Exception):
-    """Raised inside a check when its share of the claim's time budget is spent."""
-
-
 @dataclass
 class CheckContext:
-    """Seed, mode, deadline and the bound in force for one claim."""
+    """Seed, mode, time budget and the bound in force for one claim.
+
+    ``budget`` is the one :class:`~optverify.budget.Budget` of the claim (built
+    from ``deadline`` when not given); every loop of a check consults it.
+    """
 
     seed: int
     mode: str = "quick"
     deadline: float = float("inf")
     bound: sp.Expr | None = None
+    budget: Budget | None = None
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:
             raise ValueError(f"unknown mode {self.mode!r}")
+        if self.budget is None:
+            self.budget = Budget(self.deadline)
+        else:
+            self.deadline = self.budget.deadline
 
     @property
     def thorough(self) -> bool:
         return self.mode == "thorough"
 
     def remaining(self) -> float:
-        return self.deadline - time.monotonic()
+        return self.budget.remaining()
 
     def expired(self) -> bool:
-        return time.monotonic() >= self.deadline
+        return self.budget.expired()
 
     def check_time(self) -> None:
-        if self.expired():
-            raise BudgetExceeded()
+        self.budget.check()
 
     def substream(self, name: str) -> int:
         """A 32-bit seed derived from the claim seed and a name: same inputs, same numbers."""

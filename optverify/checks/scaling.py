@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import sympy as sp
 
+from optverify.claims import specs
+from optverify.registry import register
 from optverify.checks.result import CheckContext, CheckResult
 from optverify.claims.specs import Scaling
 from optverify.verdicts import CONSISTENT, INCONCLUSIVE, REFUTED
 from optverify.verify.scaling import KINDS, a, b, exponents, factor_of
 
 
+@register(specs.Scaling)
 def check_scaling(spec: Scaling, ctx: CheckContext) -> CheckResult:
     lhs, rhs = ctx.resolve(sp.sympify(spec.lhs)), ctx.resolve(sp.sympify(spec.rhs))
     missing = sorted(s.name for s in (lhs.free_symbols | rhs.free_symbols) if s not in spec.dims)

@@ -12,6 +12,8 @@ import time
 import numpy as np
 import sympy as sp
 
+from optverify.claims import specs
+from optverify.registry import register
 from optverify.bounds.stats import loglog_fit, mean_ci, paired_ratio_ci
 from optverify.checks.result import CheckContext, CheckResult
 from optverify.claims.specs import Simulation
@@ -29,6 +31,7 @@ def _rhs_values(rhs: sp.Expr, values: dict, n: int) -> np.ndarray:
     return np.broadcast_to(out, (n,)).copy()
 
 
+@register(specs.Simulation)
 def check_simulation(spec: Simulation, ctx: CheckContext) -> CheckResult:
     rhs = ctx.resolve(sp.sympify(spec.rhs))
     share = min(ctx.remaining() * 0.8, 25.0 if ctx.mode == "quick" else 250.0)

@@ -6,6 +6,8 @@ import random
 
 import sympy as sp
 
+from optverify.claims import specs
+from optverify.registry import register
 from optverify.checks.result import CheckContext, CheckResult
 from optverify.claims.specs import Identity, Induction, Limit
 from optverify.verdicts import CONSISTENT, INCONCLUSIVE, PROVED, REFUTED
@@ -24,6 +26,7 @@ def _tries(ctx: CheckContext) -> int:
     return 60 if ctx.thorough else 25
 
 
+@register(specs.Identity)
 def check_identity(spec: Identity, ctx: CheckContext) -> CheckResult:
     if isinstance(spec.lhs, sp.MatrixBase) or isinstance(spec.rhs, sp.MatrixBase):
         return _check_matrix_identity(spec, ctx)
@@ -55,6 +58,7 @@ def check_identity(spec: Identity, ctx: CheckContext) -> CheckResult:
     )
 
 
+@register(specs.Induction)
 def check_induction(spec: Induction, ctx: CheckContext) -> CheckResult:
     n = spec.index
     base = sp.Integer(spec.base)
@@ -89,6 +93,7 @@ def check_induction(spec: Induction, ctx: CheckContext) -> CheckResult:
     return CheckResult(spec.strategy, spec.part, CONSISTENT, "sympy did not close the induction, but closed form and recurrence agree at every sampled point", evidence)
 
 
+@register(specs.Limit)
 def check_limit(spec: Limit, ctx: CheckContext) -> CheckResult:
     from optverify.verify.symbolic import generic_branch
 

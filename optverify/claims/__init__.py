@@ -1,4 +1,9 @@
-"""The claim registry: every encoded claim of every source, by id and by glob pattern."""
+"""The claim registry: every claim in use, by id and by glob pattern.
+
+The claims in use are the bundled sources', those of every installed package
+with an ``optverify.claims`` entry point, and those of the claims files and
+modules named with :func:`use` (``--claims`` on the command line).
+"""
 
 from __future__ import annotations
 
@@ -7,38 +12,85 @@ import importlib
 from functools import lru_cache
 
 from optverify.claims.model import Claim
+from optverify.claims.sources import BUNDLED_FILES, Source
 from optverify.errors import UserError
 
-#: one package per source document, in source order
+#: one package per bundled source document, in source order
 SOURCE_MODULES = ("optverify.claims.adagrad_adam_000", "optverify.claims.adamal_paper_001", "optverify.claims.momentum_slides_002",
                   "optverify.claims.adam_variants_004")
 
-SOURCE_FILES = {
-    "000": "000_5f54ea678090eb2e.txt",
-    "001": "001_8d81a4ac7e926261.txt",
-    "002": "002_8da1d557e39b6fb4.txt",
-    "003": "003_5cc426551908e376.txt",
-    "004": "004_464777fd574b32f3.txt",
-}
+SOURCE_FILES = BUNDLED_FILES
+
+_used: dict[str, list[Claim]] = {}  # claims file or module → its claims, in the order they were named
 
 
 @lru_cache(maxsize=1)
-def all_claims() -> tuple[Claim, ...]:
+def bundled_claims() -> tuple[Claim, ...]:
     claims: list[Claim] = []
     for name in SOURCE_MODULES:
         claims.extend(importlib.import_module(name).CLAIMS)
-    ids = [c.id for c in claims]
-    dup = {i for i in ids if ids.count(i) > 1}
-    if dup:
-        raise RuntimeError(f"duplicate claim ids: {sorted(dup)}")
-    return tuple(sorted(claims, key=lambda c: (c.seed, c.source.line, c.id)))
+    return tuple(claims)
+
+
+@lru_cache(maxsize=1)
+def installed_claims() -> tuple[Claim, ...]:
+    from optverify.claims.loading import entry_point_claims
+
+    return tuple(entry_point_claims())
+
+
+def use(*refs: str) -> list[Claim]:
+    """Put the claims of these files or modules in use (``--claims``); returns the claims they declare."""
+    from optverify.claims.loading import load_claims
+
+    out = []
+    for ref in refs:
+        key = str(ref)
+        if key not in _used:
+            _used[key] = load_claims(key)
+            _sorted.cache_clear()
+        out.extend(_used[key])
+    _sorted()  # duplicate ids are reported now, naming the file that brought them
+    return out
+
+
+def _key(c: Claim):
+    return (c.seed, c.source.line, c.id)
+
+
+@lru_cache(maxsize=1)
+def _sorted() -> tuple[Claim, ...]:
+    groups = [("the bundled sources", bundled_claims()), ("installed claims packages", installed_claims()),
+              *((f"claims {ref!r}", tuple(cs)) for ref, cs in _used.items())]
+    where: dict[str, str] = {}
+    out: list[Claim] = []
+    for origin, cs in groups:
+        for c in cs:
+            if c.id in where:
+                raise UserError(f"claim id {c.id!r} is declared twice: in {where[c.id]} and in {origin}")
+            where[c.id] = origin
+            out.append(c)
+    return tuple(sorted(out, key=_key))
+
+
+def all_claims() -> tuple[Claim, ...]:
+    return _sorted()
+
+
+def sources() -> dict[str, Source | str]:
+    """Every source in use, by name: the bundled ones (with or without claims) and those of loaded claims."""
+    out: dict[str, Source | str] = {seed: Source.bundled(seed) for seed in BUNDLED_FILES}
+    for c in all_claims():
+        if c.source_name not in out and c.source.path:
+            out[c.source_name] = c.source.path
+    return out
 
 
 def get(claim_id: str) -> Claim:
     for c in all_claims():
         if c.id == claim_id:
             return c
-    raise UserError(f"unknown claim id {claim_id!r} (try `optverify list` to see the ids)")
+    raise UserError(f"unknown claim id {claim_id!r} (try `optverify list` to see the ids; a claims file is read with --claims FILE)")
 
 
 def match(patterns: list[str] | tuple[str, ...]) -> list[Claim]:
@@ -54,4 +106,4 @@ def match(patterns: list[str] | tuple[str, ...]) -> list[Claim]:
             if c.id not in seen:
                 seen.add(c.id)
                 out.append(c)
-    return sorted(out, key=lambda c: (c.seed, c.source.line, c.id))
+    return sorted(out, key=_key)

@@ -4,23 +4,27 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from optverify.claims import SOURCE_FILES, all_claims
+from optverify.claims import SOURCE_FILES, all_claims, sources
 from optverify.claims.sources import SOURCES_DIR
 from optverify.coverage import label_to_id_label, scan_source
 from optverify.errors import UserError
 
 
 def resolve_source(arg: str) -> tuple[str | None, Path]:
-    """'000', a bundled file name, or a path → (seed or None, path)."""
-    if arg in SOURCE_FILES:
-        return arg, SOURCES_DIR / SOURCE_FILES[arg]
+    """A source name ('000', or a loaded claims file's), a bundled file name, or a path → (name or None, path)."""
+    known = sources()
+    if arg in known:
+        src = known[arg]
+        return arg, Path(getattr(src, "path", src))
     p = Path(arg)
     if not p.exists() and (SOURCES_DIR / arg).exists():
         p = SOURCES_DIR / arg
     if not p.exists():
-        raise UserError(f"no source {arg!r}: give a seed ({', '.join(SOURCE_FILES)}), a bundled file name, or a path")
-    seed = p.name[:3] if p.name[:3] in SOURCE_FILES and p.name == SOURCE_FILES[p.name[:3]] else None
-    return seed, p
+        raise UserError(f"no source {arg!r}: give a source name ({', '.join(known)}), a bundled file name, or a path")
+    for name, src in known.items():
+        if Path(getattr(src, "path", src)).resolve() == p.resolve():
+            return name, p
+    return None, p
 
 
 def coverage(arg: str) -> dict:

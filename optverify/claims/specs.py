@@ -49,13 +49,51 @@ def integers(lo, hi) -> Range:
     return Range(sp.Integer(lo), sp.sympify(hi), integer=True)
 
 
+def _error(msg: str):
+    from optverify.claims.model import ClaimError
+
+    return ClaimError(msg)
+
+
+def _with_bound(expr, bound):
+    """``expr`` with the BOUND placeholder replaced by the claim's bound (an error when there is none)."""
+    from optverify.claims.model import BOUND
+
+    e = sp.sympify(expr)
+    if BOUND in e.free_symbols:
+        if bound is None:
+            raise _error("uses BOUND, but the claim declares no bound=")
+        e = e.subs(BOUND, bound)
+    return e
+
+
+def _need_ranges(domain: dict, exprs, what: str = "domain", exempt=()) -> None:
+    for key, rng in domain.items():
+        if not isinstance(key, sp.Symbol):
+            raise _error(f"{what} keys are sympy Symbols, got {key!r}")
+        if not isinstance(rng, Range):
+            raise _error(f"{what}[{key}] is {rng!r}; give a range (closed(lo, hi), open_(lo, hi), integers(lo, hi), …)")
+    free = set().union(*(e.free_symbols for e in exprs)) - set(exempt)
+    missing = sorted(s.name for s in free if isinstance(s, sp.Symbol) and s not in domain)
+    if missing:
+        raise _error(f"no range in {what} for {', '.join(missing)}")
+
+
 @dataclass(kw_only=True)
 class Spec:
-    """Fields every spec has: the link of the printed chain it decides, and a note for the reader."""
+    """Fields every spec has: the link of the printed chain it decides, and a note for the reader.
+
+    ``validate(bound)`` is called when the claim is declared: a malformed spec
+    raises :class:`~optverify.claims.model.ClaimError` there, not at run time.
+    """
 
     part: str = "main"
     note: str = ""
     strategy: str = ""
+
+    def validate(self, bound) -> None:
+        if not isinstance(self.part, str) or not self.part:
+            raise _error("part is a non-empty string naming the link of the statement this check decides")
 
 
 @dataclass(kw_only=True)
@@ -64,6 +102,10 @@ class SymbolicDomain(Spec):
 
     domain: dict = field(default_factory=dict)
     sequences: dict = field(default_factory=dict)
+
+    def validate(self, bound) -> None:
+        super().validate(bound)
+        _need_ranges(self.domain, [], "domain")
 
 
 @dataclass
@@ -78,6 +120,10 @@ class Identity(SymbolicDomain):
     lhs: sp.Expr
     rhs: sp.Expr
     strategy: str = field(default="symbolic", kw_only=True)
+
+    def validate(self, bound) -> None:
+        super().validate(bound)
+        _with_bound(self.lhs, bound), _with_bound(self.rhs, bound)
 
 
 @dataclass
@@ -102,6 +148,12 @@ class Inequality(Spec):
     domain: dict
     strategy: str = field(default="interval", kw_only=True)
 
+    def validate(self, bound) -> None:
+        super().validate(bound)
+        if self.rel not in ("<=", "<", ">=", ">"):
+            raise _error(f"rel is one of <=, <, >=, >; got {self.rel!r}")
+        _need_ranges(self.domain, [_with_bound(self.lhs, bound), _with_bound(self.rhs, bound)])
+
 
 @dataclass
 class Limit(Spec):
@@ -115,6 +167,14 @@ class Limit(Spec):
     expect: str = "one"  # "one": f ≈ g (f/g → 1); "finite": f = O(g) (f/g has a finite limit)
     domain: dict = field(default_factory=dict)
     strategy: str = field(default="symbolic", kw_only=True)
+
+    def validate(self, bound) -> None:
+        super().validate(bound)
+        if self.expect not in ("one", "finite"):
+            raise _error(f"expect is 'one' (f ≈ g) or 'finite' (f = O(g)); got {self.expect!r}")
+        if self.direction not in ("+", "-", "+-"):
+            raise _error(f"direction is '+', '-' or '+-'; got {self.direction!r}")
+        _need_ranges(self.domain, [], "domain")
 
 
 @dataclass
@@ -135,6 +195,17 @@ class InstanceSearch(Spec):
     quantifier: str = "forall"  # "exists": a replayed instance with measured > rhs is a witness (proved)
     sharp: "Sharp | None" = None  # the supremum of measured/rhs over the family, where one can be derived
     strategy: str = field(default="instance", kw_only=True)
+
+    def validate(self, bound) -> None:
+        super().validate(bound)
+        missing = [a for a in ("name", "strategy", "vector_bounds", "decode", "evaluate") if not hasattr(self.family, a)]
+        if missing:
+            raise _error(f"family {self.family!r} lacks {', '.join(missing)}; declare it with optverify.family(...)")
+        if self.rel not in ("<=", "=="):
+            raise _error(f"rel is '<=' or '=='; got {self.rel!r}")
+        if self.quantifier not in ("forall", "exists"):
+            raise _error(f"quantifier is 'forall' or 'exists'; got {self.quantifier!r}")
+        _with_bound(self.rhs, bound)
 
 
 @dataclass(frozen=True)
@@ -164,6 +235,12 @@ class Simulation(Spec):
     rhs: sp.Expr
     strategy: str = field(default="simulation", kw_only=True)
 
+    def validate(self, bound) -> None:
+        super().validate(bound)
+        if not callable(getattr(self.experiment, "run", None)):
+            raise _error(f"experiment {self.experiment!r} has no run(mode, seed, deadline) method")
+        _with_bound(self.rhs, bound)
+
 
 @dataclass
 class Pseudocode(Spec):
@@ -186,11 +263,23 @@ class Scaling(Spec):
     dims: dict
     strategy: str = field(default="scaling", kw_only=True)
 
+    def validate(self, bound) -> None:
+        super().validate(bound)
+        free = _with_bound(self.lhs, bound).free_symbols | _with_bound(self.rhs, bound).free_symbols
+        missing = sorted(s.name for s in free if s not in self.dims)
+        if missing:
+            raise _error(f"dims gives no kind (loss, param, grad, …) for {', '.join(missing)}")
+
 
 @dataclass
 class NotCheckable(Spec):
     reason: str
     strategy: str = field(default="none", kw_only=True)
+
+    def validate(self, bound) -> None:
+        super().validate(bound)
+        if not isinstance(self.reason, str) or not self.reason.strip():
+            raise _error("a not-checkable claim says why: reason is required")
 
 
 ALL_SPECS = (Identity, Induction, Inequality, Limit, InstanceSearch, Simulation, Pseudocode, Scaling, NotCheckable)
@@ -215,6 +304,11 @@ class Moment(Spec):
     domain: dict = field(default_factory=dict)
     strategy: str = field(default="moments", kw_only=True)
 
+    def validate(self, bound) -> None:
+        super().validate(bound)
+        if self.quantity not in ("mean", "var", "mean_corrected", "var_corrected"):
+            raise _error(f"quantity is mean, var, mean_corrected or var_corrected; got {self.quantity!r}")
+
 
 @dataclass
 class ParameterChoice(Spec):
@@ -227,6 +321,10 @@ class ParameterChoice(Spec):
     domain: dict
     var_range: tuple
     strategy: str = field(default="parameter choice", kw_only=True)
+
+    def validate(self, bound) -> None:
+        super().validate(bound)
+        _need_ranges(self.domain, [sp.sympify(self.objective), sp.sympify(self.choice)], exempt=[self.var])
 
 
 @dataclass

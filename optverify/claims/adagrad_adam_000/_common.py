@@ -4,21 +4,13 @@ from __future__ import annotations
 
 import sympy as sp
 
-from optverify.claims.sources import claim_factory
+from optverify.claims.sources import Source
 
-FILE = "000_5f54ea678090eb2e.txt"
-claim = claim_factory("000", FILE)
+SOURCE = Source.bundled("000")
+FILE = SOURCE.file
+claim = SOURCE.claim
 
 # symbols shared across sections, named as the notes name them
-t, T, d, i = sp.symbols("t T d i", integer=True, positive=True)
-tau = sp.Symbol("tau", integer=True, nonnegative=True)
-beta1 = sp.Symbol("beta_1", positive=True)
-beta2 = sp.Symbol("beta_2", positive=True)
-eps = sp.Symbol("epsilon", positive=True)
-sigma = sp.Symbol("sigma", positive=True)
-alpha = sp.Symbol("alpha", positive=True)
-D_inf = sp.Symbol("D_inf", positive=True)
-D_2 = sp.Symbol("D_2", positive=True)
+from optverify.notation import D_2, D_inf, T, alpha, beta1, beta2, d, eps, g, i, sigma, t, tau  # noqa: F401
 c = sp.Symbol("c", positive=True)
-g = sp.Function("g")  # a scalar gradient sequence g_1, g_2, ...
 r = sp.Function("r")  # the mean-zero noise sequence r_t

@@ -4,19 +4,11 @@ from __future__ import annotations
 
 import sympy as sp
 
-from optverify.claims.sources import claim_factory
+from optverify.claims.sources import Source
 
-FILE = "004_464777fd574b32f3.txt"
-claim = claim_factory("004", FILE)
+SOURCE = Source.bundled("004")
+FILE = SOURCE.file
+claim = SOURCE.claim
 
 # symbols shared across sections, named as the slides name them
-gamma = sp.Symbol("gamma", positive=True)  # the learning rate γ
-lam = sp.Symbol("lambda", positive=True)  # the regularisation / weight-decay coefficient λ
-beta1 = sp.Symbol("beta_1", positive=True)
-beta2 = sp.Symbol("beta_2", positive=True)
-rho = sp.Symbol("rho", positive=True)
-eps = sp.Symbol("epsilon", positive=True)
-C = sp.Symbol("C", positive=True)  # the spike of Reddi et al.'s cyclic problem
-t = sp.Symbol("t", integer=True, positive=True)
-k = sp.Symbol("k", integer=True, positive=True)
-g = sp.Function("g")  # a scalar gradient sequence g_1, g_2, …
+from optverify.notation import C, beta1, beta2, eps, g, gamma, k, lam, rho, t  # noqa: F401

@@ -4,21 +4,15 @@ from __future__ import annotations
 
 import sympy as sp
 
-from optverify.claims.sources import claim_factory
+from optverify.claims.sources import Source
 
-FILE = "001_8d81a4ac7e926261.txt"
-claim = claim_factory("001", FILE)
+SOURCE = Source.bundled("001")
+FILE = SOURCE.file
+claim = SOURCE.claim
 
 # symbols shared across sections, named as the paper names them
-t = sp.Symbol("t", integer=True, positive=True)
-n = sp.Symbol("n", integer=True, positive=True)
-tau = sp.Symbol("tau", integer=True, positive=True)
-k = sp.Symbol("k", positive=True)
-beta1 = sp.Symbol("beta_1", positive=True)
-beta2 = sp.Symbol("beta_2", positive=True)
-eta = sp.Symbol("eta", positive=True)
-alpha = sp.Symbol("alpha", positive=True)
-g = sp.Function("g")  # a scalar gradient sequence g_1, g_2, … (one coordinate)
+from optverify.notation import alpha, beta1, beta2, eta, g, n, t, tau  # noqa: F401
+k = sp.Symbol("k", positive=True)  # the paper's constant k (not a summation index)
 
 # the FTPRL step of eq. (12)/(13) (X = R, one coordinate): with S = σ_{1:t−1}, P = Σ_{τ<t} σ_τ x_τ, C = C_{t−1},
 # the centre x_t minimises the previous objective: P = S x_t + C.  The next iterate is (P + σ_t x_t − C − ΔC)/(S + σ_t).

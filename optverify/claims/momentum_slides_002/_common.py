@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import sympy as sp
 
-from optverify.claims.sources import claim_factory
+from optverify.claims.sources import Source
 
-FILE = "002_8da1d557e39b6fb4.txt"
-claim = claim_factory("002", FILE)
+SOURCE = Source.bundled("002")
+FILE = SOURCE.file
+claim = SOURCE.claim
 
-L, mu = sp.symbols("L mu", positive=True)
-eta, beta, lam = sp.symbols("eta beta lambda", positive=True)
-T, t = sp.symbols("T t", integer=True, positive=True)
+from optverify.notation import L, T, beta, eta, lam, mu, t  # noqa: F401
 w1, w2 = sp.symbols("w_1 w_2", real=True)

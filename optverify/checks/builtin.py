@@ -1,0 +1,18 @@
+"""The built-in checks: importing this module registers each of them for its spec type."""
+
+from optverify.checks import (  # noqa: F401  (imported for their @register)
+    construction,
+    inequality,
+    instance,
+    iterate_limit,
+    linear_algebra,
+    moments,
+    not_checkable,
+    parameter_choice,
+    periodic_regret,
+    pseudocode,
+    rate,
+    scaling,
+    simulation,
+    symbolic,
+)
