@@ -22,10 +22,17 @@ _HOLDS = {
 }
 
 
-def _sample_counterexample(lhs, rhs, rel, domain, rng, tries):
-    """Exact rational points; a violation must survive evaluation at 50 and 60 digits."""
+def _sample_counterexample(lhs, rhs, rel, domain, rng, tries, budget):
+    """Exact rational points; a violation must survive evaluation at 50 and 60 digits.
+
+    Exact substitution can take long on a large expression: the loop stops when
+    the budget is spent, and the check process's timer interrupts a single
+    evaluation that does not return.
+    """
     syms = sorted(lhs.free_symbols | rhs.free_symbols, key=lambda s: s.name)
     for _ in range(tries):
+        if budget.expired():
+            return None
         point = {s: sample_in_range(rng, domain[s], s) for s in syms}
         ok = False
         for dps in (50, 60):
@@ -62,10 +69,10 @@ def check_inequality(spec: Inequality, ctx: CheckContext) -> CheckResult:
             "point": res.worst_point,
             "lhs_minus_rhs": res.worst_value,
             "digits": 50,
-            "replay": f"from sympy import *\n{_symdefs(free)}\nprint(N(({sp.sstr(lhs)}) - ({sp.sstr(rhs)}), 50).subs({{{', '.join(f'{k}: Rational({v!r})' for k, v in res.worst_point.items())}}}))",
+            "replay": f"from sympy import *\n{_symdefs(free)}\nprint(N((({sp.sstr(lhs)}) - ({sp.sstr(rhs)})).subs({{{', '.join(f'{k}: Rational({v!r})' for k, v in res.worst_point.items())}}}), 50))",
         }
         return CheckResult(spec.strategy, spec.part, REFUTED, f"violated at {res.worst_point} (lhs − rhs = {res.worst_value[:20]}, 50 digits)", evidence, cert)
-    found = _sample_counterexample(lhs, rhs, spec.rel, spec.domain, random.Random(ctx.substream("ineq:" + spec.part)), 30)
+    found = _sample_counterexample(lhs, rhs, spec.rel, spec.domain, random.Random(ctx.substream("ineq:" + spec.part)), 30, ctx.budget)
     if found:
         point, a, b = found
         cert = {"point": {str(k): str(v) for k, v in point.items()}, "lhs": str(a), "rhs": str(b), "digits": 50}
