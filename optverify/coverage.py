@@ -19,6 +19,11 @@ The sources are markdown-ish lecture notes converted from PDF (see
   - unnumbered slide labels: ``Theorem:``, ``**Lemma.**``,
     ``Theorem (Descent):`` -- reported with the bare label (``"Theorem"``).
 
+  - in LaTeX, a theorem-like environment ``\\begin{theorem}`` … ``\\end{theorem}``
+    (also ``lemma``, ``proposition``, ``corollary``, ``definition``,
+    ``algorithm`` and their short forms), reported with the bare label, since
+    LaTeX numbers it and the text does not.
+
   References in prose ("from Theorem 3", "(Notes 6 Lemma 2)", "Theorem 6.1
   has the problem ...") are not statements.  A statement extends from its
   label line over the paragraphs that continue it: a paragraph not ended by
@@ -423,8 +428,26 @@ def scan_source(path_or_text: str | os.PathLike) -> list[CoverageItem]:
         items.append(CoverageItem("statement", label, blk.start + 1, end + 1, _truncate(raw),
                                   find_relations(" ".join(math_parts))))
 
+    # ---- LaTeX theorem-like environments (\begin{lemma} … \end{lemma}); LaTeX numbers them, the text does not
+    taken = {it.line for it in items if it.kind == "statement"}
+    for i, line in enumerate(masked):
+        m = _LATEX_ENV.match(line)
+        if not m or i + 1 in taken:
+            continue
+        env = m.group("env")
+        end = next((j for j in range(i, len(masked)) if f"\\end{{{env}" in masked[j]), len(masked) - 1)
+        raw = "\n".join(lines[i:end + 1])
+        items.append(CoverageItem("statement", _LATEX_KINDS[env.rstrip("*")], i + 1, end + 1, _truncate(raw),
+                                  find_relations(_inline_math(raw) + " " + raw)))
+
     items.sort(key=lambda it: (it.line, 0 if it.kind == "statement" else 1, it.end_line))
     return items
+
+
+_LATEX_KINDS = {"theorem": "Theorem", "lemma": "Lemma", "proposition": "Proposition", "corollary": "Corollary",
+                "definition": "Definition", "algorithm": "Algorithm", "thm": "Theorem", "lem": "Lemma",
+                "prop": "Proposition", "cor": "Corollary", "defn": "Definition", "dfn": "Definition"}
+_LATEX_ENV = re.compile(r"^\s*\\begin\{(?P<env>(?:" + "|".join(_LATEX_KINDS) + r")\*?)\}")
 
 
 def _segment(lines: list[str], masked: list[str], display_lines: set[int],

@@ -256,3 +256,23 @@ def test_source_000_displays():
     assert d[269].relations == ["≤", "="]
     assert d[25].relations == ["∝"] and d[63].relations == ["≈"]
     assert all(it.line == it.end_line for it in d.values())  # every display of 000 is one line
+
+
+def test_latex_theorem_environments_and_displays():
+    tex = "\n".join([
+        r"\section{GD}",
+        r"\begin{theorem}[Descent]\label{thm:descent}",
+        r"If $f$ is $H$-smooth then",
+        r"\[ f(x_{t+1}) \le f(x_t) - \frac{1}{2H}\|\nabla f(x_t)\|^2. \]",
+        r"\end{theorem}",
+        r"\begin{lemma*}",
+        r"For all $x$, $\log(1+x) \le x$.",
+        r"\end{lemma*}",
+        r"\begin{equation}",
+        r"a = b",
+        r"\end{equation}",
+    ])
+    items = [(it.kind, it.label, it.line, it.end_line, it.relations) for it in scan_source(tex)]
+    assert ("statement", "Theorem", 2, 5, ["≤"]) in items
+    assert ("statement", "Lemma", 6, 8, ["≤"]) in items
+    assert ("display", None, 4, 4, ["≤"]) in items and ("display", None, 9, 11, ["="]) in items
