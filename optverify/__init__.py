@@ -16,6 +16,8 @@ def __getattr__(name: str):
     import importlib
 
     api = importlib.import_module("optverify.api")
+    if name == "__all__":
+        return list(api.__all__)
     if name in api.__all__:
         return getattr(api, name)
     raise AttributeError(f"module 'optverify' has no attribute {name!r}")

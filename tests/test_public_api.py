@@ -245,3 +245,12 @@ def test_every_check_type_ends_on_time_when_it_overruns():
             stopped_in_process += "claim's time budget" in ck["summary"]
     assert stopped_in_process >= 2
     assert time.monotonic() - t0 < len(claims) * (budget + GRACE_S + 2)
+
+
+def test_every_public_name_is_in_the_api_reference():
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "api.md").read_text(encoding="utf-8")
+    missing = [n for n in ov.__all__ if f"ov.{n}" not in doc and f"`{n}`" not in doc]
+    assert not missing, f"public names missing from docs/api.md: {missing}"
+    assert set(ov.__all__) <= set(dir(ov))
