@@ -485,6 +485,12 @@ class Family:
             seen[key] = inst[key]
         return True
 
+    def instance(self, params: dict, mode: str = "thorough") -> dict:
+        """The instance with these parameter values (checked against the schema, derived fields added)."""
+        if not self.contains(params, mode):
+            raise ValueError(f"{self.name}: {params!r} is not in the schema ({self.description})")
+        return self._finish({k: params[k] for k in self.params})
+
     def evaluate(self, inst, num):
         return self.fn(inst, num, **self.options)
 
