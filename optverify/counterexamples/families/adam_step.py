@@ -17,8 +17,6 @@ import math
 from optverify.counterexamples.schema import array, family, integer, real
 
 G_MAX = 5.0
-
-
 T_MAX = {"quick": 16, "thorough": 48}
 
 

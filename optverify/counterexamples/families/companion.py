@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import math
 
-import mpmath
 import numpy as np
 
 from optverify.counterexamples.schema import array, family, integer, real

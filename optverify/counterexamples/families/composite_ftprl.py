@@ -21,8 +21,6 @@ from __future__ import annotations
 from optverify.counterexamples.schema import array, family, integer, real
 
 G_MAX = 5.0
-
-
 T_MAX = {"quick": 6, "thorough": 16}
 
 

@@ -27,8 +27,6 @@ from optverify.counterexamples.schema import array, family, integer, real
 
 G_MAX = 5.0
 METHODS = ("sgd_inv_t", "sgd_fixed", "sgd", "adam", "sgdm", "adagrad")
-
-
 T_MAX = {"quick": 6, "thorough": 16}
 
 
@@ -66,6 +64,7 @@ def _eta(method, inst, num, t):
         return 1 / num.num(inst["k"])
     return num.num(inst["eta"][t - 1])
 
+
 def linear_coefficient(method, inst, num, g, t):
     """C_t as printed, recomputed from g_1 … g_t."""
     G = sum(g[:t])
@@ -75,6 +74,7 @@ def linear_coefficient(method, inst, num, g, t):
         C = G - corr
         return C / (1 - b1) if method == "sgdm" else C
     return G
+
 
 def budget(method, inst, num, g, t):
     """σ_{1:t} as printed."""
@@ -89,6 +89,7 @@ def budget(method, inst, num, g, t):
         return num.sqrt((1 - b2) * sum(b2 ** (t - tau) * g[tau - 1] ** 2 for tau in range(1, t + 1)))
     return num.sqrt(sum(gi * gi for gi in g[:t]))  # adagrad
 
+
 def ftprl(method, inst, num, g):
     xs = [num.num(inst["x1"])]
     S = [budget(method, inst, num, g, s) for s in range(1, len(g) + 1)]
@@ -97,6 +98,7 @@ def ftprl(method, inst, num, g):
         P = sum(sig[s] * xs[s] for s in range(t))
         xs.append((P - linear_coefficient(method, inst, num, g, t)) / S[t - 1])
     return xs, S, sig
+
 
 def algorithm(method, inst, num, g):
     x = num.num(inst["x1"])
@@ -119,6 +121,7 @@ def algorithm(method, inst, num, g):
             x = x - gt / num.sqrt(acc)
         xs.append(x)
     return xs
+
 
 @family(
     {

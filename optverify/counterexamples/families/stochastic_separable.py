@@ -14,8 +14,6 @@ from optverify.counterexamples.schema import array, family, integer, real
 from optverify.sim.reference import adagrad_diag_box_step, adagrad_norm_ball_step
 
 H_MAX, K_MAX, N_MAX = 3.0, 3.0, 3.0
-
-
 T_MAX = {"quick": 5, "thorough": 8}
 
 
