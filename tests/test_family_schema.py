@@ -112,7 +112,10 @@ def test_examples_are_drawn_and_lie_in_the_schema():
 
 
 def test_description_and_bind():
-    assert "D ∈ real(0.5, 4)" in toy.description and "T ∈ integer(1, 3 (quick) / 5 (thorough))" in toy.description
+    assert toy.description.startswith('D ∈ [0.5, 4]; w ∈ [-p["D"], p["D"]]; T ∈ {1, …, 3 (quick) / 5 (thorough)}; d ∈ {1, …, 2}; s ∈ {-1, 1}')
+    assert "g: T×d reals in [-2, 2] (index 0: [-2, 2] with |·| ≥ 0.5)" in toy.description
+    fixed = family({"p": real(0, lambda o: 0 if o["constant"] else 1)})(lambda p, num, *, constant=False: {})
+    assert "p ∈ [0, 1]" in fixed.description and "p ∈ {0}" in fixed.bind(constant=True).description
     bound = toy.bind(k=3)
     assert bound.evaluate({"g": [[1.0, 2.0]], "D": 1.0}, FloatCtx())["measured"] == 9.0
     assert toy.evaluate({"g": [[1.0, 2.0]], "D": 1.0}, FloatCtx())["measured"] == 3.0

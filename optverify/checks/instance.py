@@ -80,7 +80,10 @@ def _snippet(fam, instance, rhs, rel) -> str:
     The family is rebuilt from where it is defined (``replay_source``: a module, or a
     claims file by its path); the right-hand side keeps its symbols' assumptions (srepr).
     """
-    imports, expr = fam.replay_source()
+    try:
+        imports, expr = fam.replay_source()
+    except (AttributeError, ValueError) as e:  # a hand-written protocol class, or a family defined inside a function
+        return f"# not replayable in a fresh interpreter: {e}\n# the replay above was computed in-process at 50 digits"
     return (
         f"{imports}\n"
         "import sympy\n"

@@ -67,8 +67,10 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import importlib.machinery
 import importlib.util
 import inspect
+import linecache
 import math
 import os
 import sys
@@ -110,14 +112,31 @@ def _static(b, mode, options):
         return None
 
 
-def _show(b) -> str:
+def _show(b, options=None) -> str:
     if isinstance(b, dict):
-        return " / ".join(f"{_show(v)} ({k})" for k, v in b.items())
+        return " / ".join(f"{_show(v, options)} ({k})" for k, v in b.items())
     if callable(b):
-        return "f(p)"
+        fixed = _static(b, "quick", options or {})  # a bound of the options only is shown by its value
+        return _callable_text(b) if fixed is None else _show(fixed)
     if isinstance(b, float):
         return f"{b:g}"
     return repr(b) if isinstance(b, str) else str(b)
+
+
+def _callable_text(fn) -> str:
+    """A dependent bound as written: a one-line lambda's body (``-p["D"]``), else ``name(p)``."""
+    code = getattr(fn, "__code__", None)
+    if code is not None and fn.__name__ == "<lambda>":
+        try:
+            pos = [q for q in code.co_positions() if None not in q and q[2:] != (0, 0)]
+            if pos and min(q[0] for q in pos) == max(q[1] for q in pos):
+                line = linecache.getline(code.co_filename, pos[0][0])
+                text = line[min(q[2] for q in pos) : max(q[3] for q in pos)].strip()
+                if text:
+                    return text
+        except (AttributeError, ValueError):
+            pass
+    return f"{getattr(fn, '__name__', 'f')}(p)".replace("<lambda>", "f")
 
 
 # ----------------------------------------------------------------------------------------------- kinds
@@ -140,6 +159,11 @@ class real(Kind):
     def __repr__(self):
         extra = (", log=True" if self.log else "") + (f", nonzero={self.nonzero:g}" if self.nonzero else "")
         return f"real({_show(self.lo)}, {_show(self.hi)}{extra})"
+
+    def describe(self, options=None) -> str:
+        lo, hi = _show(self.lo, options), _show(self.hi, options)
+        return (("{" + lo + "}" if lo == hi else f"[{lo}, {hi}]") + (" (log scale)" if self.log else "")
+                + (f" with |·| ≥ {self.nonzero:g}" if self.nonzero else ""))
 
     def bounds(self, p, mode):
         return float(_resolve(self.lo, p, mode)), float(_resolve(self.hi, p, mode))
@@ -195,6 +219,9 @@ class integer(Kind):
     def __repr__(self):
         return f"integer({_show(self.lo)}, {_show(self.hi)})"
 
+    def describe(self, options=None) -> str:
+        return f"{{{_show(self.lo, options)}, …, {_show(self.hi, options)}}}"
+
     def bounds(self, p, mode):
         return int(_resolve(self.lo, p, mode)), int(_resolve(self.hi, p, mode))
 
@@ -234,6 +261,9 @@ class choice(Kind):
     def __repr__(self):
         return "choice(" + ", ".join(repr(v) for v in self.values) + ")"
 
+    def describe(self, options=None) -> str:
+        return "{" + ", ".join(str(v) for v in self.values) + "}"
+
     def box(self, ctx):
         return [(0.0, len(self.values) - 0.001)]
 
@@ -260,6 +290,11 @@ class array(Kind):
     def __repr__(self):
         at = "" if not self.at else ", at={" + ", ".join(f"{k}: {v!r}" for k, v in self.at.items()) + "}"
         return f"array({self.elem!r}, {self.shape!r}{at})"
+
+    def describe(self, options=None) -> str:
+        what = {real: "reals", integer: "integers", choice: "values"}.get(type(self.elem), "entries")
+        at = "".join(f" (index {k}: {kind.describe(options)})" for k, kind in self.at.items())
+        return f"{'×'.join(str(d) for d in self.shape)} {what} in {self.elem.describe(options)}{at}"
 
     def dims(self, p):
         return [s if isinstance(s, int) else int(p[s]) for s in self.shape]
@@ -378,7 +413,8 @@ class Family:
             text = _label(self._description, self.effective_options)
             if text is not None:
                 return text
-        parts = [f"{k} ∈ {kind!r}" for k, kind in self.params.items()]
+        o = self.effective_options
+        parts = [f"{k}: {kind.describe(o)}" if isinstance(kind, array) else f"{k} ∈ {kind.describe(o)}" for k, kind in self.params.items()]
         opts = ", ".join(f"{k}={v!r}" for k, v in self.options.items())
         return "; ".join(parts) + (f" ({opts})" if opts else "")
 
@@ -400,10 +436,9 @@ class Family:
             if names:
                 qual = names[0]
         path = _LOADED.get(mod)
-        if path is None:
-            f = getattr(m, "__file__", None)
-            if f and (mod == "__main__" or "." not in mod):
-                path = os.path.abspath(f)  # a script or a top-level file: found by path from any directory
+        f = getattr(m, "__file__", None)
+        if path is None and f and not _importable_anywhere(mod, f):
+            path = os.path.abspath(f)  # a script, a claims file, a module found only from this directory: by path
         return f"{path}:{qual}" if path else f"{mod}:{qual}"
 
     def replay_source(self) -> tuple[str, str]:
@@ -548,6 +583,25 @@ def load_file(path: str):
         _LOADED.pop(name, None)
         raise
     return module
+
+
+def _importable_anywhere(mod: str, file: str) -> bool:
+    """Would ``import mod`` find this very file in a fresh interpreter started from another directory?
+
+    Only a dotted module of a package on the path counts (installed, or on PYTHONPATH); a top-level
+    module, ``__main__``, or a package found only through the current directory is located by its file.
+    """
+    if mod == "__main__" or "." not in mod:
+        return False
+    cwd = os.path.abspath(os.getcwd())
+    env = {os.path.abspath(e) for e in os.environ.get("PYTHONPATH", "").split(os.pathsep) if e}
+    path = [e for e in sys.path if e and (os.path.abspath(e) != cwd or os.path.abspath(e) in env)]
+    spec = importlib.machinery.PathFinder.find_spec(mod.split(".")[0], path)
+    if spec is None:
+        return False
+    roots = list(spec.submodule_search_locations or [])
+    file = os.path.realpath(file)
+    return any(file.startswith(os.path.realpath(r) + os.sep) for r in roots)
 
 
 def locate(ref: str) -> Any:
