@@ -3,6 +3,7 @@ options bind, and every refutation's snippet replays in a clean interpreter (a u
 
 from __future__ import annotations
 
+import pickle
 import subprocess
 import sys
 import textwrap
@@ -139,6 +140,8 @@ def test_replay_source_and_locate_rebuild_the_family():
     again = eval(expr, space)
     assert again.family == fam.family and again.key == "B_last"
     assert locate("optverify.counterexamples.families:sparse_onehot") is F.sparse_onehot
+    assert pickle.loads(pickle.dumps(fam.family)) == fam.family  # pickled by reference, as it is replayed
+    assert pickle.loads(pickle.dumps(F.sparse_onehot)) is F.sparse_onehot
 
 
 # ------------------------------------------------------------------------------ replay from a clean interpreter
@@ -167,6 +170,7 @@ def test_user_family_from_a_file_is_refuted_and_replays_in_a_clean_interpreter(t
     fam = locate(f"{path}:sum_of_squares")
     assert isinstance(fam, Family) and locate(f"{path}:sum_of_squares") is fam  # the file is loaded once
     assert fam.ref() == f"{path}:sum_of_squares"
+    assert pickle.loads(pickle.dumps(fam.bind(weight=2))) == fam.bind(weight=2)
     T = sp.Symbol("T", positive=True, integer=True)
     # planted wrong bound: Σ g_t² ≤ T/2 (the truth is ≤ T, with weight 1)
     r = check_instances(InstanceSearch(fam.bind(weight=1), T / 2), CheckContext(seed=0, deadline=time.monotonic() + 60))

@@ -451,6 +451,9 @@ class Family:
     def __repr__(self):
         return self.replay_source()[1]
 
+    def __reduce__(self):  # pickled by where it is defined, as it is replayed
+        return _rebuild, (self.ref(), self.options)
+
     def __eq__(self, other):
         return isinstance(other, Family) and other.fn is self.fn and other.options == self.options
 
@@ -528,6 +531,11 @@ class Family:
 
     def evaluate(self, inst, num):
         return self.fn(inst, num, **self.options)
+
+
+def _rebuild(ref: str, options: dict) -> Family:
+    fam = locate(ref)
+    return fam.bind(**options) if options else fam
 
 
 def _label(text, options: dict) -> str:
