@@ -30,37 +30,56 @@ clipped into the parameter's range, so every drawn instance lies in the schema.
 
 Declaring a family
 ------------------
-``family(params, *, name=None, description=None, derive=None)`` decorates
-``evaluate(p, num, **options) -> dict``, which returns ``measured`` or the values
-the claim uses, computed with ``num`` (``num.num``, ``num.sqrt``, … from
+``family(params, *, name=None, description=None, derive=None, validate=None)``
+decorates ``evaluate(p, num, **options) -> dict``, which returns ``measured`` or the
+values the claim uses, computed with ``num`` (``num.num``, ``num.sqrt``, … from
 ``optverify.verify.numctx``: floats while searching, 50-digit mpmath on replay).
-``derive(p, **options) -> dict``, optional, adds fields fixed once in floats and
-stored in the instance (e.g. a gradient sequence an adaptive adversary chose).
+``name``/``description`` may be format strings of the options (``"budget-{algorithm}"``)
+or callables; without a description one is derived from the schema.  ``derive(p,
+**options) -> dict``, optional, adds fields fixed once in floats and stored in the
+instance (e.g. the gradient sequence an adaptive adversary chose); ``validate(**options)``
+raises on a bad ``bind``.
 
 ``fam.bind(**options)`` returns a copy whose ``evaluate`` receives these keyword
-options (one evaluation serving two algorithms); bounds callables see them in ``p``.
+options (one evaluation serving two algorithms); bound callables see them in ``p``.
+``fam.contains(instance, mode)`` tests membership of the schema, and
+``fam.instance(params)`` builds an instance from named values (checked, derived
+fields added).  The search protocol (``strategy``, ``vector_bounds``, ``decode``,
+``evaluate``, ``name``, ``description``) is what ``InstanceSearch`` uses.
 
-Example::
+Example (a claims file may import these names from ``optverify``)::
 
-    import optverify as ov   # or: from optverify.counterexamples.schema import family, real, integer, array
+    import sympy as sp
+    from optverify.counterexamples.schema import array, family, integer, real
 
-    @ov.family({"T": ov.integer(1, 6),
-                "D": ov.real(0.1, 10),
-                "w1": ov.real(lambda p: -p["D"], lambda p: p["D"]),
-                "g": ov.array(ov.real(-5, 5), "T", at={0: ov.real(-5, 5, nonzero=1e-3)})})
-    def adagrad_step(p, num, *, c=1.0):
-        ...
-        return {"measured": regret, "S": s}
+    @family({"T": integer(1, 6),
+             "D": real(0.1, 10),
+             "w1": real(lambda p: -p["D"], lambda p: p["D"]),
+             "g": array(real(-5, 5), "T")},
+            name="projected-sgd-c{c}")
+    def projected_sgd(p, num, *, c=1.0):
+        # regret against w* = −D of w_{t+1} = Π_[−D, D](w_t − c g_t/√t)
+        D, w = num.num(p["D"]), num.num(p["w1"])
+        regret = num.num(0)
+        for t, g in enumerate(p["g"], start=1):
+            g = num.num(g)
+            regret += g * (w + D)
+            w = min(max(w - num.num(c) * g / num.sqrt(num.num(t)), -D), D)
+        return {"measured": regret, "D": D, "T": num.num(len(p["g"]))}
 
-    fam = adagrad_step.bind(c=2.0)       # an InstanceSearch family
+    D, T = sp.symbols("D T", positive=True)
+    # (2D)²/(2η_T) + G²Σ_t η_t/2 with G = 5, c = 2: consistent (worst ratio 1/√2); D√T is refuted
+    InstanceSearch(projected_sgd.bind(c=2.0), (D**2 + 50) * sp.sqrt(T))
 
 Replay from a clean interpreter
 -------------------------------
 A family knows where it is defined (its function's module and qualified name, or,
-for a module loaded from a file, that file).  ``fam.replay_source()`` returns
-``(imports, expression)`` that rebuild it in a fresh interpreter, through
-``locate("package.module:name")`` or ``locate("/abs/path/claims.py:name")`` (the
-latter loads the file once, registered in ``sys.modules`` under a stable name).
+for a module loaded from a file, that file), so it must be defined at module level.
+``fam.replay_source()`` returns ``(imports, expression)`` that rebuild it in a fresh
+interpreter, through ``locate("package.module:name")`` or
+``locate("/abs/path/claims.py:name")`` (the latter loads the file once, registered in
+``sys.modules`` under a stable name).  A certificate's ``replay_snippet`` is built from
+it and runs with ``python -c`` from any directory; families pickle the same way.
 """
 
 from __future__ import annotations
