@@ -11,7 +11,7 @@ from optverify.checks.construction import check_non_convergence
 from optverify.checks.instance import check_instances
 from optverify.checks.result import CheckContext
 from optverify.claims.specs import InstanceSearch, NonConvergence
-from optverify.counterexamples.families import adamal_two_point, adaptive_budget, composite_ftprl, ftprl_form, Measured
+from optverify.counterexamples.families import Measured, adamal_two_point, adaptive_budget, composite_ftprl, ftprl_form
 from optverify.counterexamples.reddi_online import C, adamal_on_reddi
 from optverify.sim.reference import adam_step
 from optverify.sim.reference_adamal import adamal_step, run_adamal_on_quadratic

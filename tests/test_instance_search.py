@@ -7,7 +7,7 @@ import sympy as sp
 from optverify.checks.instance import check_instances
 from optverify.checks.result import CheckContext
 from optverify.claims.specs import InstanceSearch
-from optverify.counterexamples.families import adagrad_coordinate, Measured, stochastic_separable
+from optverify.counterexamples.families import Measured, adagrad_coordinate, stochastic_separable
 from optverify.counterexamples.search import RhsEvaluator, replay
 
 D, S, E = sp.symbols("D_inf S E_sum_sqrt_diag", positive=True)

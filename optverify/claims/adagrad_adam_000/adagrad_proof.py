@@ -5,7 +5,7 @@ import sympy as sp
 from optverify.claims.adagrad_adam_000._common import D_inf, claim, d, i, t, T
 from optverify.claims.model import BOUND, Corrected
 from optverify.claims.specs import Identity, InstanceSearch, integers
-from optverify.counterexamples.families import adagrad_coordinate, Measured, projected_step, stochastic_separable
+from optverify.counterexamples.families import Measured, adagrad_coordinate, projected_step, stochastic_separable
 
 v = {n: sp.Symbol(n, real=True) for n in (
     "E_subopt_T", "E_lin_grad_T", "E_lin_g_T", "E_lin_g", "regret", "dist_unprojected_sq", "L163_rhs",

@@ -7,7 +7,7 @@ import sympy as sp
 from optverify.claims.adamal_paper_001._common import beta1, beta2, claim
 from optverify.claims.model import Corrected
 from optverify.claims.specs import Identity, Inequality, InstanceSearch, NonConvergence, NotCheckable, Pseudocode, open_
-from optverify.counterexamples.families import adaptive_budget, Measured
+from optverify.counterexamples.families import Measured, adaptive_budget
 from optverify.counterexamples.reddi_online import adamal_on_reddi
 
 vprev = sp.Symbol("v_tm1", positive=True)

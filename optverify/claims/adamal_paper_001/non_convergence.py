@@ -5,7 +5,7 @@ import sympy as sp
 from optverify.claims.adamal_paper_001._common import S_t, beta2, claim, x_t
 from optverify.claims.model import Corrected
 from optverify.claims.specs import Identity, InstanceSearch, Limit, NotCheckable, open_
-from optverify.counterexamples.families import adaptive_budget, Measured
+from optverify.counterexamples.families import Measured, adaptive_budget
 
 vt, vp = sp.symbols("v_t v_tm1", positive=True)
 et, ep = sp.symbols("eta_t eta_tm1", positive=True)

@@ -4,7 +4,7 @@ import sympy as sp
 
 from optverify.claims.adamal_paper_001._common import S_t, alpha, beta2, claim, eta, g, k, t, tau, x_t
 from optverify.claims.specs import Identity, InstanceSearch, NotCheckable, integers, open_
-from optverify.counterexamples.families import adaptive_budget, ftprl_form, Measured
+from optverify.counterexamples.families import Measured, adaptive_budget, ftprl_form
 
 x_alg = sp.Symbol("x_alg", real=True)
 g_max = sp.Symbol("g_max", positive=True)

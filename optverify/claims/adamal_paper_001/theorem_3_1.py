@@ -15,7 +15,7 @@ import sympy as sp
 from optverify.claims.adamal_paper_001._common import claim, n
 from optverify.claims.model import Corrected
 from optverify.claims.specs import Induction, InstanceSearch, Limit, Scaling, open_
-from optverify.counterexamples.families import adamal_two_point, Measured
+from optverify.counterexamples.families import Measured, adamal_two_point
 from optverify.verify.scaling import exponents
 
 T = sp.Symbol("T", integer=True, positive=True)
