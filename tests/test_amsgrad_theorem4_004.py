@@ -13,11 +13,11 @@ from optverify.checks.instance import check_instances
 from optverify.checks.result import CheckContext
 from optverify.claims.adam_variants_004.amsgrad_theorem4 import CLAIMS, PRINTED_BOUND, PUBLISHED_BOUND
 from optverify.claims.specs import InstanceSearch
-from optverify.counterexamples.families import AMSGradRegret
+from optverify.counterexamples.families import amsgrad_regret
 from optverify.counterexamples.search import FLOAT, RhsEvaluator, replay
 from optverify.verify.numctx import MpCtx
 
-FAM = AMSGradRegret()
+FAM = amsgrad_regret
 THM4 = CLAIMS[0]
 
 # T = 2, d = 1, D = 1 (F = [−1/2, 1/2]), x_1 = 0, α = 1, β1t = β1 = 1/2, β2 = 0.64 (γ = 0.625), g = (1, −1)
@@ -101,16 +101,17 @@ def test_decoded_instances_satisfy_the_hypotheses():
 
 def test_adaptive_adversary_is_stored_as_a_fixed_sequence():
     """The adaptive policy is played against the float run; the instance keeps the gradients it chose."""
-    x = np.zeros(len(FAM.vector_bounds("quick")))
-    x[0], x[1], x[2], x[3], x[6], x[7], x[8] = 1.0, 0.0, -2.0, 0.0, 1.5, 6.5, 1.5  # D = 1, α = 1, adaptive, T = 6, d = 1
-    x[11] = 0.9  # x_1 = 0.45
-    x[13:13 + 12 * 2] = 0.7
-    inst = FAM.decode(x, "quick")
+    params = {"D": 1.0, "alpha": 1.0, "one_minus_beta2": 0.01, "gamma": 0.0, "schedule": "constant", "lam": 0.0,
+              "policy": "adaptive", "T": 6, "d": 1, "theta": [0.0, 0.0], "x1": [0.45], "raw": [[0.7]] * 6, "mult": [0.0] * 6}
+    inst = FAM.instance(params)
     assert inst["policy"] == "adaptive" and len(inst["g"]) == 6
     # with θ = 0 the adversary plays +|r| while x_t > 0 and −|r| otherwise: the first gradient is +0.7
     assert inst["g"][0] == [0.7]
     assert {abs(row[0]) for row in inst["g"]} == {0.7}
+    assert inst["g"] != inst["raw"]  # the iterate crosses 0, and the adversary flips the sign
     assert FAM.evaluate(inst, FLOAT)["regret"] > 0
+    with pytest.raises(ValueError):
+        FAM.instance({**params, "x1": [0.6]})  # x_1 outside F = [−1/2, 1/2]
 
 
 def test_planted_violation_is_refuted_with_a_replayed_certificate():

@@ -11,7 +11,7 @@ from optverify.checks.construction import check_non_convergence
 from optverify.checks.instance import check_instances
 from optverify.checks.result import CheckContext
 from optverify.claims.specs import InstanceSearch, NonConvergence
-from optverify.counterexamples.families import AdamALTwoPoint, AdaptiveBudget, CompositeFTPRL, FTPRLForm, Measured
+from optverify.counterexamples.families import Measured, adamal_two_point, adaptive_budget, composite_ftprl, ftprl_form
 from optverify.counterexamples.reddi_online import C, adamal_on_reddi
 from optverify.sim.reference import adam_step
 from optverify.sim.reference_adamal import adamal_step, run_adamal_on_quadratic
@@ -29,7 +29,7 @@ def ctx(seed=0):
 # ---------------------------------------------------------------- FTPRL forms
 @pytest.mark.parametrize("method", ["sgd_inv_t", "sgd_fixed", "sgd", "adam", "sgdm", "adagrad"])
 def test_ftprl_form_reproduces_the_method_exactly(method):
-    fam = FTPRLForm(method)
+    fam = ftprl_form.bind(method=method)
     assert fam.evaluate(INST, F)["max_gap"] < 1e-12
     with mpmath.workdps(50):
         assert fam.evaluate(INST, MpCtx(50))["max_gap"] < mpmath.mpf(10) ** -45
@@ -37,55 +37,55 @@ def test_ftprl_form_reproduces_the_method_exactly(method):
 
 def test_ftprl_form_by_hand_sgd_with_eta_one_over_t():
     # x_1 = 0, g = (1, 1): SGD x_2 = −1, x_3 = −1.5; FTPRL with σ_τ = 1: x_2 = (0 − 1)/1, x_3 = (0 + (−1) − 2)/2
-    vals = FTPRLForm("sgd_inv_t").evaluate({**INST, "T": 2, "x1": 0.0, "g": [1.0, 1.0]}, F)
+    vals = ftprl_form.bind(method="sgd_inv_t").evaluate({**INST, "T": 2, "x1": 0.0, "g": [1.0, 1.0]}, F)
     assert vals["x_ftprl"] == vals["x_alg"] == -1.5
 
 
 def test_a_wrong_budget_is_refuted_and_the_right_one_is_not():
-    assert check_instances(InstanceSearch(FTPRLForm("sgd_inv_t"), x_alg, rel="=="), ctx()).verdict == "consistent"
-    r = check_instances(InstanceSearch(FTPRLForm("sgd_inv_t"), x_alg + sp.Rational(1, 1000), rel="=="), ctx())
+    assert check_instances(InstanceSearch(ftprl_form.bind(method="sgd_inv_t"), x_alg, rel="=="), ctx()).verdict == "consistent"
+    r = check_instances(InstanceSearch(ftprl_form.bind(method="sgd_inv_t"), x_alg + sp.Rational(1, 1000), rel="=="), ctx())
     assert r.verdict == "refuted" and r.certificate["replay"]["violation_stands"]
 
 
 # ---------------------------------------------------------------- budgets and second moments
 def test_adaptive_budget_by_hand():
     inst = {"T": 2, "beta1": 0.5, "beta2": 0.5, "alpha": 1.0, "p": 0.0, "kappa": 0.0, "g": [1.0, 0.0]}
-    adam = AdaptiveBudget("adam").evaluate(inst, F)
+    adam = adaptive_budget.bind(algorithm="adam").evaluate(inst, F)
     assert adam["v_last"] == 0.25 and adam["decrease"] == 0.25  # v = (1/2, 1/4)
     assert math.isclose(adam["sigma_last"], 0.5 - math.sqrt(0.5))
-    ams = AdaptiveBudget("amsgrad").evaluate(inst, F)
+    ams = adaptive_budget.bind(algorithm="amsgrad").evaluate(inst, F)
     assert ams["v_last"] == 0.5 and ams["decrease"] == 0 and ams["used_minus_ema_last"] == 0.25
-    assert AdaptiveBudget("amsgrad_inplace").evaluate(inst, F)["v_last"] == 0.5
+    assert adaptive_budget.bind(algorithm="amsgrad_inplace").evaluate(inst, F)["v_last"] == 0.5
     # AdamAL, line 7 with β1 = 1/2: v_1 = max(1, 0)/2 = 1/2, v_2 = 1/4 + max(0, 1/2)/2 = 1/2
-    assert AdaptiveBudget("adamal").evaluate(inst, F)["v_last"] == 0.5
-    forced = AdaptiveBudget("adam", force_decrease=True).evaluate({**inst, "g": [2.0, 5.0], "kappa": 0.5}, F)
+    assert adaptive_budget.bind(algorithm="adamal").evaluate(inst, F)["v_last"] == 0.5
+    forced = adaptive_budget.bind(algorithm="adam", force_decrease=True).evaluate({**inst, "g": [2.0, 5.0], "kappa": 0.5}, F)
     assert forced["sigma_last"] < 0 < forced["B_last"]
 
 
 def test_adam_budget_can_decrease_and_amsgrad_never_does():
-    assert check_instances(InstanceSearch(Measured(AdaptiveBudget("adam"), "decrease"), sp.Integer(0), quantifier="exists"), ctx()).verdict == "proved"
-    assert check_instances(InstanceSearch(Measured(AdaptiveBudget("amsgrad"), "decrease"), sp.Integer(0)), ctx()).verdict == "consistent"
-    assert check_instances(InstanceSearch(Measured(AdaptiveBudget("adam"), "decrease"), sp.Integer(0)), ctx()).verdict == "refuted"
+    assert check_instances(InstanceSearch(Measured(adaptive_budget.bind(algorithm="adam"), "decrease"), sp.Integer(0), quantifier="exists"), ctx()).verdict == "proved"
+    assert check_instances(InstanceSearch(Measured(adaptive_budget.bind(algorithm="amsgrad"), "decrease"), sp.Integer(0)), ctx()).verdict == "consistent"
+    assert check_instances(InstanceSearch(Measured(adaptive_budget.bind(algorithm="adam"), "decrease"), sp.Integer(0)), ctx()).verdict == "refuted"
 
 
 # ---------------------------------------------------------------- Proposition 2
 def test_mcmahan_ftprl_equals_proximal_mirror_descent_and_the_printed_form_does_not():
-    assert check_instances(InstanceSearch(CompositeFTPRL("mcmahan"), x_md, rel="=="), ctx()).verdict == "consistent"
-    r = check_instances(InstanceSearch(CompositeFTPRL("printed"), x_md, rel="=="), ctx())
+    assert check_instances(InstanceSearch(composite_ftprl.bind(variant="mcmahan"), x_md, rel="=="), ctx()).verdict == "consistent"
+    r = check_instances(InstanceSearch(composite_ftprl.bind(variant="printed"), x_md, rel="=="), ctx())
     assert r.verdict == "refuted" and r.certificate["replay"]["violation_stands"]
 
 
 def test_composite_by_hand():
     # T = 1, x_1 = 0, Ψ = |x| (μ = 1), g_1 = 3, σ_1 = 1: both give the soft threshold −(3 − 1) = −2
     inst = {"T": 1, "x1": 0.0, "a": 0.0, "lam": 0.0, "mu": 1.0, "g": [3.0], "sigma": [1.0]}
-    vals = CompositeFTPRL("mcmahan").evaluate(inst, F)
+    vals = composite_ftprl.bind(variant="mcmahan").evaluate(inst, F)
     assert vals["x_ftprl"] == vals["x_md"] == -2.0
 
 
 # ---------------------------------------------------------------- Theorem 3.1 instance
 def test_theorem_instance_closed_forms():
     with mpmath.workdps(50):
-        vals = AdamALTwoPoint().evaluate({"T": 5}, MpCtx(50))
+        vals = adamal_two_point.evaluate({"T": 5}, MpCtx(50))
         assert abs(vals["E_lhs"] - 15 / (4 * mpmath.sqrt(2))) < mpmath.mpf(10) ** -40
         assert abs(vals["E_sums"] - (2 + mpmath.mpf(5) * 6 / 16) / 25) < mpmath.mpf(10) ** -40
         assert vals["hyp_gap"] < 0

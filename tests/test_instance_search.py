@@ -7,7 +7,7 @@ import sympy as sp
 from optverify.checks.instance import check_instances
 from optverify.checks.result import CheckContext
 from optverify.claims.specs import InstanceSearch
-from optverify.counterexamples.families import AdaGradCoordinate, Measured, StochasticSeparable
+from optverify.counterexamples.families import Measured, adagrad_coordinate, stochastic_separable
 from optverify.counterexamples.search import RhsEvaluator, replay
 
 D, S, E = sp.symbols("D_inf S E_sum_sqrt_diag", positive=True)
@@ -19,14 +19,14 @@ def ctx(seed=0):
 
 
 def test_theorem3_bound_holds_and_search_reaches_the_tight_instance():
-    r = check_instances(InstanceSearch(Measured(StochasticSeparable("diag_box"), "regret"), BOUND_THM3), ctx())
+    r = check_instances(InstanceSearch(Measured(stochastic_separable.bind(algorithm="diag_box"), "regret"), BOUND_THM3), ctx())
     assert r.verdict == "consistent"
     # T = 1, w_1 and w* at opposite corners, L = k|w − w*|: ratio exactly 1/√2
     assert 0.70 <= r.evidence["worst_ratio"] <= 0.7072
 
 
 def test_bound_scaled_below_the_tight_instance_is_refuted_and_replays():
-    fam = Measured(StochasticSeparable("diag_box"), "regret")
+    fam = Measured(stochastic_separable.bind(algorithm="diag_box"), "regret")
     rhs = sp.Rational(1, 2) * BOUND_THM3
     r = check_instances(InstanceSearch(fam, rhs), ctx())
     assert r.verdict == "refuted"
@@ -39,13 +39,13 @@ def test_bound_scaled_below_the_tight_instance_is_refuted_and_replays():
 
 def test_planted_violation_is_found():
     # Σ g_t²/√(Σ_{τ≤t} g_τ²) ≤ √(2S) fails for five equal gradients (the printed display at 000 line 171)
-    r = check_instances(InstanceSearch(Measured(AdaGradCoordinate(), "sum_g2_over_sqrt"), sp.sqrt(2 * S)), ctx())
+    r = check_instances(InstanceSearch(Measured(adagrad_coordinate, "sum_g2_over_sqrt"), sp.sqrt(2 * S)), ctx())
     assert r.verdict == "refuted"
     assert r.certificate["replay"]["violation_stands"]
 
 
 def test_correct_bound_never_refuted_across_seeds():
-    fam = Measured(AdaGradCoordinate(), "regret")
+    fam = Measured(adagrad_coordinate, "regret")
     for seed in range(6):
         r = check_instances(InstanceSearch(fam, 2 * sp.sqrt(2) * sp.Symbol("D", positive=True) * sp.sqrt(S)), ctx(seed))
         assert r.verdict == "consistent", r.summary

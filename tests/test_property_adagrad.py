@@ -5,10 +5,10 @@ import math
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from optverify.counterexamples.families import AdaGradCoordinate
+from optverify.counterexamples.families import adagrad_coordinate
 from optverify.verify.numctx import FloatCtx
 
-FAM = AdaGradCoordinate()
+FAM = adagrad_coordinate
 
 
 @st.composite

@@ -6,14 +6,13 @@ import time
 import numpy as np
 import pytest
 import sympy as sp
-from hypothesis import strategies as st
 
 from optverify.checks.instance import check_instances
 from optverify.checks.result import CheckContext
 from optverify.claims.specs import InstanceSearch, Sharp
-from optverify.counterexamples.families import AdamMoments
-from optverify.counterexamples.families import adam_step
+from optverify.counterexamples.families import adam_moments
 from optverify.counterexamples.families.adam_step import limit_constant, sharp_constant, sharp_over_horizons
+from optverify.counterexamples.schema import array, family, integer, real
 from optverify.counterexamples.search import search
 from optverify.verify.numctx import FloatCtx
 
@@ -24,19 +23,15 @@ def ctx(seed=0):
     return CheckContext(seed=seed, deadline=time.monotonic() + 60)
 
 
-class GenericSequences(AdamMoments):
-    """The same family with only uniform random sequences: the search is told nothing about the worst case."""
-
-    def strategy(self, mode):
-        def fix(g):
-            return {"g": g[:-1] + [g[-1] if abs(g[-1]) > 1e-3 else 1e-3]}
-
-        return st.builds(fix, st.lists(st.floats(-5, 5), min_size=1, max_size=6))
+# The same evaluation over a schema that is told nothing about the worst case: uniform random sequences, T ≤ 6.
+generic_sequences = family(
+    {"T": integer(1, 6), "g": array(real(-5, 5), "T", at={-1: real(-5, 5, nonzero=1e-3)})}, name="generic-adam-sequences"
+)(adam_moments.fn)
 
 
 def test_sharp_constant_matches_the_cauchy_schwarz_maximiser():
     b1, b2, T = 0.5, 0.9, 5
-    fam = AdamMoments(b1, b2)
+    fam = adam_moments.bind(beta1=b1, beta2=b2)
     k = np.arange(1, T + 1)
     g = list((b1 / b2) ** (T - k))  # g_k ∝ a_k / b_k
     vals = fam.evaluate({"g": g}, FloatCtx())
@@ -54,9 +49,8 @@ def test_sharp_constant_is_one_exactly_when_the_weights_agree():
     assert sharp_over_horizons(0.9, 0.999, 2000) < limit_constant(0.9, 0.999) < 7.28
 
 
-def test_search_finds_the_planted_worst_case_without_being_told(monkeypatch):
-    monkeypatch.setattr(adam_step, "t_max", lambda mode: 6)
-    fam = GenericSequences(0.5, 0.9)
+def test_search_finds_the_planted_worst_case_without_being_told():
+    fam = generic_sequences.bind(beta1=0.5, beta2=0.9)
     out = search(fam, ROOT, "<=", "quick", 1, time.monotonic() + 30, maximize=True)
     sharp = sharp_over_horizons(0.5, 0.9, 6)
     assert out.worst.score >= 0.999 * sharp  # differential evolution + Nelder–Mead reach the Cauchy–Schwarz maximiser
@@ -68,7 +62,7 @@ def test_search_finds_the_planted_worst_case_without_being_told(monkeypatch):
 
 
 def test_check_reports_the_sharp_value_beside_the_largest_ratio():
-    fam = AdamMoments(0.9, 0.999)
+    fam = adam_moments.bind(beta1=0.9, beta2=0.999)
     sharp = Sharp(sharp_over_horizons(0.9, 0.999, 16), "Cauchy–Schwarz")
     r = check_instances(InstanceSearch(fam, ROOT, sharp=sharp), ctx())
     assert r.verdict == "refuted"  # |m̂| ≤ √v̂ fails for β1 ≠ β2
@@ -79,13 +73,15 @@ def test_check_reports_the_sharp_value_beside_the_largest_ratio():
 
 
 def test_equal_weights_hold_with_ratio_one():
-    r = check_instances(InstanceSearch(AdamMoments(0.8, 0.8), ROOT, sharp=Sharp(1.0, "a = b")), ctx())
+    r = check_instances(InstanceSearch(adam_moments.bind(beta1=0.8, beta2=0.8), ROOT, sharp=Sharp(1.0, "a = b")), ctx())
     assert r.verdict == "consistent"
     assert 0.999 <= r.evidence["worst_ratio"] <= 1 + 1e-9
 
 
 def test_family_rejects_out_of_domain_parameters():
     with pytest.raises(ValueError):
-        AdamMoments(1.0, 0.5)
+        adam_moments.bind(beta1=1.0, beta2=0.5)
     with pytest.raises(ValueError):
-        AdamMoments(0.5, 0.5, quantity="v")
+        adam_moments.bind(beta1=0.5, beta2=0.5, quantity="v")
+    with pytest.raises(TypeError):
+        adam_moments.bind(beta1=0.5, beta2=0.5, beta3=0.1)  # not an option of the evaluation

@@ -45,7 +45,7 @@ def check_instances(spec: InstanceSearch, ctx: CheckContext) -> CheckResult:
             evidence["sharp_exceeded"] = True  # the derivation of the sharp value is wrong, not the claim's verdict
         sharp = f" (sharp value {spec.sharp.value:.6g}: the search reached {out.worst.score / spec.sharp.value:.2%} of it)"
     if spec.quantifier == "exists":
-        return _existence(spec, out, evidence)
+        return _existence(spec, out, evidence, rhs)
     if out.worst.violates and out.confirmed:
         cert = {
             "instance": out.worst.instance,
@@ -78,21 +78,35 @@ def check_instances(spec: InstanceSearch, ctx: CheckContext) -> CheckResult:
 
 
 def _snippet(fam, instance, rhs, rel) -> str:
+    """Python that replays the certificate at 50 digits in a fresh interpreter, from any directory.
+
+    The family is rebuilt from where it is defined (``replay_source``: a module, or a
+    claims file by its path); the right-hand side keeps its symbols' assumptions (srepr).
+    """
+    try:
+        imports, expr = fam.replay_source()
+    except (AttributeError, ValueError) as e:  # a hand-written protocol class, or a family defined inside a function
+        return f"# not replayable in a fresh interpreter: {e}\n# the replay above was computed in-process at 50 digits"
     return (
-        "from optverify.counterexamples.families import *\n"
+        f"{imports}\n"
+        "import sympy\n"
         "from optverify.counterexamples.search import replay, RhsEvaluator\n"
-        f"print(replay({fam!r}, {instance!r}, RhsEvaluator({sp.sstr(rhs)!r}), {rel!r}))"
+        f"family = {expr}\n"
+        f"rhs = RhsEvaluator(sympy.sympify({sp.srepr(rhs)!r}))\n"
+        f"result = replay(family, {instance!r}, rhs, {rel!r})\n"
+        "print(result)\n"
+        "print('violation_stands:', result['violation_stands'])"
     )
 
 
-def _existence(spec: InstanceSearch, out, evidence: dict) -> CheckResult:
+def _existence(spec: InstanceSearch, out, evidence: dict, rhs) -> CheckResult:
     """An existence claim is proved by one witness that survives 50-digit replay."""
     if out.worst.violates and out.confirmed:
         cert = {
             "witness": out.worst.instance,
             "family": spec.family.name,
             "replay": out.replay,
-            "replay_snippet": _snippet(spec.family, out.worst.instance, sp.sympify(spec.rhs), spec.rel),
+            "replay_snippet": _snippet(spec.family, out.worst.instance, rhs, spec.rel),
         }
         return CheckResult(spec.strategy, spec.part, PROVED, f"witness found and replayed at 50 digits (measured − rhs = {out.replay['measured_minus_rhs'][:18]})", evidence, cert)
     return CheckResult(spec.strategy, spec.part, INCONCLUSIVE, f"no witness among {out.evaluated} instances", evidence)

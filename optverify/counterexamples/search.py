@@ -6,6 +6,9 @@ A family provides
   dict); ``strategy(mode)`` — a hypothesis strategy of instances;
   ``evaluate(instance, num) -> dict`` with key ``measured`` and the values of the
   symbols the right-hand side uses, computed in the number context ``num``.
+
+Declare a family with ``optverify.counterexamples.schema.family``: the strategy, the
+box and the decoder are then all derived from one parameter schema.
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ import sympy as sp
 from optverify.claims.adagrad_adam_000._common import D_inf, claim, d, i, t, T
 from optverify.claims.model import BOUND, Corrected
 from optverify.claims.specs import Identity, InstanceSearch, integers
-from optverify.counterexamples.families import AdaGradCoordinate, Measured, ProjectedStep, StochasticSeparable
+from optverify.counterexamples.families import Measured, adagrad_coordinate, projected_step, stochastic_separable
 
 v = {n: sp.Symbol(n, real=True) for n in (
     "E_subopt_T", "E_lin_grad_T", "E_lin_g_T", "E_lin_g", "regret", "dist_unprojected_sq", "L163_rhs",
@@ -17,8 +17,8 @@ x = sp.Symbol("x", positive=True)
 gv, wv, sv = (sp.MatrixSymbol(n, d, 1) for n in ("g", "w", "w_star"))
 G = sp.Function("G")
 a, b, eta, gg = sp.symbols("a b eta g", real=True)
-SS = StochasticSeparable("diag_box")
-AGC = AdaGradCoordinate()
+SS = stochastic_separable.bind(algorithm="diag_box")
+AGC = adagrad_coordinate
 j = sp.Symbol("j", integer=True, nonnegative=True)  # 0-based coordinate index of a d×1 matrix
 inner_expansion = Identity((gv.T * (wv - sv))[0, 0], sp.Sum(gv[j, 0] * (wv[j, 0] - sv[j, 0]), (j, 0, d - 1)))
 sum_exchange = Identity(sp.Sum(sp.Sum(G(t, i), (i, 1, d)), (t, 1, T)).reorder((0, 1)), sp.Sum(sp.Sum(G(t, i), (t, 1, T)), (i, 1, d)),
@@ -44,14 +44,14 @@ CLAIMS = [
     claim(None, 159, "projection onto the box is non-expansive", "inequality",
           "(w_{t+1}[i] − w*[i])² ≤ (w_t[i] − η_t[i] g_t[i] − w*[i])²",
           hypotheses=["|w*[i]| ≤ D_∞, w_{t+1}[i] = Π_{|w| ≤ D_∞}(w_t[i] − η_t[i] g_t[i])"],
-          checks=[InstanceSearch(Measured(ProjectedStep(), "dist_next_sq"), v["dist_unprojected_sq"])]),
+          checks=[InstanceSearch(Measured(projected_step, "dist_next_sq"), v["dist_unprojected_sq"])]),
     claim(None, 161, "expanding the square", "identity",
           "(w_t[i] − η g − w*[i])² = (w_t[i] − w*[i])² − 2η g (w_t[i] − w*[i]) + η² g²",
           checks=[Identity((a - eta * gg - b) ** 2, (a - b) ** 2 - 2 * eta * gg * (a - b) + eta**2 * gg**2)]),
     claim(None, 163, "one-step inequality", "inequality",
           "g_t[i](w_t[i] − w*[i]) ≤ ((w_t[i] − w*[i])² − (w_{t+1}[i] − w*[i])²)/(2η_t[i]) + η_t[i] g_t[i]²/2",
           hypotheses=["as line 159, η_t[i] > 0"],
-          checks=[InstanceSearch(Measured(ProjectedStep(), "g_times_gap"), v["L163_rhs"])]),
+          checks=[InstanceSearch(Measured(projected_step, "g_times_gap"), v["L163_rhs"])]),
     claim(None, 167, "summing over t and bounding by D_∞", "inequality",
           "Σ_t g_t[i](w_t[i] − w*[i]) ≤ [telescoped sum] ≤ D_∞²/(2η_1[i]) + Σ_{t≥2} D_∞²(1/(2η_t[i]) − 1/(2η_{t−1}[i])) + Σ_t η_t[i]g_t[i]²/2 ≤ D_∞²/(2η_T[i]) + Σ_t η_t[i]g_t[i]²/2",
           hypotheses=["diagonal AdaGrad of Theorem 3 on one coordinate, |w_1[i]|, |w*[i]| ≤ D_∞, c = √2·D_∞, any gradient sequence with g_1[i] ≠ 0"],

@@ -5,7 +5,7 @@ import sympy as sp
 from optverify.claims.adagrad_adam_000._common import D_2, D_inf, claim
 from optverify.claims.model import BOUND
 from optverify.claims.specs import InstanceSearch, Pseudocode, Scaling, Simulation
-from optverify.counterexamples.families import Measured, StochasticSeparable
+from optverify.counterexamples.families import Measured, stochastic_separable
 from optverify.sim.experiments import AdaGradRegret
 
 E_sqrt_norm = sp.Symbol("E_sqrt_norm", positive=True)  # E[√(Σ_t ‖g_t‖²)]
@@ -28,7 +28,7 @@ def _adagrad_theorem(label, line, end_line, title, algorithm, statement, region,
         symbols={D.name: D, E.name: E},
         bound=2 * sp.sqrt(2) * D * E,
         checks=[
-            InstanceSearch(Measured(StochasticSeparable(algorithm), "regret"), BOUND),
+            InstanceSearch(Measured(stochastic_separable.bind(algorithm=algorithm), "regret"), BOUND),
             Simulation(AdaGradRegret(algorithm), BOUND),
             Scaling(R, BOUND, {R: "loss", D: "param", E: "grad"}),
             Pseudocode(f"adagrad_{algorithm}", {"D": 2.0, "T": 100}, part="the printed algorithm descends"),

@@ -5,7 +5,7 @@ import sympy as sp
 from optverify.claims.adagrad_adam_000._common import beta2, claim, t, tau
 from optverify.claims.model import Corrected
 from optverify.claims.specs import Identity, InstanceSearch, NotCheckable, Pseudocode, integers, open_
-from optverify.counterexamples.families import Measured, SignDistribution
+from optverify.counterexamples.families import Measured, sign_distribution
 
 w, eta = sp.symbols("w eta", positive=True)
 gg = sp.Symbol("g", real=True, nonzero=True)
@@ -43,7 +43,7 @@ CLAIMS = [
           "there is a gradient distribution with E[sign g] opposing sign(E[g]), so the sign update increases the loss in expectation",
           printed="you already provided a distribution for  $\\mathbf{g}_t$  such that the sign of  $\\mathbf{g}_t$ , on average, is different than the sign of  $\\mathbb{E}[\\mathbf{g}_t]$ , so that the above update will actually make negative progress in expectation",
           hypotheses=["an existence claim: one witness suffices"],
-          checks=[InstanceSearch(Measured(SignDistribution(), "expected_increase"), sp.Integer(0), quantifier="exists")]),
+          checks=[InstanceSearch(Measured(sign_distribution, "expected_increase"), sp.Integer(0), quantifier="exists")]),
     claim(None, 285, "convergence for realistic β is open", "qualitative", "open problem",
           printed="So far as I know, this is still open.",
           checks=[NotCheckable("a statement about the state of the literature")]),

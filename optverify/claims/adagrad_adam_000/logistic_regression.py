@@ -5,7 +5,7 @@ import sympy as sp
 from optverify.claims.adagrad_adam_000._common import claim
 from optverify.claims.model import BOUND, Corrected
 from optverify.claims.specs import Identity, InstanceSearch, Inequality, NotCheckable, Scaling, Range
-from optverify.counterexamples.families import LogisticGradientVariance, LogisticSmoothness, Measured
+from optverify.counterexamples.families import Measured, logistic_gradient_variance, logistic_smoothness
 
 w1, w2, w3, x1, x2, x3 = sp.symbols("w_1 w_2 w_3 x_1 x_2 x_3", real=True)
 y, y_t = sp.symbols("y y_t", real=True)
@@ -25,11 +25,11 @@ CLAIMS = [
           "‖∇ℓ(w) − ∇ℓ(w′)‖ ≤ 2‖w − w′‖ for all w, w′ and every example (x, y)",
           printed="This loss is 2-smooth",
           hypotheses=["y ∈ {−1, +1}; x a bag-of-words vector (no bound on ‖x‖ is stated at this point)"],
-          checks=[InstanceSearch(Measured(LogisticSmoothness(), "quotient"), sp.Integer(2))],
+          checks=[InstanceSearch(Measured(logistic_smoothness, "quotient"), sp.Integer(2))],
           corrected=Corrected(
               "ℓ(·, (x, y)) is (‖x‖²/4)-smooth",
               "the Hessian is σ(1−σ)·x xᵀ with σ(1−σ) ≤ 1/4, so the constant depends on ‖x‖; 2-smooth needs ‖x‖² ≤ 8",
-              checks=[InstanceSearch(Measured(LogisticSmoothness(), "quotient"), x_norm_sq / 4)],
+              checks=[InstanceSearch(Measured(logistic_smoothness, "quotient"), x_norm_sq / 4)],
           )),
     claim(None, 21, "gradient of the logistic loss", "identity", "∇ℓ = −y x e^{−y⟨w,x⟩}/(1 + e^{−y⟨w,x⟩})",
           hypotheses=["coordinate 1 of d = 3 shown; the other coordinates are the same computation"],
@@ -41,7 +41,7 @@ CLAIMS = [
           constants={"r": "bound on the feature norm"},
           symbols={"r": r}, bound=r**2,
           checks=[
-              InstanceSearch(Measured(LogisticGradientVariance(), "variance"), BOUND),
+              InstanceSearch(Measured(logistic_gradient_variance, "variance"), BOUND),
               Inequality((sp.exp(-s) / (1 + sp.exp(-s))) ** 2, "<=", sp.Integer(1), {s: Range(-sp.oo, sp.oo, True, True)},
                          part="lemma: the factor e^{−s}/(1+e^{−s}) lies in (0,1), so ‖∇ℓ‖ ≤ ‖x‖ ≤ r"),
           ]),

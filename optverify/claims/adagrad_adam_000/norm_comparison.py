@@ -4,7 +4,7 @@ import sympy as sp
 
 from optverify.claims.adagrad_adam_000._common import D_2, D_inf, claim, d, i, t, T
 from optverify.claims.specs import Identity, InstanceSearch, Limit, integers
-from optverify.counterexamples.families import GradientMatrix, Measured, SparseOneHot
+from optverify.counterexamples.families import Measured, gradient_matrix, sparse_onehot
 
 sym = sp.symbols("sum_sqrt sqrt_total two_norm inf_norm E_sum_sqrt E_sqrt_norm", nonnegative=True)
 sum_sqrt, sqrt_total, two_norm, inf_norm, E_sum_sqrt, E_sqrt_norm = sym
@@ -18,11 +18,11 @@ CLAIMS = [
     claim(None, 101, "the infinity norm is at most the 2-norm", "inequality", "‖x‖_∞ ≤ ‖x‖₂ for every x ∈ R^d",
           printed="The infinity norm is always smaller than the 2-norm",
           hypotheses=["'smaller' read as ≤ (the two are equal for vectors with one non-zero coordinate)"],
-          checks=[InstanceSearch(Measured(GradientMatrix(), "inf_norm"), two_norm)]),
+          checks=[InstanceSearch(Measured(gradient_matrix, "inf_norm"), two_norm)]),
     claim(None, 112, "Cauchy–Schwarz comparison of (1) and (2)", "inequality",
           "Σ_i √(Σ_t g_t[i]²) ≤ √d √(Σ_i Σ_t g_t[i]²) = √d √(Σ_t Σ_i g_t[i]²) = √(d Σ_t ‖g_t‖²)", end_line=116,
           checks=[
-              InstanceSearch(Measured(GradientMatrix(), "sum_sqrt"), sp.sqrt(dd) * sqrt_total, part="line 112: Cauchy–Schwarz"),
+              InstanceSearch(Measured(gradient_matrix, "sum_sqrt"), sp.sqrt(dd) * sqrt_total, part="line 112: Cauchy–Schwarz"),
               Identity(sp.Sum(sp.Sum(G(t, i), (t, 1, T)), (i, 1, d)).reorder((0, 1)), sp.Sum(sp.Sum(G(t, i), (i, 1, d)), (t, 1, T)),
                        domain={d: integers(1, 5), T: integers(1, 5)}, part="line 114: exchange of the finite sums"),
               Identity(sp.sqrt(d) * sp.sqrt(X), sp.sqrt(d * X), part="line 116: √d·√X = √(dX) for X ≥ 0"),
@@ -31,18 +31,18 @@ CLAIMS = [
           hypotheses=["w ≥ 0 (the entries are written ±w)"],
           checks=[
               Identity(sp.sqrt(sp.Sum(w**2, (i, 1, d)).doit()), w * sp.sqrt(d), part="‖w*‖₂ = w√d"),
-              InstanceSearch(Measured(GradientMatrix(), "D_2"), sp.sqrt(dd) * sp.Symbol("D_inf", positive=True), rel="==",
+              InstanceSearch(Measured(gradient_matrix, "D_2"), sp.sqrt(dd) * sp.Symbol("D_inf", positive=True), rel="==",
                              part="‖w*‖₂ = ‖w*‖_∞ √d on sign vectors"),
           ]),
     claim(None, 126, "AdaGrad's bound is at most AdaGrad-norm's when w* = (±w, …, ±w)", "inequality",
           "D_∞ Σ_i √(Σ_t g_t[i]²) ≤ D_2 √(Σ_t ‖g_t‖²)",
           hypotheses=["w* = (±w, …, ±w), D_∞ = ‖w*‖_∞, D_2 = ‖w*‖₂; equality when every column has the same Σ_t g_t[i]²"],
-          checks=[InstanceSearch(Measured(GradientMatrix(), measured_expr=D_inf * sum_sqrt), D_2 * sqrt_total)]),
+          checks=[InstanceSearch(Measured(gradient_matrix, measured_expr=D_inf * sum_sqrt), D_2 * sqrt_total)]),
     claim(None, 132, "1-hot sparse gradients: AdaGrad's bound", "expectation bound",
           "E[D_∞ Σ_i √(g²_{1:t}[i])] ≤ D_∞ Σ_i √(T/i²) = D_∞ √T Σ_i 1/i = O(D_∞ log(d) √T)", end_line=133,
           hypotheses=["g_t is 1-hot; coordinate i is ±1 with probability ∝ 1/i²", "the printed g²_{1:t} is read at t = T"],
           checks=[
-              InstanceSearch(Measured(SparseOneHot(), measured_expr=D_inf * E_sum_sqrt),
+              InstanceSearch(Measured(sparse_onehot, measured_expr=D_inf * E_sum_sqrt),
                              D_inf * sp.Sum(sp.sqrt(T / i**2), (i, 1, d)), part="expectation ≤ D_∞ Σ √(T/i²)"),
               Identity(sp.Sum(sp.sqrt(T / i**2), (i, 1, d)), sp.sqrt(T) * sp.Sum(1 / i, (i, 1, d)),
                        domain={d: integers(1, 12), T: integers(1, 50)}, part="Σ √(T/i²) = √T Σ 1/i"),
@@ -52,7 +52,7 @@ CLAIMS = [
           "E[D_2 √(‖g‖²_{1:T})] = D_2 √T",
           hypotheses=["as line 130: ‖g_t‖ = 1 at every step"],
           checks=[
-              InstanceSearch(Measured(SparseOneHot(), measured_expr=D_2 * E_sqrt_norm), D_2 * sp.sqrt(T), rel="=="),
+              InstanceSearch(Measured(sparse_onehot, measured_expr=D_2 * E_sqrt_norm), D_2 * sp.sqrt(T), rel="=="),
               Identity(D_2 * sp.sqrt(sp.Sum(1, (t, 1, T))), D_2 * sp.sqrt(T),
                        note="every g_t is 1-hot with entry ±1, so ‖g_t‖² = 1 and ‖g‖²_{1:T} = Σ_t 1 on every outcome"),
           ]),

@@ -6,8 +6,8 @@ from optverify.claims.adam_variants_004._common import beta1, beta2, claim, eps,
 from optverify.claims.model import Corrected
 from optverify.claims.specs import (Identity, Inequality, InstanceSearch, Limit, Moment, NotCheckable, Sharp, Simulation, adam_eps_in_root,
                                     closed, integers, open_)
-from optverify.counterexamples.families import AdamMoments
-from optverify.counterexamples.families.adam_step import limit_constant, sharp_over_horizons, t_max
+from optverify.counterexamples.families import adam_moments
+from optverify.counterexamples.families.adam_step import T_MAX, limit_constant, sharp_over_horizons
 from optverify.sim.experiments import AdamStepMagnitude
 
 mu = sp.Symbol("mu", real=True)
@@ -38,7 +38,7 @@ SHARP_DERIVATION = (
     "Cauchy–Schwarz sup_g |m̂_T|/√v̂_T = √(Σ_k a_k²/b_k), attained at g_k ∝ (β1/β2)^{T−k}; maximised over T ≤ 16 (quick) "
     f"and tending to (1−β1)/√((1−β2)(1−β1²/β2)) = {limit_constant(B1, B2):.4f} as T → ∞"
 )
-SHARP = Sharp(sharp_over_horizons(B1, B2, t_max("quick")), SHARP_DERIVATION)
+SHARP = Sharp(sharp_over_horizons(B1, B2, T_MAX["quick"]), SHARP_DERIVATION)
 a_k = (1 - beta1) * beta1 ** (t - k) / (1 - beta1**t)
 
 CLAIMS = [
@@ -125,15 +125,15 @@ CLAIMS = [
           hypotheses=["'Cauchy–Schwarz on EMAs' read as a bound for every gradient sequence (the stationary regime of i.i.d. gradients "
                       "gives every sequence positive density, so a violating sequence is a possible realisation)",
                       "β1 = 0.9, β2 = 0.999 (line 328), m_0 = v_0 = 0, γ = 10⁻³, ε = 10⁻⁸ outside the root (line 294)"],
-          checks=[InstanceSearch(AdamMoments(B1, B2, "m_hat"), sqrt_v_hat, sharp=SHARP, part="Cauchy–Schwarz"),
+          checks=[InstanceSearch(adam_moments.bind(beta1=B1, beta2=B2, quantity="m_hat"), sqrt_v_hat, sharp=SHARP, part="Cauchy–Schwarz"),
                   Inequality(gamma * vh / (vh + eps), "<=", gamma, {gamma: open_(0, 1), vh: closed(0, 100), eps: open_(0, 1)},
                              part="cap", note="with √v̂ written as vhat ≥ 0"),
-                  InstanceSearch(AdamMoments(B1, B2, "step"), gamma, sharp=SHARP, part="step ≤ γ")],
+                  InstanceSearch(adam_moments.bind(beta1=B1, beta2=B2, quantity="step"), gamma, sharp=SHARP, part="step ≤ γ")],
           corrected=Corrected("|m̂_t| ≤ √v̂_t for every sequence when β1 = β2",
                               "the Cauchy–Schwarz step needs the same weights in both EMAs: Σ_k a_k²/b_k ≥ 1 with equality iff a = b",
                               checks=[Identity(sp.Sum(a_k**2 / a_k, (k, 1, t)), sp.Integer(1), domain={beta1: open_(0, 1), **DOM_T},
                                                note="with β1 = β2 the sharp constant Σ_k a_k²/b_k is Σ_k a_k = 1: Cauchy–Schwarz gives |m̂| ≤ √v̂"),
-                                      InstanceSearch(AdamMoments(B1, B1, "m_hat"), sqrt_v_hat,
+                                      InstanceSearch(adam_moments.bind(beta1=B1, beta2=B1, quantity="m_hat"), sqrt_v_hat,
                                                      sharp=Sharp(1.0, "Σ_k a_k²/b_k = Σ_k a_k = 1 when β1 = β2"))])),
     claim(None, 309, "noise-to-signal ratio", "definition", "NSR = √Var(g_t)/|E[g_t]|", checks=[NotCheckable("definition")]),
     claim(None, 312, "high NSR reduces Adam's step, low NSR enlarges it", "property",

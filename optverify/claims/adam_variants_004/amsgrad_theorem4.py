@@ -2,7 +2,7 @@
 
 The bound is transcribed exactly as the slide prints it — including the second term's (1 − β1)² where the
 paper has 2(1 − β1) — and decided by an adversarial search over gradient sequences of linear losses on a
-box (the family ``AMSGradRegret``), each would-be violation replayed at 50 digits.
+box (the family ``amsgrad_regret``), each would-be violation replayed at 50 digits.
 """
 
 import sympy as sp
@@ -10,7 +10,7 @@ import sympy as sp
 from optverify.claims.adam_variants_004._common import beta1, beta2, claim
 from optverify.claims.model import BOUND
 from optverify.claims.specs import InstanceSearch, Scaling
-from optverify.counterexamples.families import AMSGradRegret
+from optverify.counterexamples.families import amsgrad_regret
 
 D_inf = sp.Symbol("D_inf", positive=True)
 alpha = sp.Symbol("alpha", positive=True)
@@ -75,7 +75,7 @@ CLAIMS = [
         symbols={s.name: s for s in (D_inf, alpha, beta1, beta2, T, S_vhat_T, S_beta, S_g, R_T)},
         bound=PRINTED_BOUND,
         checks=[
-            InstanceSearch(AMSGradRegret(), BOUND, rel="<=",
+            InstanceSearch(amsgrad_regret, BOUND, rel="<=",
                            note="adversarial search over gradient sequences, schedules β_{1t} and hyper-parameters"),
             Scaling(R_T, BOUND, {R_T: "loss", D_inf: "param", alpha: "param", S_vhat_T: "grad", S_g: "grad", T: "none", beta1: "none", beta2: "none",
                                  S_beta: "hess"},

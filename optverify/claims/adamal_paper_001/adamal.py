@@ -7,7 +7,7 @@ import sympy as sp
 from optverify.claims.adamal_paper_001._common import beta1, beta2, claim
 from optverify.claims.model import Corrected
 from optverify.claims.specs import Identity, Inequality, InstanceSearch, NonConvergence, NotCheckable, Pseudocode, open_
-from optverify.counterexamples.families import AdaptiveBudget, Measured
+from optverify.counterexamples.families import Measured, adaptive_budget
 from optverify.counterexamples.reddi_online import adamal_on_reddi
 
 vprev = sp.Symbol("v_tm1", positive=True)
@@ -50,8 +50,8 @@ CLAIMS = [
                       "'resolving Adam's non-convergence' (line 208, and the abstract) is tested on Reddi et al.'s (2018, Thm 1) problem, where "
                       "Adam with β1 = 0, β2 = 1/(1 + C²), α_t = α/√t drifts to the worst point x = 1"],
           checks=[
-              InstanceSearch(Measured(AdaptiveBudget("adamal"), "decrease"), sp.Integer(0), part="v_t ≥ v_{t−1}"),
-              InstanceSearch(Measured(AdaptiveBudget("adamal_beta2"), "decrease"), sp.Integer(0), part="v_t ≥ v_{t−1}"),
+              InstanceSearch(Measured(adaptive_budget.bind(algorithm="adamal"), "decrease"), sp.Integer(0), part="v_t ≥ v_{t−1}"),
+              InstanceSearch(Measured(adaptive_budget.bind(algorithm="adamal_beta2"), "decrease"), sp.Integer(0), part="v_t ≥ v_{t−1}"),
               NonConvergence(adamal_on_reddi, steps=3000, part="AdamAL converges on Reddi et al.'s counterexample"),
               NonConvergence(partial(adamal_on_reddi, v_beta="beta2"), steps=3000, part="AdamAL converges on Reddi et al.'s counterexample"),
           ]),

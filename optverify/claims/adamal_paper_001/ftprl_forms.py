@@ -5,7 +5,7 @@ import sympy as sp
 from optverify.claims.adamal_paper_001._common import C_prev, S_prev, S_t, claim, eta, ftprl_next, k, sig_t, t, x_t
 from optverify.claims.model import Corrected
 from optverify.claims.specs import Identity, InstanceSearch, NotCheckable
-from optverify.counterexamples.families import CompositeFTPRL, FTPRLForm
+from optverify.counterexamples.families import composite_ftprl, ftprl_form
 
 x = sp.Symbol("x", real=True)
 xtau = sp.Symbol("x_tau", real=True)
@@ -102,7 +102,7 @@ CLAIMS = [
               "selecting φ_t is taken at x_{t+1}",
               checks=[
                   Identity(opt_t - opt_prev, opt_md, part="induction step: the optimality conditions of rounds t and t − 1 subtract to that of (9)"),
-                  InstanceSearch(CompositeFTPRL("mcmahan"), x_md, rel="==", part="the two sequences agree (Ψ(x) = ax + λx²/2 + μ|x|)"),
+                  InstanceSearch(composite_ftprl.bind(variant="mcmahan"), x_md, rel="==", part="the two sequences agree (Ψ(x) = ax + λx²/2 + μ|x|)"),
               ],
           )),
     claim(None, 89, "Adam-type methods cannot be read as a learning rate times a gradient", "qualitative",
@@ -134,7 +134,7 @@ CLAIMS = [
               Identity(stab11(Q_sq), stab12, part="Q_τ = σ_τ² I turns ½‖Q_τ^{1/2}(x − x_τ)‖² of (11) into ½σ_τ‖x − x_τ‖² of (12)"),
               Identity(argmin12_t3, closed12_t3, part="first-order condition: the minimiser of (12) is (Σ_τ σ_τ x_τ − g_{1:t})/σ_{1:t} (t = 3)"),
               Identity(sgd_step.lhs, sgd_step.rhs, part="(12) is SGD: x_{t+1} = x_t − g_t/σ_{1:t}"),
-              InstanceSearch(FTPRLForm("sgd"), x_alg, rel="==", part="(12) is SGD: x_{t+1} = x_t − g_t/σ_{1:t}"),
+              InstanceSearch(ftprl_form.bind(method="sgd"), x_alg, rel="==", part="(12) is SGD: x_{t+1} = x_t − g_t/σ_{1:t}"),
           ],
           corrected=Corrected(
               "(12) is (11) with ρ = 1, C = 0 and Q_τ = σ_τ I",
@@ -156,9 +156,9 @@ CLAIMS = [
                       "and η_t = 1/k would give Σσ_τ = √k — that slip is decided at line 104"],
           checks=[
               Identity(budget_sgd.subs(eta, 1 / t), t, part="η_t = 1/t: σ_{1:t} = t"),
-              InstanceSearch(FTPRLForm("sgd_inv_t"), x_alg, rel="==", part="η_t = 1/t: σ_{1:t} = t"),
+              InstanceSearch(ftprl_form.bind(method="sgd_inv_t"), x_alg, rel="==", part="η_t = 1/t: σ_{1:t} = t"),
               Identity(budget_sgd.subs(eta, 1 / k), k, part="η_t = 1/k: σ_{1:t} = k"),
-              InstanceSearch(FTPRLForm("sgd_fixed"), x_alg, rel="==", part="η_t = 1/k: σ_{1:t} = k"),
+              InstanceSearch(ftprl_form.bind(method="sgd_fixed"), x_alg, rel="==", part="η_t = 1/k: σ_{1:t} = k"),
           ]),
     claim(None, 109, "the FTPRL step points against the current gradient", "property",
           "x_{t+1} − x_t = −g_t/σ_{1:t}, antiparallel to g_t (cos π = −1)",

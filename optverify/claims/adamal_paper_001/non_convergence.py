@@ -5,7 +5,7 @@ import sympy as sp
 from optverify.claims.adamal_paper_001._common import S_t, beta2, claim, x_t
 from optverify.claims.model import Corrected
 from optverify.claims.specs import Identity, InstanceSearch, Limit, NotCheckable, open_
-from optverify.counterexamples.families import AdaptiveBudget, Measured
+from optverify.counterexamples.families import Measured, adaptive_budget
 
 vt, vp = sp.symbols("v_t v_tm1", positive=True)
 et, ep = sp.symbols("eta_t eta_tm1", positive=True)
@@ -46,7 +46,7 @@ CLAIMS = [
           printed="$$\\Gamma_t = \\left(\\frac{\\sqrt{v_t}}{\\eta_t} - \\frac{\\sqrt{v_{t-1}}}{\\eta_{t-1}}\\right) \\tag{15}$$\n\nwhich assumes "
                   "to be a non-negative value, but in training, this assumption dose not always hold in Adam.",
           hypotheses=["Adam's v_t of eq. (2), η_t = α/t^p with p ∈ [0, 1] (Reddi et al.: p = 1/2); an existence claim: one witness suffices"],
-          checks=[InstanceSearch(Measured(AdaptiveBudget("adam"), "neg_gamma"), sp.Integer(0), quantifier="exists")]),
+          checks=[InstanceSearch(Measured(adaptive_budget.bind(algorithm="adam"), "neg_gamma"), sp.Integer(0), quantifier="exists")]),
     claim(None, 171, "a shrinking budget is Γ < 0, and a negative σ_τ makes the proximal region infinite", "property",
           "B_t − B_{t−1} = Γ_t; σ_τ < 0 makes ‖x − x_τ‖² infinite when minimising (13)",
           printed="In our analysis, the emerge of extreme learning rates is due to decreasing regularization budget  $B_t - B_{t-1} < 0$  which "
@@ -58,7 +58,7 @@ CLAIMS = [
                       "instances: Adam with constant η and a last gradient g_T = κ√v_{T−1} (κ < 1), so that σ_T = B_T − B_{T−1} < 0"],
           checks=[
               Identity(B_diff, Gamma15, part="B_t − B_{t−1} = Γ_t"),
-              InstanceSearch(Measured(AdaptiveBudget("adam", force_decrease=True, constant_rate=True), "B_last"), sp.Integer(0),
+              InstanceSearch(Measured(adaptive_budget.bind(algorithm="adam", force_decrease=True, constant_rate=True), "B_last"), sp.Integer(0),
                              part="σ_T < 0 makes (13) unbounded: B_T ≤ 0"),
           ],
           corrected=Corrected(
@@ -67,7 +67,7 @@ CLAIMS = [
               "the proximal terms of (13) add up to ½B_t‖x‖² + …, and B_t > 0 as soon as one gradient is non-zero",
               checks=[
                   Identity(B_diff, Gamma15, part="B_t − B_{t−1} = Γ_t"),
-                  InstanceSearch(Measured(AdaptiveBudget("adam", force_decrease=True, constant_rate=True), "minus_B_last"), sp.Integer(0),
+                  InstanceSearch(Measured(adaptive_budget.bind(algorithm="adam", force_decrease=True, constant_rate=True), "minus_B_last"), sp.Integer(0),
                                  part="B_T > 0 although σ_T < 0"),
               ],
           )),
@@ -76,15 +76,15 @@ CLAIMS = [
           hypotheses=["two readings of (16), both checked: AMSGrad as published (Reddi et al. 2019, Alg. 2: v̂_t = max(v̂_{t−1}, v_t), the EMA "
                       "v_t kept) and the in-place reading of line 182 (the maximum replaces v_t in the EMA)"],
           checks=[
-              InstanceSearch(Measured(AdaptiveBudget("amsgrad"), "decrease"), sp.Integer(0), part="the second moment in the step never decreases"),
-              InstanceSearch(Measured(AdaptiveBudget("amsgrad_inplace"), "decrease"), sp.Integer(0), part="the second moment in the step never decreases"),
+              InstanceSearch(Measured(adaptive_budget.bind(algorithm="amsgrad"), "decrease"), sp.Integer(0), part="the second moment in the step never decreases"),
+              InstanceSearch(Measured(adaptive_budget.bind(algorithm="amsgrad_inplace"), "decrease"), sp.Integer(0), part="the second moment in the step never decreases"),
           ]),
     claim(None, 180, "AMSGrad ensures Γ_t ≥ 0", "inequality", "AMSGrad has Γ_t ≥ 0 for all t",
           printed="AMSGrad (Reddi et al., 2019) using Equation. 16 to ensure the  $\\Gamma_t \\ge 0$  for all  $t \\in T$ .",
           hypotheses=["η_t = α/t^p non-increasing (p ∈ [0, 1]; Reddi et al. use p = 1/2), v̂_t as in Reddi et al. (2019, Alg. 2)",
                       "the rest of the paragraph (swap counts and intervals in a heat map) reports an experiment"],
           checks=[
-              InstanceSearch(Measured(AdaptiveBudget("amsgrad"), "neg_gamma"), sp.Integer(0), part="Γ_t ≥ 0"),
+              InstanceSearch(Measured(adaptive_budget.bind(algorithm="amsgrad"), "neg_gamma"), sp.Integer(0), part="Γ_t ≥ 0"),
               NotCheckable("the swap heat map (Figure 1) is an experiment outside scope", part="swap statistics"),
           ]),
     claim(None, 182, "AMSGrad continues the EMA from the swapped value", "qualitative",
@@ -130,8 +130,8 @@ CLAIMS = [
           hypotheses=["AMSGrad as published: v̂_t = max_{k≤t} v_k = v_k for the maximising k, and k ≠ t exactly when v_t < v̂_{t−1}",
                       "the step size α_t is not printed (read as 1); 'k ≠ t' read as: it occurs"],
           checks=[
-              InstanceSearch(Measured(AdaptiveBudget("amsgrad"), "v_last"), ema_max, rel="==", part="v̂_t = max_{k≤t} v_k"),
-              InstanceSearch(Measured(AdaptiveBudget("amsgrad"), "used_minus_ema_last"), sp.Integer(0), quantifier="exists",
+              InstanceSearch(Measured(adaptive_budget.bind(algorithm="amsgrad"), "v_last"), ema_max, rel="==", part="v̂_t = max_{k≤t} v_k"),
+              InstanceSearch(Measured(adaptive_budget.bind(algorithm="amsgrad"), "used_minus_ema_last"), sp.Integer(0), quantifier="exists",
                              part="k ≠ t occurs (v̂_t > v_t)"),
           ]),
     claim(None, 202, "non-alignment of v_k and m_t", "qualitative", "v_k is not the projection matrix for x_t approximated by m_t",

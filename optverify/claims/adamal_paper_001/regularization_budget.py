@@ -4,7 +4,7 @@ import sympy as sp
 
 from optverify.claims.adamal_paper_001._common import S_t, alpha, beta2, claim, eta, g, k, t, tau, x_t
 from optverify.claims.specs import Identity, InstanceSearch, NotCheckable, integers, open_
-from optverify.counterexamples.families import AdaptiveBudget, FTPRLForm, Measured
+from optverify.counterexamples.families import Measured, adaptive_budget, ftprl_form
 
 x_alg = sp.Symbol("x_alg", real=True)
 g_max = sp.Symbol("g_max", positive=True)
@@ -31,7 +31,7 @@ CLAIMS = [
                       "(12)'s linear term g_{1:t}; X = R, one coordinate, g_1 ≠ 0"],
           checks=[
               Identity(budget_adagrad.subs(alpha, 1), sp.sqrt(G2), part="matching (12)'s step with AdaGrad's gives σ_{1:t} = √(Σ g_τ²)"),
-              InstanceSearch(FTPRLForm("adagrad"), x_alg, rel="==", part="matching (12)'s step with AdaGrad's gives σ_{1:t} = √(Σ g_τ²)"),
+              InstanceSearch(ftprl_form.bind(method="adagrad"), x_alg, rel="==", part="matching (12)'s step with AdaGrad's gives σ_{1:t} = √(Σ g_τ²)"),
           ]),
     claim(None, 161, "SGD's σ function", "identity",
           "fixed rate 1/k: one proximal term of weight k at x_t; η_t = 1/t: Σ_{τ≤t} σ_τ = t and σ_t = 1",
@@ -53,10 +53,10 @@ CLAIMS = [
           printed="Adam over come this problem wisely, exponential moving average (EMA) preforms as a sliding window, in other words, "
                   "regularization budget is bounded.",
           hypotheses=["B_t = √v_t (line 124, α = 1), v_t as in eq. (2); 'bounded' read as: bounded by the largest gradient seen"],
-          checks=[InstanceSearch(Measured(AdaptiveBudget("adam"), "sqrt_v_max"), g_max)]),
+          checks=[InstanceSearch(Measured(adaptive_budget.bind(algorithm="adam"), "sqrt_v_max"), g_max)]),
     claim(None, 165, "Adam's budget can decrease", "property", "there are gradients with B_t < B_{t−1} for Adam",
           printed="EMA, on the one hand controls the regularization budget in a range, but it fails to satisfy the primary requirement that "
                   "regularization budget  $B_t$  should be in nondecreasing manner.",
           hypotheses=["B_t = √v_t (line 124, α = 1); an existence claim: one witness suffices"],
-          checks=[InstanceSearch(Measured(AdaptiveBudget("adam", constant_rate=True), "sqrt_v_decrease"), sp.Integer(0), quantifier="exists")]),
+          checks=[InstanceSearch(Measured(adaptive_budget.bind(algorithm="adam", constant_rate=True), "sqrt_v_decrease"), sp.Integer(0), quantifier="exists")]),
 ]

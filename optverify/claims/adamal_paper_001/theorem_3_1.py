@@ -15,12 +15,12 @@ import sympy as sp
 from optverify.claims.adamal_paper_001._common import claim, n
 from optverify.claims.model import Corrected
 from optverify.claims.specs import Induction, InstanceSearch, Limit, Scaling, open_
-from optverify.counterexamples.families import AdamALTwoPoint, Measured
+from optverify.counterexamples.families import Measured, adamal_two_point
 from optverify.verify.scaling import exponents
 
 T = sp.Symbol("T", integer=True, positive=True)
 Tc = sp.Symbol("T", positive=True)  # the same horizon, for the limit
-FAM = AdamALTwoPoint()
+FAM = adamal_two_point
 
 # closed forms on the instance (see optverify/counterexamples/families/adamal_theorem.py), checked against the exact runs below
 E_lhs = lambda T_: 3 * T_ / (4 * sp.sqrt(2))  # E[Σ_t ⟨∇f, ∇f/√v_t⟩] = T·E[v_1^{−1/2}], v_1 ∈ {8, 2}

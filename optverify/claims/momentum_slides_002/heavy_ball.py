@@ -7,7 +7,7 @@ from optverify.claims.model import Corrected
 from optverify.claims.specs import (Diagonalizable, Identity, Induction, Inequality, InstanceSearch, NonConvergence, NotCheckable, Pseudocode,
                                     closed, integers, left_open, open_)
 from optverify.counterexamples.families import Measured
-from optverify.counterexamples.families.companion import CompanionMatrix
+from optverify.counterexamples.families.companion import companion_matrix
 from optverify.counterexamples.heavy_ball_cycle import heavy_ball_on_lessard
 
 wt, wprev = sp.symbols("w_t w_prev", real=True)
@@ -26,10 +26,10 @@ DOM = {beta: open_(0, 1), eta: left_open(0, 2), lam: left_open(0, 10)}
 HB = {"eta": 0.1, "beta": 0.9, "T": 200}
 disc = a**2 - 4 * beta
 roots = ((a + sp.sqrt(disc)) / 2, (a - sp.sqrt(disc)) / 2)
-CX = CompanionMatrix("complex")
+CX = companion_matrix.bind(region="complex")
 kk = sp.Symbol("k", nonnegative=True)
 BOX202 = {beta: open_(0, 1), eta: left_open(0, 2), mu: left_open(0, 5), kk: closed(0, 5), s_: closed(0, 1)}
-ANY = CompanionMatrix("any")
+ANY = companion_matrix.bind(region="any")
 
 CLAIMS = [
     claim(None, 103, "Polyak momentum (heavy ball)", "algorithm", "w_{t+1} = w_t − η∇f(w_t) + β(w_t − w_{t−1}) descends on a convex quadratic",

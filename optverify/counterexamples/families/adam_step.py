@@ -14,13 +14,10 @@ from __future__ import annotations
 
 import math
 
-from hypothesis import strategies as st
+from optverify.counterexamples.schema import array, family, integer, real
 
 G_MAX = 5.0
-
-
-def t_max(mode: str) -> int:
-    return 16 if mode == "quick" else 48
+T_MAX = {"quick": 16, "thorough": 48}
 
 
 def sharp_constant(beta1: float, beta2: float, T: int, num=None) -> float:
@@ -47,80 +44,72 @@ def limit_constant(beta1: float, beta2: float) -> float:
     return (1 - beta1) / math.sqrt((1 - beta2) * (1 - beta1 * beta1 / beta2))
 
 
-class AdamMoments:
+def _validate(beta1, beta2, quantity, gamma, eps):
+    if quantity not in ("m_hat", "step"):
+        raise ValueError("quantity must be m_hat or step")
+    if not (0 <= beta1 < 1 and 0 <= beta2 < 1):
+        raise ValueError("beta1, beta2 must lie in [0, 1)")
+
+
+def _describe(o):
+    return (
+        f"one coordinate of Adam with β1 = {o['beta1']}, β2 = {o['beta2']}, m_0 = v_0 = 0, bias-corrected; "
+        f"T ≤ 16 (quick) / 48 (thorough) gradients in [−{G_MAX:g}, {G_MAX:g}] with |g_T| ≥ 10⁻³"
+        + (f"; γ = {o['gamma']:g}, ε = {o['eps']:g} outside the root (line 294)" if o["quantity"] == "step" else "")
+    )
+
+
+# sequences the random search also draws (the longest horizon is where the EMAs differ most)
+def _ramp(p):
+    """g_k ∝ (β1/β2)^{T−k}: where Cauchy–Schwarz is tight (the sharp constant's maximiser)."""
+    q = p["beta1"] / p["beta2"]
+    return [G_MAX * q ** (p["T"] - k) for k in range(1, p["T"] + 1)]
+
+
+def _spike(p):
+    """A quiet history, then one large gradient."""
+    return [0.0] * (p["T"] - 1) + [G_MAX]
+
+
+def _alternating(p):
+    return [G_MAX * (-1) ** k for k in range(p["T"])]
+
+
+def _constant(p):
+    return [G_MAX] * p["T"]
+
+
+@family(
+    {
+        "T": integer(1, T_MAX, examples=[T_MAX]),
+        "g": array(real(-G_MAX, G_MAX), "T", at={-1: real(-G_MAX, G_MAX, nonzero=1e-3)},
+                   examples=[_ramp, _spike, _alternating, _constant]),
+    },
+    name="adam-moments-sequence",
+    description=_describe,
+    validate=_validate,
+)
+def adam_moments(inst, num, *, beta1, beta2, quantity="m_hat", gamma=1e-3, eps=1e-8):
     """|m̂_T| (``quantity="m_hat"``) or Adam's step |Δθ_T| = γ|m̂_T|/(√v̂_T + ε) (``"step"``), any sequence."""
-
-    name = "adam-moments-sequence"
-
-    def __init__(self, beta1: float, beta2: float, quantity: str = "m_hat", gamma: float = 1e-3, eps: float = 1e-8):
-        if quantity not in ("m_hat", "step"):
-            raise ValueError("quantity must be m_hat or step")
-        if not (0 <= beta1 < 1 and 0 <= beta2 < 1):
-            raise ValueError("beta1, beta2 must lie in [0, 1)")
-        self.beta1, self.beta2, self.quantity, self.gamma, self.eps = beta1, beta2, quantity, gamma, eps
-        self.description = (
-            f"one coordinate of Adam with β1 = {beta1}, β2 = {beta2}, m_0 = v_0 = 0, bias-corrected; "
-            f"T ≤ 16 (quick) / 48 (thorough) gradients in [−{G_MAX:g}, {G_MAX:g}] with g_T ≠ 0"
-            + (f"; γ = {gamma:g}, ε = {eps:g} outside the root (line 294)" if quantity == "step" else "")
-        )
-
-    def __repr__(self):
-        return f"AdamMoments({self.beta1!r}, {self.beta2!r}, quantity={self.quantity!r}, gamma={self.gamma!r}, eps={self.eps!r})"
-
-    def vector_bounds(self, mode):
-        return [(1, t_max(mode) + 0.999)] + [(-G_MAX, G_MAX)] * t_max(mode)
-
-    def decode(self, x, mode):
-        T = int(x[0])
-        g = [float(v) for v in x[1 : 1 + T]]
-        if abs(g[-1]) < 1e-3:
-            g[-1] = 1e-3 if g[-1] >= 0 else -1e-3
-        return {"g": g}
-
-    def strategy(self, mode):
-        T_hi = t_max(mode)
-        r = self.beta1 / self.beta2
-
-        @st.composite
-        def inst(draw):
-            T = draw(st.one_of(st.just(T_hi), st.integers(1, T_hi)))  # the longest horizon is where EMAs differ most
-            shape = draw(st.sampled_from(["uniform", "spike", "geometric", "alternating"]))
-            if shape == "uniform":
-                g = draw(st.lists(st.floats(-G_MAX, G_MAX), min_size=T, max_size=T))
-            elif shape == "spike":  # quiet history, then one large gradient
-                small = draw(st.floats(0, 0.1))
-                g = [small] * (T - 1) + [G_MAX]
-            elif shape == "geometric":  # ramps g_k ∝ q^{T−k}; q = β1/β2 is where Cauchy–Schwarz is tight
-                q = draw(st.one_of(st.floats(0.0, 1.5), st.just(r)))
-                g = [G_MAX * q ** (T - k) for k in range(1, T + 1)]
-            else:
-                g = [G_MAX * (-1) ** k for k in range(T)]
-            if abs(g[-1]) < 1e-3:
-                g[-1] = 1e-3
-            return {"g": g}
-
-        return inst()
-
-    def evaluate(self, inst, num):
-        b1, b2 = num.num(self.beta1), num.num(self.beta2)
-        m = v = num.num(0)
-        g = [num.num(x) for x in inst["g"]]
-        for gt in g:
-            m = b1 * m + (1 - b1) * gt
-            v = b2 * v + (1 - b2) * gt * gt
-        T = len(g)
-        m_hat = m / (1 - b1**T)
-        v_hat = v / (1 - b2**T)
-        root = num.sqrt(v_hat)
-        gamma = num.num(self.gamma)
-        step = gamma * num.fabs(m_hat) / (root + num.num(self.eps))
-        return {
-            "measured": num.fabs(m_hat) if self.quantity == "m_hat" else step,
-            "m_hat": m_hat,
-            "v_hat": v_hat,
-            "sqrt_v_hat": root,
-            "gamma": gamma,
-            "epsilon": num.num(self.eps),
-            "T": num.num(T),
-            "sharp_K_T": sharp_constant(self.beta1, self.beta2, T, num),
-        }
+    b1, b2 = num.num(beta1), num.num(beta2)
+    m = v = num.num(0)
+    g = [num.num(x) for x in inst["g"]]
+    for gt in g:
+        m = b1 * m + (1 - b1) * gt
+        v = b2 * v + (1 - b2) * gt * gt
+    T = len(g)
+    m_hat = m / (1 - b1**T)
+    v_hat = v / (1 - b2**T)
+    root = num.sqrt(v_hat)
+    gam = num.num(gamma)
+    step = gam * num.fabs(m_hat) / (root + num.num(eps))
+    return {
+        "measured": num.fabs(m_hat) if quantity == "m_hat" else step,
+        "m_hat": m_hat,
+        "v_hat": v_hat,
+        "sqrt_v_hat": root,
+        "gamma": gam,
+        "epsilon": num.num(eps),
+        "T": num.num(T),
+        "sharp_K_T": sharp_constant(beta1, beta2, T, num),
+    }

@@ -21,17 +21,13 @@ expectation of the theorem is exact:
 
 from __future__ import annotations
 
-from hypothesis import strategies as st
-
+from optverify.counterexamples.schema import family, integer
 from optverify.sim.reference_adamal import adamal_step
 
 BETA1 = "0.5"
 X1 = 3
 NOISE = 3
-
-
-def t_max(mode: str) -> int:
-    return 60 if mode == "quick" else 400
+T_MAX = {"quick": 60, "thorough": 400}
 
 
 def huber_grad(num, x):
@@ -42,65 +38,55 @@ def huber_grad(num, x):
     return x
 
 
-class AdamALTwoPoint:
-    name = "adamal-huber-two-point-noise"
-    description = ("Algorithm 1 (β1 = 1/2 in lines 5 and 7) on the Huber function from x_1 = 3, α_t = 1/T, "
-                   "g_t = ∇f(x_t) + ζ_t with ζ_1 = ±3 (probability 1/2 each), ζ_t = 0 for t ≥ 2; 2 ≤ T ≤ 60 (quick) / 400")
+def _run(num, T, zeta1):
+    b1 = num.num(BETA1)
+    alpha = 1 / num.num(T)
+    state = (num.num(X1), num.num(0), num.num(0))
+    lhs = lhs_a = s1 = s2 = s3 = num.num(0)
+    prev = num.num(0)  # α_0/√v_0 read as 0
+    worst_step, x_min = num.num(0), state[0]
+    for t in range(1, T + 1):
+        x = state[0]
+        x_min = min(x_min, x)
+        df = huber_grad(num, x)
+        g = df + (num.num(zeta1) if t == 1 else num.num(0))
+        state = adamal_step(num, state, g, alpha, b1, b1, "beta1")
+        _, m, v = state
+        r = num.sqrt(v)
+        lhs += df * df / r
+        lhs_a += alpha * df * df / r
+        s1 += (alpha * g / r) ** 2
+        d2 = (alpha / r - prev) ** 2
+        s2 += d2
+        if t <= T - 1:
+            s3 += d2
+        prev = alpha / r
+        worst_step = max(worst_step, abs(alpha * m / r))
+    x_min = min(x_min, state[0])
+    return lhs, lhs_a, s1, s2, s3, worst_step, x_min
 
-    def __repr__(self):
-        return "AdamALTwoPoint()"
 
-    def vector_bounds(self, mode):
-        return [(2, t_max(mode) + 0.999)]
-
-    def decode(self, x, mode):
-        return {"T": int(x[0])}
-
-    def strategy(self, mode):
-        return st.fixed_dictionaries({"T": st.integers(2, t_max(mode))})
-
-    def _run(self, num, T, zeta1):
-        b1 = num.num(BETA1)
-        alpha = 1 / num.num(T)
-        state = (num.num(X1), num.num(0), num.num(0))
-        lhs = lhs_a = s1 = s2 = s3 = num.num(0)
-        prev = num.num(0)  # α_0/√v_0 read as 0
-        worst_step, x_min = num.num(0), state[0]
-        for t in range(1, T + 1):
-            x = state[0]
-            x_min = min(x_min, x)
-            df = huber_grad(num, x)
-            g = df + (num.num(zeta1) if t == 1 else num.num(0))
-            state = adamal_step(num, state, g, alpha, b1, b1, "beta1")
-            _, m, v = state
-            r = num.sqrt(v)
-            lhs += df * df / r
-            lhs_a += alpha * df * df / r
-            s1 += (alpha * g / r) ** 2
-            d2 = (alpha / r - prev) ** 2
-            s2 += d2
-            if t <= T - 1:
-                s3 += d2
-            prev = alpha / r
-            worst_step = max(worst_step, abs(alpha * m / r))
-        x_min = min(x_min, state[0])
-        return lhs, lhs_a, s1, s2, s3, worst_step, x_min
-
-    def evaluate(self, inst, num):
-        T = int(inst["T"])
-        runs = [self._run(num, T, NOISE), self._run(num, T, -NOISE)]
-        half = num.num(1) / 2
-        E = [half * (a + b) for a, b in zip(runs[0], runs[1])]
-        sqrt2 = num.sqrt(num.num(2))
-        hyp_gap = max(max(r[5] for r in runs) - sqrt2, 1 - min(r[6] for r in runs))
-        return {
-            "measured": E[0],
-            "E_lhs": E[0],
-            "E_lhs_alpha": E[1],
-            "E_S1": E[2],
-            "E_S2": E[3],
-            "E_S3": E[4],
-            "E_sums": E[2] + E[3] + E[4],
-            "hyp_gap": hyp_gap,
-            "T": num.num(T),
-        }
+@family(
+    {"T": integer(2, T_MAX)},
+    name="adamal-huber-two-point-noise",
+    description="Algorithm 1 (β1 = 1/2 in lines 5 and 7) on the Huber function from x_1 = 3, α_t = 1/T, "
+    "g_t = ∇f(x_t) + ζ_t with ζ_1 = ±3 (probability 1/2 each), ζ_t = 0 for t ≥ 2; 2 ≤ T ≤ 60 (quick) / 400",
+)
+def adamal_two_point(inst, num):
+    T = int(inst["T"])
+    runs = [_run(num, T, NOISE), _run(num, T, -NOISE)]
+    half = num.num(1) / 2
+    E = [half * (a + b) for a, b in zip(runs[0], runs[1])]
+    sqrt2 = num.sqrt(num.num(2))
+    hyp_gap = max(max(r[5] for r in runs) - sqrt2, 1 - min(r[6] for r in runs))
+    return {
+        "measured": E[0],
+        "E_lhs": E[0],
+        "E_lhs_alpha": E[1],
+        "E_S1": E[2],
+        "E_S2": E[3],
+        "E_S3": E[4],
+        "E_sums": E[2] + E[3] + E[4],
+        "hyp_gap": hyp_gap,
+        "T": num.num(T),
+    }

@@ -19,7 +19,7 @@ min_{x∈F} Σ_t ⟨g_t, x⟩ = −(D/2) Σ_i |Σ_t g_{t,i}| is attained at a ve
 |g_{1,i}| ≥ 10⁻³ keeps every v̂_{t,i} > 0 (Algorithm 2 divides by √v̂_t).
 
 Instances carry everything explicitly (D, α, β1, β2, the schedule β_{1t} with β_{11} = β1, x_1 and the
-gradients), so the 50-digit replay recomputes the same run.  The search vector also chooses a schedule
+gradients), so the 50-digit replay recomputes the same run.  The schema also chooses a schedule
 kind (constant β_{1t} = β1; geometric β1 λ^{t−1}; free β_{1t} ∈ [0, β1]) and a gradient policy: free
 gradients, or an adaptive adversary g_{t,i} = ±|r_{t,i}| with the sign of x_{t,i} − θ_i D/2 (the
 sequence it produces is stored, so the instance is a fixed sequence).
@@ -34,17 +34,12 @@ from __future__ import annotations
 
 import math
 
-from hypothesis import strategies as st
-
+from optverify.counterexamples.schema import array, choice, family, integer, real
 from optverify.verify.numctx import FloatCtx
 
 G_MIN_FIRST = 1e-3
 D_MAX = 2  # coordinates
-_N_HEAD = 11  # scalar entries before x_1, the gradients and the schedule multipliers
-
-
-def t_max(mode: str) -> int:
-    return 12 if mode == "quick" else 30
+T_MAX = {"quick": 12, "thorough": 30}
 
 
 def _clip(x, lo, hi):
@@ -81,163 +76,111 @@ def amsgrad_run(num, D, alpha, beta1t, beta2, x1, grad):
     return xs, gs, vhats
 
 
-class AMSGradRegret:
-    name = "amsgrad-linear-regret"
-    description = (
+def _beta2(p):
+    return 1.0 - p["one_minus_beta2"]
+
+
+def _gamma_for(beta1):
+    """γ = β1/√β2 for a usual β1 (0.5, 0.9), kept below 1."""
+    return lambda p: min(beta1 / math.sqrt(_beta2(p)), 0.99)
+
+
+def _spike(period, small):
+    """A rare large gradient among small ones of the other sign (Reddi et al.'s pattern)."""
+    return lambda p: [[1.0 if t % period == 0 else -small] * p["d"] for t in range(p["T"])]
+
+
+def _derive(p):
+    """The explicit run: β2, β1 = γ√β2, the schedule β_{1t} (β_{11} = β1), and the gradients played.
+
+    The adaptive adversary plays g_{t,i} = ±|r_{t,i}| with the sign of x_{t,i} − θ_i D/2 against the float
+    run; the sequence it chose is stored, so the instance is a fixed sequence (replayed as such at 50 digits).
+    """
+    D, alpha, T = p["D"], p["alpha"], p["T"]
+    beta2 = _beta2(p)
+    beta1 = p["gamma"] * math.sqrt(beta2)
+    if p["schedule"] == "constant":
+        sched = [beta1] * T
+    elif p["schedule"] == "geometric":
+        sched = [beta1 * p["lam"] ** (t - 1) for t in range(1, T + 1)]
+    else:
+        sched = [beta1] + [beta1 * b for b in p["mult"][1:T]]
+    raw = [[_first_ok(v) if t == 0 else float(v) for v in row] for t, row in enumerate(p["raw"])]
+    if p["policy"] == "free":
+        g = raw
+    else:
+        theta = p["theta"]
+
+        def adversary(t, xt):
+            gt = [abs(r) if xi > th * D / 2 else -abs(r) for r, xi, th in zip(raw[t - 1], xt, theta)]
+            return [_first_ok(v) for v in gt] if t == 1 else gt
+
+        _, g, _ = amsgrad_run(FloatCtx(), D, alpha, sched, beta2, p["x1"], adversary)
+    sched = [min(float(b), beta1) for b in sched]
+    sched[0] = float(beta1)
+    return {"beta1": float(beta1), "beta2": float(beta2), "beta1t": sched, "g": [[float(v) for v in row] for row in g]}
+
+
+@family(
+    {
+        "D": real(0.1, 10.0),
+        "alpha": real(lambda p: p["D"] * 1e-3, lambda p: p["D"] * 100.0, log=True),  # α/D ∈ [10⁻³, 10²]
+        "one_minus_beta2": real(1e-4, 10.0**-1e-4, log=True),
+        "gamma": real(0.0, 0.99, examples=[0.0, _gamma_for(0.5), _gamma_for(0.9)]),  # γ = β1/√β2
+        "schedule": choice("constant", "geometric", "free"),
+        "lam": real(0.0, 1.0),  # λ of the geometric schedule
+        "policy": choice("free", "adaptive"),
+        "T": integer(1, T_MAX),
+        "d": integer(1, D_MAX),
+        "theta": array(real(-1.0, 1.0), D_MAX),  # the adaptive adversary's thresholds, in units of D/2
+        "x1": array(real(lambda p: -p["D"] / 2, lambda p: p["D"] / 2), "d"),
+        "raw": array(real(-1.0, 1.0), ("T", "d"), at={0: real(-1.0, 1.0, nonzero=G_MIN_FIRST)},
+                     examples=[lambda p: [[(-1.0) ** t] * p["d"] for t in range(p["T"])], lambda p: [[1.0] * p["d"]] * p["T"],
+                               _spike(2, 0.1), _spike(3, 0.1), _spike(4, 0.5)]),
+        "mult": array(real(0.0, 1.0), "T"),  # β_{1t}/β1 of the free schedule
+    },
+    name="amsgrad-linear-regret",
+    description=(
         "AMSGrad (Reddi et al. 2018, Algorithm 2: no ε, no bias correction, m_0 = v_0 = v̂_0 = 0) on linear losses "
         "⟨g_t, x⟩ over the box [−D/2, D/2]^d (D_∞ = D), d ∈ {1, 2}, x_1 ∈ F, α_t = α/√t, β2 ∈ (0, 1), "
         "β1 = β_{11} = γ√β2 with γ < 1, β_{1t} ≤ β1 constant, geometric (β1 λ^{t−1}) or free; any gradients "
         "|g_{t,i}| ≤ 1 (|g_{1,i}| ≥ 10⁻³), free or chosen adaptively from the iterates; "
         "T ≤ 12 (quick) / 30 (thorough)"
-    )
-
-    def __repr__(self):
-        return "AMSGradRegret()"
-
-    # ---- the continuous parametrisation -------------------------------------------------------------------
-    def vector_bounds(self, mode):
-        T = t_max(mode)
-        head = [
-            (0.1, 10.0),  # 0  D
-            (-3.0, 2.0),  # 1  log10(α/D)
-            (-4.0, -1e-4),  # 2  log10(1 − β2)
-            (0.0, 0.99),  # 3  γ = β1/√β2
-            (0.0, 2.999),  # 4  schedule kind: constant / geometric / free
-            (0.0, 1.0),  # 5  λ of the geometric schedule
-            (0.0, 1.999),  # 6  gradient policy: free / adaptive
-            (1.0, T + 0.999),  # 7  T
-            (1.0, D_MAX + 0.999),  # 8  d
-            (-1.0, 1.0),  # 9  θ_1 (adaptive threshold, in units of D/2)
-            (-1.0, 1.0),  # 10 θ_2
-        ]
-        assert len(head) == _N_HEAD
-        return head + [(-1.0, 1.0)] * D_MAX + [(-1.0, 1.0)] * (T * D_MAX) + [(0.0, 1.0)] * T
-
-    def decode(self, x, mode):
-        Tm = t_max(mode)
-        x = [float(v) for v in x]
-        D = x[0]
-        alpha = D * 10.0 ** x[1]
-        beta2 = 1.0 - 10.0 ** x[2]
-        beta1 = x[3] * math.sqrt(beta2)
-        kind = int(x[4])
-        lam = min(max(x[5], 0.0), 1.0)
-        adaptive = int(x[6]) == 1
-        T = min(max(int(x[7]), 1), Tm)
-        d = min(max(int(x[8]), 1), D_MAX)
-        theta = x[9 : 9 + D_MAX]
-        off = _N_HEAD
-        x1 = [min(max(v, -1.0), 1.0) * D / 2 for v in x[off : off + d]]
-        off += D_MAX
-        raw = [x[off + t * D_MAX : off + t * D_MAX + d] for t in range(T)]
-        off += Tm * D_MAX
-        mult = x[off : off + T]
-        if kind == 0:
-            sched = [beta1] * T
-        elif kind == 1:
-            sched = [beta1 * lam ** (t - 1) for t in range(1, T + 1)]
-        else:
-            sched = [beta1] + [beta1 * min(max(b, 0.0), 1.0) for b in mult[1:T]]
-        return self._instance(D, alpha, beta1, beta2, sched, x1, raw, theta if adaptive else None,
-                              ["constant", "geometric", "free"][kind], lam)
-
-    def _instance(self, D, alpha, beta1, beta2, sched, x1, raw, theta, kind, lam):
-        """Fix the gradients (free, or played adaptively against the float run) and build the instance dict."""
-        raw = [[_first_ok(v) if t == 0 else float(v) for v in row] for t, row in enumerate(raw)]
-        if theta is None:
-            g = raw
-        else:
-            def adversary(t, xt):
-                row = raw[t - 1]
-                gt = [abs(r) if xi > th * D / 2 else -abs(r) for r, xi, th in zip(row, xt, theta)]
-                return [_first_ok(v) for v in gt] if t == 1 else gt
-
-            _, g, _ = amsgrad_run(FloatCtx(), D, alpha, sched, beta2, x1, adversary)
-        sched = [min(float(b), beta1) for b in sched]
-        sched[0] = float(beta1)
-        return {
-            "D": float(D), "alpha": float(alpha), "beta1": float(beta1), "beta2": float(beta2),
-            "beta1t": sched, "schedule": kind if kind != "geometric" else f"geometric λ={lam:.6g}",
-            "policy": "free" if theta is None else "adaptive",
-            "x1": [float(v) for v in x1], "g": [[float(v) for v in row] for row in g],
-        }
-
-    def strategy(self, mode):
-        Tm = t_max(mode)
-        unit = st.floats(-1.0, 1.0, allow_nan=False)
-
-        @st.composite
-        def inst(draw):
-            T = draw(st.integers(1, Tm))
-            d = draw(st.integers(1, D_MAX))
-            D = draw(st.floats(0.1, 10.0))
-            alpha = D * 10.0 ** draw(st.floats(-3.0, 2.0))
-            beta2 = 1.0 - 10.0 ** draw(st.floats(-4.0, -1e-4))
-            beta1 = draw(st.sampled_from([0.0, 0.5, 0.9, None]))
-            gamma = draw(st.floats(0.0, 0.99)) if beta1 is None else min(beta1 / math.sqrt(beta2), 0.99)
-            beta1 = gamma * math.sqrt(beta2)
-            kind = draw(st.sampled_from(["constant", "geometric", "free"]))
-            lam = draw(st.floats(0.0, 1.0))
-            if kind == "constant":
-                sched = [beta1] * T
-            elif kind == "geometric":
-                sched = [beta1 * lam ** (t - 1) for t in range(1, T + 1)]
-            else:
-                sched = [beta1] + [beta1 * draw(st.floats(0.0, 1.0)) for _ in range(T - 1)]
-            x1 = [draw(unit) * D / 2 for _ in range(d)]
-            pattern = draw(st.sampled_from(["uniform", "signs", "alternating", "constant", "spike", "adaptive"]))
-            if pattern == "uniform" or pattern == "adaptive":
-                raw = [[draw(unit) for _ in range(d)] for _ in range(T)]
-            elif pattern == "signs":
-                raw = [[draw(st.sampled_from([-1.0, 1.0])) for _ in range(d)] for _ in range(T)]
-            elif pattern == "alternating":
-                s = [draw(st.sampled_from([-1.0, 1.0])) for _ in range(d)]
-                raw = [[si * (-1.0) ** t for si in s] for t in range(T)]
-            elif pattern == "constant":
-                s = [draw(unit) for _ in range(d)]
-                raw = [list(s) for _ in range(T)]
-            else:  # a rare large gradient among small ones of the other sign (Reddi et al.'s pattern)
-                period = draw(st.integers(2, 4))
-                small = draw(st.floats(0.01, 0.5))
-                raw = [[1.0 if t % period == 0 else -small for _ in range(d)] for t in range(T)]
-            theta = [draw(unit) for _ in range(D_MAX)] if pattern == "adaptive" else None
-            return self._instance(D, alpha, beta1, beta2, sched, x1, raw, theta, kind, lam)
-
-        return inst()
-
-    # ---- evaluation in a number context --------------------------------------------------------------------
-    def evaluate(self, inst, num):
-        D = num.num(inst["D"])
-        alpha = num.num(inst["alpha"])
-        beta1 = num.num(inst["beta1"])
-        beta2 = num.num(inst["beta2"])
-        sched = [num.num(b) for b in inst["beta1t"]]
-        g = [[num.num(v) for v in row] for row in inst["g"]]
-        x1 = [num.num(v) for v in inst["x1"]]
-        T, d = len(g), len(x1)
-        xs, _, vhats = amsgrad_run(num, D, alpha, sched, beta2, x1, lambda t, _x: g[t - 1])
-        played = sum(sum(gi * xi for gi, xi in zip(gt, xt)) for gt, xt in zip(g, xs))
-        col_sums = [sum(g[t][i] for t in range(T)) for i in range(d)]
-        best = -(D / 2) * sum(num.fabs(c) for c in col_sums)  # min over the box of Σ_t ⟨g_t, x⟩, at a vertex
-        regret = played - best
-        sum_beta = sum(
-            sched[t] * sum(num.sqrt(vh) for vh in vhats[t]) * num.sqrt(num.num(t + 1)) / alpha for t in range(T)
-        )  # Σ_t Σ_i β_{1t} v̂_{t,i}^{1/2}/α_t with α_t = α/√t
-        return {
-            "measured": regret,
-            "regret": regret,
-            "D_inf": D,
-            "alpha": alpha,
-            "beta_1": beta1,
-            "beta_2": beta2,
-            "gamma_ams": beta1 / num.sqrt(beta2),
-            "T": num.num(T),
-            "d": num.num(d),
-            "sum_sqrt_vhat_T": sum(num.sqrt(vh) for vh in vhats[-1]),
-            "sum_beta1t_sqrt_vhat_over_alpha_t": sum_beta,
-            "sum_norm_g": sum(num.sqrt(sum(g[t][i] * g[t][i] for t in range(T))) for i in range(d)),
-            "G_inf": max(num.fabs(v) for row in g for v in row),
-        }
+    ),
+    derive=_derive,
+)
+def amsgrad_regret(inst, num):
+    D = num.num(inst["D"])
+    alpha = num.num(inst["alpha"])
+    beta1 = num.num(inst["beta1"])
+    beta2 = num.num(inst["beta2"])
+    sched = [num.num(b) for b in inst["beta1t"]]
+    g = [[num.num(v) for v in row] for row in inst["g"]]
+    x1 = [num.num(v) for v in inst["x1"]]
+    T, d = len(g), len(x1)
+    xs, _, vhats = amsgrad_run(num, D, alpha, sched, beta2, x1, lambda t, _x: g[t - 1])
+    played = sum(sum(gi * xi for gi, xi in zip(gt, xt)) for gt, xt in zip(g, xs))
+    col_sums = [sum(g[t][i] for t in range(T)) for i in range(d)]
+    best = -(D / 2) * sum(num.fabs(c) for c in col_sums)  # min over the box of Σ_t ⟨g_t, x⟩, at a vertex
+    regret = played - best
+    sum_beta = sum(
+        sched[t] * sum(num.sqrt(vh) for vh in vhats[t]) * num.sqrt(num.num(t + 1)) / alpha for t in range(T)
+    )  # Σ_t Σ_i β_{1t} v̂_{t,i}^{1/2}/α_t with α_t = α/√t
+    return {
+        "measured": regret,
+        "regret": regret,
+        "D_inf": D,
+        "alpha": alpha,
+        "beta_1": beta1,
+        "beta_2": beta2,
+        "gamma_ams": beta1 / num.sqrt(beta2),
+        "T": num.num(T),
+        "d": num.num(d),
+        "sum_sqrt_vhat_T": sum(num.sqrt(vh) for vh in vhats[-1]),
+        "sum_beta1t_sqrt_vhat_over_alpha_t": sum_beta,
+        "sum_norm_g": sum(num.sqrt(sum(g[t][i] * g[t][i] for t in range(T))) for i in range(d)),
+        "G_inf": max(num.fabs(v) for row in g for v in row),
+    }
 
 
 def _first_ok(v: float) -> float:

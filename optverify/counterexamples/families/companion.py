@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import math
 
-import mpmath
 import numpy as np
-from hypothesis import strategies as st
 
+from optverify.counterexamples.schema import array, family, integer, real
 from optverify.verify.numctx import FloatCtx
 
 
@@ -23,73 +22,62 @@ def _spectral(A, num):
     return max(abs(s) for s in num.mp.svd_c(num.mp.matrix(A), compute_uv=False))
 
 
-class CompanionMatrix:
-    name = "heavy-ball-companion-matrix"
+def _a(beta, s, region):
+    """a = 1 + β − ηλ from the fraction s: a² < 4β ("complex"), or away from the double root |a| = 2√β ("any")."""
+    bound = 2 * math.sqrt(beta)
+    if region == "complex":
+        return s * bound  # |s| < 1 ⇒ a² < 4β
+    # outside a band around the boundary |a| = 2√β: map s ∈ (−1, 1) to a ∈ (−2√β·0.9, 2√β·0.9) ∪ beyond
+    return s * bound * 0.9 if abs(s) < 0.5 else math.copysign(bound * 1.1 + abs(s), s)
 
-    def __init__(self, region: str = "complex", t_max: int = 40):
-        self.region, self.t_max = region, t_max
-        self.description = (f"β ∈ (0.05, 0.95), a = 1 + β − ηλ with {'a² < 4β' if region == 'complex' else '|a² − 4β| ≥ 0.05'}, "
-                            f"x_1 ∈ [−3, 3]², t ≤ {t_max}; spectral norms")
 
-    def __repr__(self):
-        return f"CompanionMatrix(region={self.region!r}, t_max={self.t_max})"
+def _validate(region, t_max):
+    if region not in ("complex", "any"):
+        raise ValueError("region is 'complex' or 'any'")
 
-    def vector_bounds(self, mode):
-        return [(0.05, 0.95), (-0.98, 0.98), (-3, 3), (-3, 3), (1, self.t_max + 0.999)]
 
-    def _a(self, beta, s):
-        bound = 2 * math.sqrt(beta)
-        if self.region == "complex":
-            return s * bound  # |s| < 1 ⇒ a² < 4β
-        # outside a band around the boundary |a| = 2√β: map s ∈ (−1, 1) to a ∈ (−2√β·0.9, 2√β·0.9) ∪ beyond
-        return s * bound * 0.9 if abs(s) < 0.5 else math.copysign(bound * 1.1 + abs(s), s)
-
-    def decode(self, x, mode):
-        beta, s = float(x[0]), float(x[1])
-        return {"beta": beta, "a": self._a(beta, s), "x1": [float(x[2]), float(x[3])], "t": int(x[4])}
-
-    def strategy(self, mode):
-        @st.composite
-        def inst(draw):
-            beta, s = draw(st.floats(0.05, 0.95)), draw(st.floats(-0.98, 0.98))
-            return {"beta": beta, "a": self._a(beta, s), "x1": [draw(st.floats(-3, 3)), draw(st.floats(-3, 3))], "t": draw(st.integers(1, self.t_max))}
-
-        return inst()
-
-    def evaluate(self, inst, num):
-        a, beta, t = num.num(inst["a"]), num.num(inst["beta"]), inst["t"]
-        x1 = [num.num(v) for v in inst["x1"]]
-        if isinstance(num, FloatCtx):
-            M = np.array([[a, -beta], [1.0, 0.0]])
-            gam, Q = np.linalg.eig(M)
-            Qi = np.linalg.inv(Q)
-            Mt = np.linalg.matrix_power(M, t)
-            x = Mt @ np.array(x1)
-            x_norm = float(np.linalg.norm(x))
-            lam_t = [complex(g) ** t for g in gam]
-        else:
-            mp = num.mp
-            M = mp.matrix([[a, -beta], [1, 0]])
-            gam, Q = mp.eig(M)
-            for j in range(2):  # unit columns, as numpy returns them: the same Q up to column phases
-                nj = mp.sqrt(abs(Q[0, j]) ** 2 + abs(Q[1, j]) ** 2)
-                Q[0, j], Q[1, j] = Q[0, j] / nj, Q[1, j] / nj
-            Qi = mp.inverse(Q)
-            x = (M**t) * mp.matrix(x1)
-            x_norm = mp.sqrt(abs(x[0]) ** 2 + abs(x[1]) ** 2)
-            lam_t = [g**t for g in gam]
-            Q = [[Q[i, j] for j in range(2)] for i in range(2)]
-            Qi = [[Qi[i, j] for j in range(2)] for i in range(2)]
-        x1n = num.sqrt(x1[0] ** 2 + x1[1] ** 2)
-        lam_norm = max(abs(v) for v in lam_t)
-        rho = max(abs(g) for g in gam)
-        return {
-            "x_norm": x_norm,
-            "x1_norm": x1n,
-            "Q_norm": _spectral(Q, num),
-            "Qinv_norm": _spectral(Qi, num),
-            "Lambda_t_norm": _spectral([[lam_t[0], 0], [0, lam_t[1]]], num),
-            "max_gamma_t": lam_norm,
-            "rho_t": rho**t,
-            "beta_t_half": beta ** (num.num(t) / 2),
-        }
+@family(
+    {"beta": real(0.05, 0.95), "s": real(-0.98, 0.98), "x1": array(real(-3, 3), 2), "t": integer(1, lambda o: o["t_max"])},
+    name="heavy-ball-companion-matrix",
+    description=lambda o: (f"β ∈ (0.05, 0.95), a = 1 + β − ηλ with {'a² < 4β' if o['region'] == 'complex' else '|a² − 4β| ≥ 0.05'}, "
+                           f"x_1 ∈ [−3, 3]², t ≤ {o['t_max']}; spectral norms"),
+    derive=lambda p, region, t_max: {"a": _a(p["beta"], p["s"], region)},
+    validate=_validate,
+)
+def companion_matrix(inst, num, *, region="complex", t_max=40):
+    a, beta, t = num.num(inst["a"]), num.num(inst["beta"]), inst["t"]
+    x1 = [num.num(v) for v in inst["x1"]]
+    if isinstance(num, FloatCtx):
+        M = np.array([[a, -beta], [1.0, 0.0]])
+        gam, Q = np.linalg.eig(M)
+        Qi = np.linalg.inv(Q)
+        Mt = np.linalg.matrix_power(M, t)
+        x = Mt @ np.array(x1)
+        x_norm = float(np.linalg.norm(x))
+        lam_t = [complex(g) ** t for g in gam]
+    else:
+        mp = num.mp
+        M = mp.matrix([[a, -beta], [1, 0]])
+        gam, Q = mp.eig(M)
+        for j in range(2):  # unit columns, as numpy returns them: the same Q up to column phases
+            nj = mp.sqrt(abs(Q[0, j]) ** 2 + abs(Q[1, j]) ** 2)
+            Q[0, j], Q[1, j] = Q[0, j] / nj, Q[1, j] / nj
+        Qi = mp.inverse(Q)
+        x = (M**t) * mp.matrix(x1)
+        x_norm = mp.sqrt(abs(x[0]) ** 2 + abs(x[1]) ** 2)
+        lam_t = [g**t for g in gam]
+        Q = [[Q[i, j] for j in range(2)] for i in range(2)]
+        Qi = [[Qi[i, j] for j in range(2)] for i in range(2)]
+    x1n = num.sqrt(x1[0] ** 2 + x1[1] ** 2)
+    lam_norm = max(abs(v) for v in lam_t)
+    rho = max(abs(g) for g in gam)
+    return {
+        "x_norm": x_norm,
+        "x1_norm": x1n,
+        "Q_norm": _spectral(Q, num),
+        "Qinv_norm": _spectral(Qi, num),
+        "Lambda_t_norm": _spectral([[lam_t[0], 0], [0, lam_t[1]]], num),
+        "max_gamma_t": lam_norm,
+        "rho_t": rho**t,
+        "beta_t_half": beta ** (num.num(t) / 2),
+    }

@@ -18,13 +18,10 @@ soft threshold −sign(b)·max(|b| − μ, 0)/q.  ``measured`` is the last FTPRL
 
 from __future__ import annotations
 
-from hypothesis import strategies as st
+from optverify.counterexamples.schema import array, family, integer, real
 
 G_MAX = 5.0
-
-
-def t_max(mode: str) -> int:
-    return 6 if mode == "quick" else 16
+T_MAX = {"quick": 6, "thorough": 16}
 
 
 def soft_min(num, q, b, mu):
@@ -35,72 +32,62 @@ def soft_min(num, q, b, mu):
     return -num.sign(b) * mag / q
 
 
-class CompositeFTPRL:
-    def __init__(self, variant: str = "mcmahan"):
-        if variant not in ("mcmahan", "printed"):
-            raise ValueError("variant is 'mcmahan' or 'printed'")
-        self.variant = variant
-        self.name = f"composite-ftprl-{variant}"
-        self.description = (
-            "one coordinate, T ≤ 6 (quick) / 16 (thorough), x_1 ∈ [−3, 3], g_t ∈ [−5, 5], σ_t ∈ [0.1, 5], "
-            + ("Ψ(x) = a x + λx²/2 + μ|x| with a ∈ [−2, 2], λ, μ ∈ [0, 2]; FTPRL with φ_{1:t−1} (McMahan)"
-               if variant == "mcmahan" else "Ψ(x) = a x with a ∈ [−2, 2]; FTPRL (10) with φ_{1:t} as printed")
-        )
+def _validate(variant):
+    if variant not in ("mcmahan", "printed"):
+        raise ValueError("variant is 'mcmahan' or 'printed'")
 
-    def __repr__(self):
-        return f"CompositeFTPRL({self.variant!r})"
 
-    def vector_bounds(self, mode):
-        T = t_max(mode)
-        return [(1, T + 0.999), (-3, 3), (-2, 2), (0, 2), (0, 2)] + [(-G_MAX, G_MAX)] * T + [(0.1, 5)] * T
+def _composite(o):
+    return 2 if o["variant"] == "mcmahan" else 0  # λ = μ = 0: Ψ linear, the only case (10) as printed covers
 
-    def decode(self, x, mode):
-        TM = t_max(mode)
-        T = int(x[0])
-        lam, mu = (float(x[3]), float(x[4])) if self.variant == "mcmahan" else (0.0, 0.0)
-        return {"T": T, "x1": float(x[1]), "a": float(x[2]), "lam": lam, "mu": mu,
-                "g": [float(v) for v in x[5 : 5 + T]], "sigma": [float(v) for v in x[5 + TM : 5 + TM + T]]}
 
-    def strategy(self, mode):
-        @st.composite
-        def inst(draw):
-            T = draw(st.integers(1, t_max(mode)))
-            lam, mu = (draw(st.floats(0, 2)), draw(st.floats(0, 2))) if self.variant == "mcmahan" else (0.0, 0.0)
-            return {"T": T, "x1": draw(st.floats(-3, 3)), "a": draw(st.floats(-2, 2)), "lam": lam, "mu": mu,
-                    "g": draw(st.lists(st.floats(-G_MAX, G_MAX), min_size=T, max_size=T)),
-                    "sigma": draw(st.lists(st.floats(0.1, 5), min_size=T, max_size=T))}
-
-        return inst()
-
-    def evaluate(self, inst, num):
-        a, lam, mu = num.num(inst["a"]), num.num(inst["lam"]), num.num(inst["mu"])
-        g = [num.num(v) for v in inst["g"]]
-        sig = [num.num(v) for v in inst["sigma"]]
-        T = len(g)
-        # proximal mirror descent (9)
-        x = num.num(inst["x1"])
-        md = [x]
-        S = num.num(0)
-        for t in range(T):
-            S = S + sig[t]
-            x = soft_min(num, S + lam, g[t] + a - S * x, mu)
-            md.append(x)
-        # FTPRL (10)
-        xs = [num.num(inst["x1"])]
-        G = Phi = S = P = num.num(0)
-        for t in range(T):
-            G, S, P = G + g[t], S + sig[t], P + sig[t] * xs[t]
-            if self.variant == "mcmahan":
-                x = soft_min(num, S + lam, G + Phi + a - P, mu)
-                phi = -(G + Phi + S * x - P)  # ∈ ∂Ψ(x_{t+1}) by the optimality of the step
-                Phi = Phi + phi
-            else:  # φ_τ = a for τ = 1 … t+1 (0-based t), all in the objective, and Ψ(x) = a x
-                x = (P - G - num.num(t + 1) * a - a) / S
-            xs.append(x)
-        return {
-            "measured": xs[-1],
-            "x_ftprl": xs[-1],
-            "x_md": md[-1],
-            "max_gap": max(abs(u - w) for u, w in zip(xs, md)),
-            "T": num.num(T),
-        }
+@family(
+    {
+        "T": integer(1, T_MAX),
+        "x1": real(-3, 3),
+        "a": real(-2, 2),
+        "lam": real(0, _composite),
+        "mu": real(0, _composite),
+        "g": array(real(-G_MAX, G_MAX), "T"),
+        "sigma": array(real(0.1, 5), "T"),
+    },
+    name="composite-ftprl-{variant}",
+    description=lambda o: (
+        "one coordinate, T ≤ 6 (quick) / 16 (thorough), x_1 ∈ [−3, 3], g_t ∈ [−5, 5], σ_t ∈ [0.1, 5], "
+        + ("Ψ(x) = a x + λx²/2 + μ|x| with a ∈ [−2, 2], λ, μ ∈ [0, 2]; FTPRL with φ_{1:t−1} (McMahan)"
+           if o["variant"] == "mcmahan" else "Ψ(x) = a x with a ∈ [−2, 2]; FTPRL (10) with φ_{1:t} as printed")
+    ),
+    validate=_validate,
+)
+def composite_ftprl(inst, num, *, variant="mcmahan"):
+    a, lam, mu = num.num(inst["a"]), num.num(inst["lam"]), num.num(inst["mu"])
+    g = [num.num(v) for v in inst["g"]]
+    sig = [num.num(v) for v in inst["sigma"]]
+    T = len(g)
+    # proximal mirror descent (9)
+    x = num.num(inst["x1"])
+    md = [x]
+    S = num.num(0)
+    for t in range(T):
+        S = S + sig[t]
+        x = soft_min(num, S + lam, g[t] + a - S * x, mu)
+        md.append(x)
+    # FTPRL (10)
+    xs = [num.num(inst["x1"])]
+    G = Phi = S = P = num.num(0)
+    for t in range(T):
+        G, S, P = G + g[t], S + sig[t], P + sig[t] * xs[t]
+        if variant == "mcmahan":
+            x = soft_min(num, S + lam, G + Phi + a - P, mu)
+            phi = -(G + Phi + S * x - P)  # ∈ ∂Ψ(x_{t+1}) by the optimality of the step
+            Phi = Phi + phi
+        else:  # φ_τ = a for τ = 1 … t+1 (0-based t), all in the objective, and Ψ(x) = a x
+            x = (P - G - num.num(t + 1) * a - a) / S
+        xs.append(x)
+    return {
+        "measured": xs[-1],
+        "x_ftprl": xs[-1],
+        "x_md": md[-1],
+        "max_gap": max(abs(u - w) for u, w in zip(xs, md)),
+        "T": num.num(T),
+    }

@@ -23,17 +23,14 @@ Methods (the budget is what the paper prints for it):
 
 from __future__ import annotations
 
-from hypothesis import strategies as st
+from optverify.counterexamples.schema import array, family, integer, real
 
 G_MAX = 5.0
 METHODS = ("sgd_inv_t", "sgd_fixed", "sgd", "adam", "sgdm", "adagrad")
+T_MAX = {"quick": 6, "thorough": 16}
 
 
-def t_max(mode: str) -> int:
-    return 6 if mode == "quick" else 16
-
-
-# the instance parameters each method uses (the adversarial search varies only these)
+# the instance parameters each method uses (the others are fixed at DEFAULTS)
 USES = {
     "sgd_inv_t": (),
     "sgd_fixed": ("k",),
@@ -42,139 +39,119 @@ USES = {
     "sgdm": ("beta1", "eta"),
     "adagrad": (),
 }
-SCALARS = {"beta1": (0.01, 0.99), "beta2": (0.01, 0.999), "k": (0.2, 5)}
-DEFAULTS = {"beta1": 0.9, "beta2": 0.999, "k": 1.0}
+SCALARS = {"beta1": (0.01, 0.99), "beta2": (0.01, 0.999), "k": (0.2, 5), "eta": (0.01, 2)}
+DEFAULTS = {"beta1": 0.9, "beta2": 0.999, "k": 1.0, "eta": 1.0}
+SHOW = {"beta1": "β1", "beta2": "β2", "k": "k", "eta": "step sizes η_t"}
 
 
-class FTPRLForm:
-    name = "ftprl-form"
+def _validate(method):
+    if method not in METHODS:
+        raise ValueError(f"unknown method {method!r}; one of {METHODS}")
 
-    def __init__(self, method: str):
-        if method not in METHODS:
-            raise ValueError(f"unknown method {method!r}; one of {METHODS}")
-        self.method = method
-        self.name = f"ftprl-form-{method}"
-        self.description = (
-            f"{method}: one coordinate, x_1 ∈ [−5, 5], T ≤ 6 (quick) / 16 (thorough), gradients g_t ∈ [−5, 5] with g_1 ≠ 0, "
-            "β1 ∈ [0.01, 0.99], β2 ∈ [0.01, 0.999], k ∈ [0.2, 5], step sizes η_t ∈ [0.01, 2]; "
-            "FTPRL argmin with the printed linear term and budget against the algorithm's recursion"
-        )
 
-    def __repr__(self):
-        return f"FTPRLForm({self.method!r})"
+def _scalar(q):
+    """A parameter the method uses ranges over SCALARS[q]; one it does not use is fixed at DEFAULTS[q]."""
+    return real(lambda o: SCALARS[q][0] if q in USES[o["method"]] else DEFAULTS[q],
+                lambda o: SCALARS[q][1] if q in USES[o["method"]] else DEFAULTS[q])
 
-    # ---------------------------------------------------------------- instances
-    def _scalars(self):
-        return [p for p in USES[self.method] if p != "eta"]
 
-    def vector_bounds(self, mode):
-        T = t_max(mode)
-        out = [(1, T + 0.999), (-5, 5)] + [SCALARS[p] for p in self._scalars()] + [(-G_MAX, G_MAX)] * T
-        if "eta" in USES[self.method]:
-            out += [(0.01, 2)] * T
-        return out
+# ---------------------------------------------------------------- the printed forms
+def _eta(method, inst, num, t):
+    """η_t (t ≥ 1) of the SGD-type methods."""
+    if method == "sgd_inv_t":
+        return 1 / num.num(t)
+    if method == "sgd_fixed":
+        return 1 / num.num(inst["k"])
+    return num.num(inst["eta"][t - 1])
 
-    def decode(self, x, mode):
-        TM = t_max(mode)
-        T = int(x[0])
-        inst = {"T": T, "x1": float(x[1]), **DEFAULTS}
-        j = 2
-        for p in self._scalars():
-            inst[p] = float(x[j])
-            j += 1
-        g = [float(v) for v in x[j : j + T]]
-        if abs(g[0]) < 1e-3:
-            g[0] = 1e-3 if g[0] >= 0 else -1e-3
-        inst["g"] = g
-        inst["eta"] = [float(v) for v in x[j + TM : j + TM + T]] if "eta" in USES[self.method] else [1.0] * T
-        return inst
 
-    def strategy(self, mode):
-        @st.composite
-        def inst(draw):
-            T = draw(st.integers(1, t_max(mode)))
-            g1 = draw(st.one_of(st.floats(1e-3, G_MAX), st.floats(-G_MAX, -1e-3)))
-            rest = draw(st.lists(st.floats(-G_MAX, G_MAX), min_size=T - 1, max_size=T - 1))
-            eta = draw(st.lists(st.floats(0.01, 2), min_size=T, max_size=T))
-            return {"T": T, "x1": draw(st.floats(-5, 5)), "beta1": draw(st.floats(0.01, 0.99)), "beta2": draw(st.floats(0.01, 0.999)),
-                    "k": draw(st.floats(0.2, 5)), "g": [g1] + rest, "eta": eta}
-
-        return inst()
-
-    # ---------------------------------------------------------------- the printed forms
-    def _eta(self, inst, num, t):
-        """η_t (t ≥ 1) of the SGD-type methods."""
-        if self.method == "sgd_inv_t":
-            return 1 / num.num(t)
-        if self.method == "sgd_fixed":
-            return 1 / num.num(inst["k"])
-        return num.num(inst["eta"][t - 1])
-
-    def linear_coefficient(self, inst, num, g, t):
-        """C_t as printed, recomputed from g_1 … g_t."""
-        G = sum(g[:t])
-        if self.method in ("adam", "sgdm"):
-            b1 = num.num(inst["beta1"])
-            corr = sum(b1 ** (t + 1 - tau) * g[tau - 1] for tau in range(1, t + 1))
-            C = G - corr
-            return C / (1 - b1) if self.method == "sgdm" else C
-        return G
-
-    def budget(self, inst, num, g, t):
-        """σ_{1:t} as printed."""
-        if self.method == "sgd_inv_t":
-            return num.num(t)
-        if self.method == "sgd_fixed":
-            return num.num(inst["k"])
-        if self.method in ("sgd", "sgdm"):
-            return 1 / num.num(inst["eta"][t - 1])
-        if self.method == "adam":
-            b2 = num.num(inst["beta2"])
-            return num.sqrt((1 - b2) * sum(b2 ** (t - tau) * g[tau - 1] ** 2 for tau in range(1, t + 1)))
-        return num.sqrt(sum(gi * gi for gi in g[:t]))  # adagrad
-
-    def ftprl(self, inst, num, g):
-        xs = [num.num(inst["x1"])]
-        S = [self.budget(inst, num, g, s) for s in range(1, len(g) + 1)]
-        sig = [S[0]] + [S[s] - S[s - 1] for s in range(1, len(S))]
-        for t in range(1, len(g) + 1):
-            P = sum(sig[s] * xs[s] for s in range(t))
-            xs.append((P - self.linear_coefficient(inst, num, g, t)) / S[t - 1])
-        return xs, S, sig
-
-    def algorithm(self, inst, num, g):
-        x = num.num(inst["x1"])
-        xs = [x]
+def linear_coefficient(method, inst, num, g, t):
+    """C_t as printed, recomputed from g_1 … g_t."""
+    G = sum(g[:t])
+    if method in ("adam", "sgdm"):
         b1 = num.num(inst["beta1"])
-        b2 = num.num(inst["beta2"])
-        m = v = acc = num.num(0)
-        for t, gt in enumerate(g, start=1):
-            if self.method in ("sgd_inv_t", "sgd_fixed", "sgd"):
-                x = x - self._eta(inst, num, t) * gt
-            elif self.method == "sgdm":
-                m = b1 * m + gt
-                x = x - self._eta(inst, num, t) * m
-            elif self.method == "adam":
-                m = b1 * m + (1 - b1) * gt
-                v = b2 * v + (1 - b2) * gt * gt
-                x = x - m / num.sqrt(v)
-            else:  # adagrad
-                acc = acc + gt * gt
-                x = x - gt / num.sqrt(acc)
-            xs.append(x)
-        return xs
+        corr = sum(b1 ** (t + 1 - tau) * g[tau - 1] for tau in range(1, t + 1))
+        C = G - corr
+        return C / (1 - b1) if method == "sgdm" else C
+    return G
 
-    def evaluate(self, inst, num):
-        g = [num.num(v) for v in inst["g"]]
-        xf, S, sig = self.ftprl(inst, num, g)
-        xa = self.algorithm(inst, num, g)
-        gap = max(abs(a - b) for a, b in zip(xf, xa))
-        return {
-            "measured": xf[-1],
-            "x_ftprl": xf[-1],
-            "x_alg": xa[-1],
-            "max_gap": gap,
-            "budget_last": S[-1],
-            "sigma_min": min(sig),
-            "T": num.num(len(g)),
-        }
+
+def budget(method, inst, num, g, t):
+    """σ_{1:t} as printed."""
+    if method == "sgd_inv_t":
+        return num.num(t)
+    if method == "sgd_fixed":
+        return num.num(inst["k"])
+    if method in ("sgd", "sgdm"):
+        return 1 / num.num(inst["eta"][t - 1])
+    if method == "adam":
+        b2 = num.num(inst["beta2"])
+        return num.sqrt((1 - b2) * sum(b2 ** (t - tau) * g[tau - 1] ** 2 for tau in range(1, t + 1)))
+    return num.sqrt(sum(gi * gi for gi in g[:t]))  # adagrad
+
+
+def ftprl(method, inst, num, g):
+    xs = [num.num(inst["x1"])]
+    S = [budget(method, inst, num, g, s) for s in range(1, len(g) + 1)]
+    sig = [S[0]] + [S[s] - S[s - 1] for s in range(1, len(S))]
+    for t in range(1, len(g) + 1):
+        P = sum(sig[s] * xs[s] for s in range(t))
+        xs.append((P - linear_coefficient(method, inst, num, g, t)) / S[t - 1])
+    return xs, S, sig
+
+
+def algorithm(method, inst, num, g):
+    x = num.num(inst["x1"])
+    xs = [x]
+    b1 = num.num(inst["beta1"])
+    b2 = num.num(inst["beta2"])
+    m = v = acc = num.num(0)
+    for t, gt in enumerate(g, start=1):
+        if method in ("sgd_inv_t", "sgd_fixed", "sgd"):
+            x = x - _eta(method, inst, num, t) * gt
+        elif method == "sgdm":
+            m = b1 * m + gt
+            x = x - _eta(method, inst, num, t) * m
+        elif method == "adam":
+            m = b1 * m + (1 - b1) * gt
+            v = b2 * v + (1 - b2) * gt * gt
+            x = x - m / num.sqrt(v)
+        else:  # adagrad
+            acc = acc + gt * gt
+            x = x - gt / num.sqrt(acc)
+        xs.append(x)
+    return xs
+
+
+@family(
+    {
+        "T": integer(1, T_MAX),
+        "x1": real(-5, 5),
+        "beta1": _scalar("beta1"),
+        "beta2": _scalar("beta2"),
+        "k": _scalar("k"),
+        "g": array(real(-G_MAX, G_MAX), "T", at={0: real(-G_MAX, G_MAX, nonzero=1e-3)}),
+        "eta": array(_scalar("eta"), "T"),
+    },
+    name="ftprl-form-{method}",
+    description=lambda o: (
+        f"{o['method']}: one coordinate, x_1 ∈ [−5, 5], T ≤ 6 (quick) / 16 (thorough), gradients g_t ∈ [−5, 5] with |g_1| ≥ 10⁻³"
+        + "".join(f", {SHOW[q]} ∈ [{SCALARS[q][0]:g}, {SCALARS[q][1]:g}]" for q in USES[o["method"]])
+        + "; FTPRL argmin with the printed linear term and budget against the algorithm's recursion"
+    ),
+    validate=_validate,
+)
+def ftprl_form(inst, num, *, method="sgd"):
+    g = [num.num(v) for v in inst["g"]]
+    xf, S, sig = ftprl(method, inst, num, g)
+    xa = algorithm(method, inst, num, g)
+    gap = max(abs(a - b) for a, b in zip(xf, xa))
+    return {
+        "measured": xf[-1],
+        "x_ftprl": xf[-1],
+        "x_alg": xa[-1],
+        "max_gap": gap,
+        "budget_last": S[-1],
+        "sigma_min": min(sig),
+        "T": num.num(len(g)),
+    }

@@ -8,43 +8,30 @@ from __future__ import annotations
 
 import math
 
-from hypothesis import strategies as st
+from optverify.counterexamples.schema import family, integer, real
 
 
-class SparseOneHot:
-    name = "sparse-one-hot-stream"
-    description = "d ≤ 12 coordinates, T ≤ 40 steps, D_∞, D_2 ∈ (0, 5]; exact binomial expectations"
-
-    def __repr__(self):
-        return "SparseOneHot()"
-
-    def vector_bounds(self, mode):
-        return [(1, 12.999), (1, 40.999), (0.01, 5), (0.01, 5)]
-
-    def decode(self, x, mode):
-        return {"d": int(x[0]), "T": int(x[1]), "D_inf": float(x[2]), "D_2": float(x[3])}
-
-    def strategy(self, mode):
-        return st.fixed_dictionaries(
-            {"d": st.integers(1, 12), "T": st.integers(1, 40), "D_inf": st.floats(0.01, 5), "D_2": st.floats(0.01, 5)}
-        )
-
-    def evaluate(self, inst, num):
-        d, T = inst["d"], inst["T"]
-        one = num.num(1)
-        Z = sum(one / (i * i) for i in range(1, d + 1))
-        p = [one / (i * i) / Z for i in range(1, d + 1)]
-        e_sqrt = []
-        for pi in p:
-            e_sqrt.append(sum(num.num(math.comb(T, k)) * pi**k * (one - pi) ** (T - k) * num.sqrt(num.num(k)) for k in range(T + 1)))
-        # ‖g_t‖² takes the value (±1)² = 1 with probability Σ_i p_i: its T-fold sum, then E√·
-        p_norm1 = sum(p)
-        e_sqrt_norm = sum(num.num(math.comb(T, k)) * p_norm1**k * (one - p_norm1) ** (T - k) * num.sqrt(num.num(k)) for k in range(T + 1))
-        return {
-            "E_sum_sqrt": sum(e_sqrt),
-            "E_sqrt_norm": e_sqrt_norm,
-            "D_inf": num.num(inst["D_inf"]),
-            "D_2": num.num(inst["D_2"]),
-            "T": num.num(T),
-            "d": num.num(d),
-        }
+@family(
+    {"d": integer(1, 12), "T": integer(1, 40), "D_inf": real(0.01, 5), "D_2": real(0.01, 5)},
+    name="sparse-one-hot-stream",
+    description="d ≤ 12 coordinates, T ≤ 40 steps, D_∞, D_2 ∈ (0, 5]; exact binomial expectations",
+)
+def sparse_onehot(p, num):
+    d, T = p["d"], p["T"]
+    one = num.num(1)
+    Z = sum(one / (i * i) for i in range(1, d + 1))
+    pr = [one / (i * i) / Z for i in range(1, d + 1)]
+    e_sqrt = []
+    for pi in pr:
+        e_sqrt.append(sum(num.num(math.comb(T, k)) * pi**k * (one - pi) ** (T - k) * num.sqrt(num.num(k)) for k in range(T + 1)))
+    # ‖g_t‖² takes the value (±1)² = 1 with probability Σ_i p_i: its T-fold sum, then E√·
+    p_norm1 = sum(pr)
+    e_sqrt_norm = sum(num.num(math.comb(T, k)) * p_norm1**k * (one - p_norm1) ** (T - k) * num.sqrt(num.num(k)) for k in range(T + 1))
+    return {
+        "E_sum_sqrt": sum(e_sqrt),
+        "E_sqrt_norm": e_sqrt_norm,
+        "D_inf": num.num(p["D_inf"]),
+        "D_2": num.num(p["D_2"]),
+        "T": num.num(T),
+        "d": num.num(d),
+    }
