@@ -24,6 +24,8 @@ from optverify.checks.result import CheckContext, CheckResult
 from optverify.claims import use
 from optverify.claims.model import BOUND, KINDS, Claim, ClaimError, Corrected, Location
 from optverify.claims.sources import Source
+
+from optverify.counterexamples.schema import Family, Measured, array, choice, family, integer, real
 from optverify.claims.specs import (
     Diagonalizable,
     Identity,
@@ -58,6 +60,8 @@ from optverify.verdicts import CONSISTENT, INCONCLUSIVE, NOT_CHECKABLE, PROVED, 
 __all__ = [
     # sources and claims
     "Source", "Claim", "Corrected", "Location", "BOUND", "KINDS", "ClaimError", "UserError", "use", "notation",
+    # instance families, from one parameter schema
+    "family", "Family", "real", "integer", "choice", "array", "Measured",
     # parameter ranges
     "Range", "closed", "open_", "left_open", "right_open", "integers",
     # checks

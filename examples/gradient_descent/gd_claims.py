@@ -17,7 +17,7 @@ notes = ov.Source(Path(__file__).with_name("notes.md"), name="gd")
 
 # ---------------------------------------------------------------- the instances the notes speak of
 
-@ov.family({"H": ov.real(0.1, 10), "a": ov.real(-1, 1), "b": ov.real(-4, 4), "c": ov.real(0.1, 3),
+@ov.family({"H": ov.real(0.1, 10), "a": ov.real(-1, 1, nonzero=0.05), "b": ov.real(-4, 4), "c": ov.real(0.1, 3),
             "x": ov.real(-3, 3), "y": ov.real(-3, 3)},
            description="f(x) = (a/2)·x² + b·log(1 + e^{cx}) with smoothness H scaled to the given H")
 def smooth_1d(p, num):

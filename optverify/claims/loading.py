@@ -10,25 +10,15 @@ per process, and a certificate's replay snippet can import it again by path.
 
 from __future__ import annotations
 
-import hashlib
 import importlib
-import importlib.util
-import sys
 import traceback
 from pathlib import Path
 from types import ModuleType
 
 from optverify.errors import UserError
+from optverify.loader import load_file
 
 ENTRY_POINT_GROUP = "optverify.claims"
-
-
-def module_name_for(path: Path) -> str:
-    """The name a file loaded by path is registered under in ``sys.modules``."""
-    p = path.resolve()
-    digest = hashlib.sha256(str(p).encode()).hexdigest()[:10]
-    stem = "".join(ch if ch.isalnum() else "_" for ch in p.stem)
-    return f"optverify_user.{stem}_{digest}"
 
 
 def load_module(ref: str | Path) -> ModuleType:
@@ -38,25 +28,12 @@ def load_module(ref: str | Path) -> ModuleType:
     if text.endswith(".py") or p.is_file() or "/" in text or "\\" in text:
         if not p.is_file():
             raise UserError(f"claims file {text!r}: no such file")
-        name = module_name_for(p)
-        if name in sys.modules:
-            return sys.modules[name]
-        if "optverify_user" not in sys.modules:
-            pkg = ModuleType("optverify_user")
-            pkg.__path__ = []  # a namespace for claims files loaded by path
-            sys.modules["optverify_user"] = pkg
-        spec = importlib.util.spec_from_file_location(name, p.resolve())
-        mod = importlib.util.module_from_spec(spec)
-        sys.modules[name] = mod
         try:
-            spec.loader.exec_module(mod)
+            return load_file(str(p))
         except UserError:
-            del sys.modules[name]
             raise
-        except BaseException as exc:
-            del sys.modules[name]
+        except Exception as exc:
             raise UserError(f"claims file {text!r} failed to import: {_where(exc, str(p.resolve()))}") from None
-        return mod
     try:
         return importlib.import_module(text)
     except ModuleNotFoundError as exc:

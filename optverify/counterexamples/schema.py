@@ -84,19 +84,17 @@ it and runs with ``python -c`` from any directory; families pickle the same way.
 
 from __future__ import annotations
 
-import hashlib
-import importlib
-import importlib.machinery
-import importlib.util
 import inspect
 import linecache
 import math
 import os
 import sys
-from typing import Any, Callable
+from typing import Callable
 
 import numpy as np
 from hypothesis import strategies as st
+
+from optverify.loader import _importable_anywhere, loaded_path, locate  # noqa: F401  (locate: the replay snippets' entry)
 
 __all__ = ["Family", "array", "choice", "family", "integer", "locate", "real"]
 
@@ -454,7 +452,7 @@ class Family:
             names = [k for k, v in vars(m).items() if isinstance(v, Family) and v.fn is self.fn and not v.options]
             if names:
                 qual = names[0]
-        path = _LOADED.get(mod)
+        path = loaded_path(mod)
         f = getattr(m, "__file__", None)
         if path is None and f and not _importable_anywhere(mod, f):
             path = os.path.abspath(f)  # a script, a claims file, a module found only from this directory: by path
@@ -582,65 +580,53 @@ def family(params: dict, *, name=None, description=None, derive=None, validate=N
     return wrap
 
 
-# ---------------------------------------------------------------------------------------------- locate
-_LOADED: dict[str, str] = {}  # module name → file, for modules loaded by path
+class Measured:
+    """Wrap a family so that one of its values (or an expression in them) is the measured side."""
 
+    def __init__(self, family, measured: str | None = None, measured_expr=None):
+        self.family = family
+        self.key = measured
+        self.expr = measured_expr
+        self.name = family.name
+        self.description = family.description
+        if measured_expr is not None:
+            import sympy as sp
 
-def _module_name_for(path: str) -> str:
-    stem = "".join(c if c.isalnum() else "_" for c in os.path.splitext(os.path.basename(path))[0])
-    return f"optverify_user_{stem}_{hashlib.sha1(path.encode()).hexdigest()[:10]}"
+            self._syms = sorted(sp.sympify(measured_expr).free_symbols, key=lambda s: s.name)
+            self._expr = sp.sympify(measured_expr)
 
+    def replay_source(self) -> tuple[str, str]:
+        """The wrapped family's replay source, wrapped: ``(imports, expression)`` for a fresh interpreter."""
+        imports, inner = self.family.replay_source()
+        imports += "\nfrom optverify.counterexamples.schema import Measured"
+        if self.key is not None:
+            return imports, f"Measured({inner}, measured={self.key!r})"
+        return imports, f"Measured({inner}, measured_expr={str(self.expr)!r})"
 
-def load_file(path: str):
-    """Load a Python file once, registered in ``sys.modules`` under a stable name derived from its path."""
-    path = os.path.abspath(path)
-    name = _module_name_for(path)
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, path)
-    if spec is None or spec.loader is None:
-        raise ImportError(f"cannot load {path}")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    _LOADED[name] = path
-    try:
-        spec.loader.exec_module(module)
-    except BaseException:
-        sys.modules.pop(name, None)
-        _LOADED.pop(name, None)
-        raise
-    return module
+    def __repr__(self):
+        return self.replay_source()[1]
 
+    def vector_bounds(self, mode):
+        return self.family.vector_bounds(mode)
 
-def _importable_anywhere(mod: str, file: str) -> bool:
-    """Would ``import mod`` find this very file in a fresh interpreter started from another directory?
+    def decode(self, x, mode):
+        return self.family.decode(x, mode)
 
-    Only a dotted module of a package on the path counts (installed, or on PYTHONPATH); a top-level
-    module, ``__main__``, or a package found only through the current directory is located by its file.
-    """
-    if mod == "__main__" or "." not in mod:
-        return False
-    cwd = os.path.abspath(os.getcwd())
-    env = {os.path.abspath(e) for e in os.environ.get("PYTHONPATH", "").split(os.pathsep) if e}
-    path = [e for e in sys.path if e and (os.path.abspath(e) != cwd or os.path.abspath(e) in env)]
-    spec = importlib.machinery.PathFinder.find_spec(mod.split(".")[0], path)
-    if spec is None:
-        return False
-    roots = list(spec.submodule_search_locations or [])
-    file = os.path.realpath(file)
-    return any(file.startswith(os.path.realpath(r) + os.sep) for r in roots)
+    def strategy(self, mode):
+        return self.family.strategy(mode)
 
+    def contains(self, inst, mode):
+        return self.family.contains(inst, mode)
 
-def locate(ref: str) -> Any:
-    """The object named by ``"package.module:name"`` or ``"/abs/path/file.py:name"`` (dotted names walk attributes)."""
-    where, sep, qual = ref.rpartition(":")
-    if not sep or not where or not qual:
-        raise ValueError(f"expected 'module:name' or '/path/file.py:name', got {ref!r}")
-    if where.endswith(".py") or os.sep in where:
-        module = load_file(where)
-    else:
-        module = importlib.import_module(where)
-    obj = module
-    for part in qual.split("."):
-        obj = getattr(obj, part)
-    return obj
+    def evaluate(self, inst, num):
+        vals = dict(self.family.evaluate(inst, num))
+        if self.key is not None:
+            vals["measured"] = vals[self.key]
+        else:
+            import sympy as sp
+
+            from optverify.verify.numctx import FloatCtx
+
+            f = sp.lambdify(self._syms, self._expr, "math" if isinstance(num, FloatCtx) else "mpmath")
+            vals["measured"] = f(*[vals[s.name] for s in self._syms])
+        return vals

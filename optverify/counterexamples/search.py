@@ -159,6 +159,10 @@ def _hypothesis_phase(family, rhs, rel, mode, seed, n, deadline, out: SearchOutc
         probe()
     except AssertionError:
         pass
+    except ExceptionGroup as group:  # hypothesis reports distinct failures together: violations are ours, the rest are errors
+        rest = group.subgroup(lambda e: not isinstance(e, AssertionError))
+        if rest is not None:
+            raise rest.exceptions[0]
     if "last" in found:
         out.worst = found["last"]
 

@@ -20,7 +20,8 @@ from optverify.counterexamples.families.projected_step import projected_step
 from optverify.counterexamples.families.sign_distribution import sign_distribution
 from optverify.counterexamples.families.sparse_onehot import sparse_onehot
 from optverify.counterexamples.families.stochastic_separable import stochastic_separable
-from optverify.counterexamples.families.vectors import Measured, gradient_matrix
+from optverify.counterexamples.families.vectors import gradient_matrix
+from optverify.counterexamples.schema import Measured
 
 __all__ = [
     "Measured",
