@@ -128,6 +128,8 @@ def test_description_and_bind():
     assert F.adaptive_budget.bind(algorithm="amsgrad").name == "adaptive-budget-amsgrad"
     with pytest.raises(ValueError):
         family({"g": array(real(0, 1), "T"), "T": integer(1, 3)})(lambda p, num: {})  # shape parameter declared after
+    with pytest.raises(ValueError):
+        array(real(0, 1), (2, 2, 2))  # lists and lists of lists only
 
 
 def test_replay_source_and_locate_rebuild_the_family():

@@ -302,7 +302,10 @@ class array(Kind):
     def __init__(self, elem: Kind, shape, *, at: dict | None = None, examples=()):
         if isinstance(elem, array):
             raise TypeError("array elements are real, integer or choice; give a shape with several entries instead")
-        self.elem, self.shape, self.at, self.examples = elem, tuple(shape) if isinstance(shape, (tuple, list)) else (shape,), dict(at or {}), tuple(examples)
+        shape = tuple(shape) if isinstance(shape, (tuple, list)) else (shape,)
+        if len(shape) not in (1, 2) or not all(isinstance(s, (int, str)) for s in shape):
+            raise ValueError(f"array shape {shape!r}: one or two entries, each an int or the name of an integer parameter")
+        self.elem, self.shape, self.at, self.examples = elem, shape, dict(at or {}), tuple(examples)
 
     def __repr__(self):
         at = "" if not self.at else ", at={" + ", ".join(f"{k}: {v!r}" for k, v in self.at.items()) + "}"
