@@ -15,8 +15,20 @@ g = sp.Function("g")
 s2 = sp.Function("s2")  # the variance sequence Var(g_j)
 mu = sp.Symbol("mu", real=True)
 nu = sp.Symbol("nu", positive=True)  # a stationary second moment E[g∘g]
+v0 = sp.Symbol("v_0", real=True)  # the initial value of the moment, which the slides do not print
 DOM1 = {beta1: open_(0, 1), t: integers(1, 10), n: integers(1, 10)}
 DOM2 = {beta2: open_(0, 1), t: integers(1, 10), mu: open_(-3, 3), nu: open_(0, 5)}
+
+
+def ema_from(start):
+    """The closed form β1^k·start + (1 − β1) Σ_{j=1}^k β1^{k−j} g_j of line 333's recurrence from v_0 = start."""
+    return lambda k: beta1**k * start + (1 - beta1) * sp.Sum(beta1 ** (k - j) * g(j), (j, 1, k))
+
+
+def ema_step(prev, k):
+    """Line 328: v_k = β1 v_{k−1} + (1 − β1) g_k."""
+    return beta1 * prev + (1 - beta1) * g(k)
+
 
 CLAIMS = [
     claim(None, 306, "per-coordinate SGD step", "definition", "w_{j,t+1} = w_{j,t} − η_{j,t} ∂f_{i_t}/∂w_{j,t}",
@@ -24,22 +36,35 @@ CLAIMS = [
     claim(None, 324, "Adam step 1", "definition", "g_t = ∇f_{i_t}(w_{t−1})", checks=[NotCheckable("definition")]),
     claim(None, 328, "Adam step 2", "definition", "v_t = β1 v_{t−1} + (1 − β1) g_t", checks=[NotCheckable("definition")]),
     claim(None, 333, "first moment as an exponential moving average", "identity", "v_t = (1 − β1) Σ_{j=1}^t β1^{t−j} g_j",
-          hypotheses=["v_0 = 0 (Adam's initialisation; the slide does not print it)"],
-          checks=[Induction(lambda k: (1 - beta1) * sp.Sum(beta1 ** (k - j) * g(j), (j, 1, k)), lambda prev, k: beta1 * prev + (1 - beta1) * g(k),
-                            n, 0, sp.Integer(0), domain=DOM1)]),
+          hypotheses=["the slides print no initial value v_0 (Adam's paper sets v_0 = 0, this slide does not): v_0 is free",
+                      "the recurrence of line 328, v_t = β1 v_{t−1} + (1 − β1) g_t, iterated from v_0, against the printed closed form"],
+          checks=[Induction(ema_from(0), ema_step, n, 0, v0, domain={**DOM1, v0: open_(-3, 3)}, sequences={g: (-3, 3)},
+                            note="base value v_0 free: the closed form is 0 at t = 0")],
+          corrected=Corrected("v_t = (1 − β1) Σ_{j=1}^t β1^{t−j} g_j when v_0 = 0 (in general v_t = β1^t v_0 + (1 − β1) Σ_{j=1}^t β1^{t−j} g_j)",
+                              "the closed form drops the term β1^t v_0 of the initial value",
+                              checks=[Induction(ema_from(0), ema_step, n, 0, sp.Integer(0), domain=DOM1, part="v_0 = 0"),
+                                      Induction(ema_from(v0), ema_step, n, 0, v0, domain={**DOM1, v0: open_(-3, 3)}, part="any v_0")])),
     claim(None, 341, "Adam step 3", "definition", "m_t = β2 m_{t−1} + (1 − β2)(g_t ∘ g_t)", checks=[NotCheckable("definition")]),
     claim(None, 348, "Adam step 4", "definition", "v̂_t = v_t/(1 − β1^t)", checks=[NotCheckable("definition")]),
     claim(None, 350, "bias-corrected first moment is unbiased when E[g_t] is stationary", "identity",
           "E[v̂_t] = E[g_t] + ξ with ξ = 0 if E[g_t] is stationary", end_line=351,
-          hypotheses=["v_0 = 0; E[g_t] = μ for every t ('stationary'); independence is not needed for the mean"],
-          checks=[Moment("mean_corrected", mu, beta1, t, mu=mu, var=sp.Integer(1), domain={beta1: open_(0, 1), t: integers(1, 10), mu: open_(-3, 3)})]),
+          hypotheses=["E[g_t] = μ for every t ('stationary'); independence is not needed for the mean",
+                      "the slides print no initial value v_0: it is free (a constant; the instance draws it in (−3, 3))"],
+          checks=[Moment("mean_corrected", mu, beta1, t, mu=mu, var=sp.Integer(1), m0_mean=v0,
+                         domain={beta1: open_(0, 1), t: integers(1, 10), mu: open_(-3, 3), v0: open_(-3, 3)})],
+          corrected=Corrected("ξ = 0 if E[g_t] is stationary and v_0 = 0 (in general ξ = β1^t v_0/(1 − β1^t))",
+                              "the bias correction 1/(1 − β1^t) removes exactly the bias of a zero start",
+                              checks=[Moment("mean_corrected", mu, beta1, t, mu=mu, var=sp.Integer(1),
+                                             domain={beta1: open_(0, 1), t: integers(1, 10), mu: open_(-3, 3)})])),
     claim(None, 359, "Adam step 5", "definition", "m̂_t = m_t/(1 − β2^t)", checks=[NotCheckable("definition")]),
     claim(None, 361, "bias-corrected second moment when E[g_t] is stationary", "identity",
           "E[m̂_t] = E[g_t ∘ g_t] + δ with δ = 0 if E[g_t] is stationary", end_line=362,
-          hypotheses=["m_0 = 0; E[g_j] = μ for every j (the printed condition), Var(g_j) = s2(j) free, so E[g_j²] = μ² + s2(j)"],
+          hypotheses=["E[g_j] = μ for every j (the printed condition), Var(g_j) = s2(j) free, so E[g_j²] = μ² + s2(j)",
+                      "m_0 is not printed, so it is free; the instance takes m_0 = 0 (one admissible value: the start that favours the claim)"],
           checks=[Identity((1 - beta2) * sp.Sum(beta2 ** (t - j) * (mu**2 + s2(j)), (j, 1, t)) / (1 - beta2**t), mu**2 + s2(t),
                            domain=DOM2, sequences={s2: (0, 4)}, note="lhs: E[m̂_t] by linearity; rhs: E[g_t²]")],
-          corrected=Corrected("δ = 0 if E[g_t ∘ g_t] is stationary", "m̂_t averages squared gradients: their second moment, not their mean, must be constant",
+          corrected=Corrected("δ = 0 if E[g_t ∘ g_t] is stationary and m_0 = 0",
+                              "m̂_t averages squared gradients: their second moment, not their mean, must be constant; and the start must be zero",
                               checks=[Moment("mean_corrected", nu, beta2, t, mu=nu, var=sp.Integer(1), domain={beta2: open_(0, 1), t: integers(1, 10), nu: open_(0, 5)})])),
     claim(None, 365, "Adam step 6", "algorithm", "w_{k,t} = w_{k,t−1} − η v̂_{k,t}/√(m̂_{k,t} + ε) descends",
           hypotheses=["η = 0.1, β1 = 0.9, β2 = 0.999, ε = 10⁻⁸ inside the square root, on f(w) = w²/2"],
