@@ -4,8 +4,8 @@ import sympy as sp
 
 from optverify.claims.momentum_slides_002._common import claim
 from optverify.claims.model import Corrected
-from optverify.claims.specs import Identity, Induction, Moment, NotCheckable, RateCounterexample, adam_eps_in_root, integers, open_
-from optverify.counterexamples.reddi_online import average_regret, run_adam_cyclic
+from optverify.claims.specs import Identity, Induction, Moment, NonConvergence, NotCheckable, adam_eps_in_root, integers, open_
+from optverify.counterexamples.adam_constant_step import adam_two_cycle
 
 beta1, beta2 = sp.symbols("beta_1 beta_2", positive=True)
 t = sp.Symbol("t", integer=True, positive=True)
@@ -74,10 +74,16 @@ CLAIMS = [
           checks=[NotCheckable("qualitative; ε keeps the denominator away from 0, it does not correct for non-stationarity")]),
     claim(None, 377, "Adam's convergence rate", "rate", "(1/T) Σ_t [f_t(w_t) − f_t(w*)] = O(1/√T) for convex, L-smooth losses",
           end_line=377,
-          hypotheses=["online convex losses f_t on a bounded domain (Adam with projection, the setting of Kingma & Ba's regret analysis)",
-                      "the slide fixes no β1, β2: Reddi et al.'s Theorem 1 takes β1 = 0, β2 = 1/(1 + C²), η_t = η/√t, which the slide allows",
-                      "f_t linear, hence convex and L-smooth for every L ≥ 0"],
-          checks=[RateCounterexample(run_adam_cyclic, average_regret, stated_exponent=-0.5)]),
+          hypotheses=["the Adam of lines 324–365 as printed: bias-corrected moments, ε inside the root, a constant learning rate η, "
+                      "no projection; the slides fix no η and allow any β1, β2 ∈ [0, 1) (lines 330, 343): the rate is read as "
+                      "holding for the printed algorithm with any of them, as Reddi et al. read Kingma & Ba's theorem",
+                      "instance: f_t(w) = w²/2 for every t (convex, L-smooth with L = 1, minimiser w* = 0), η = 1, β1 = β2 = 0, "
+                      "ε = 10⁻⁸, w_0 = √(η²/4 − ε): the iterates alternate ±w_0 and the average excess is (η²/4 − ε)/2 for every T",
+                      "with the usual β1 = 0.9, β2 = 0.999 the float run levels off near 4·10⁻⁴ too (in the facts; a chaotic orbit, "
+                      "so evidence only)"],
+          checks=[NonConvergence(adam_two_cycle, steps=3000)],
+          notes="Reddi, Kale & Kumar's cyclic problem (004:L333) needs Adam without bias correction, with ε = 0, η_t = η/√t and a "
+                "projection onto [−1, 1], none of which this slide prints; the instance here runs the printed update unchanged"),
     claim(None, 381, "Adam has lighter gradient noise", "qualitative", "cited result on gradient noise",
           printed="In [1], it is analyzed that Adam has **lighter gradient noise**, resulting in a fast convergence.",
           checks=[NotCheckable("a statement about a cited paper")]),
