@@ -3,6 +3,7 @@
 import sympy as sp
 
 from optverify.claims.adam_variants_004._common import claim, gamma
+from optverify.claims.model import Corrected
 from optverify.claims.specs import Identity, Inequality, NotCheckable, closed, integers, open_
 
 x, y = sp.symbols("x y", real=True)
@@ -14,6 +15,9 @@ hess = lambda f: sp.hessian(f, (x, y))  # noqa: E731
 H = hess(f_example)
 g0 = grad(f_example).subs({x: 1, y: 10})
 theta0 = sp.Matrix([1, 10])
+tau = sp.Symbol("tau", real=True)
+_gb = grad(f_bowl)
+d_bowl = -_gb + tau * sp.Matrix([-_gb[1], _gb[0]])  # a downhill direction: −∇f plus τ times ∇f turned by 90°
 s5 = sp.Symbol("s", positive=True)  # γ = s/5
 h1, h2 = sp.symbols("h_1 h_2", positive=True)  # diagonal curvatures
 beta = sp.Symbol("beta", positive=True)  # the momentum coefficient of line 103
@@ -27,11 +31,20 @@ def ema_of(term):
 
 CLAIMS = [
     claim(None, 18, "gradient descent step", "definition", "θ_{t+1} = θ_t − γ∇f(θ_t)", checks=[NotCheckable("definition of the update")]),
-    claim(None, 30, "in a round bowl the steepest-descent step points at the centre", "property",
-          "for f = x² + y², −∇f(θ) = 2(0 − θ): the downhill step points at the centre from every θ",
-          hypotheses=["'any step downhill' read as the steepest-descent step −γ∇f (other descent directions need not point at the centre)"],
-          checks=[Identity(-grad(f_bowl), 2 * (sp.Matrix([0, 0]) - sp.Matrix([x, y])),
-                           note="−∇f is a positive multiple of (centre − θ)")]),
+    claim(None, 30, "in a round bowl every downhill step points at the centre", "property",
+          "for f = x² + y², every downhill direction d (∇f·d < 0) at θ points at the centre: d ∥ (0 − θ)",
+          printed="Any step downhill points to the center.",
+          hypotheses=["'any step downhill' read as printed: any direction d with ∇f(θ)·d < 0, not only the steepest-descent step",
+                      "instance family: d = −∇f(θ) + τJ∇f(θ), J the rotation by 90°; ∇f·d = −‖∇f‖² < 0 for every τ, so every such d is "
+                      "downhill; d points at the centre iff its cross product with −θ vanishes"],
+          checks=[Identity(sp.Matrix([sp.expand((grad(f_bowl).dot(d_bowl)))]), sp.Matrix([-4 * (x**2 + y**2)]), part="d is downhill",
+                           note="∇f·d = −‖∇f‖² = −4(x² + y²) < 0 away from the centre"),
+                  Identity(sp.expand(d_bowl[0] * (0 - y) - d_bowl[1] * (0 - x)), sp.Integer(0), domain={tau: open_(-3, 3)}, part="d ∥ −θ",
+                           note="the cross product of d with (0 − θ); it is 2τ(x² + y²)")],
+          corrected=Corrected("for f = x² + y², the steepest-descent step −γ∇f(θ) = 2γ(0 − θ) points at the centre from every θ",
+                              "other downhill directions (τ ≠ 0) cut across the bowl",
+                              checks=[Identity(-grad(f_bowl), 2 * (sp.Matrix([0, 0]) - sp.Matrix([x, y])),
+                                               note="−∇f is a positive multiple of (centre − θ)")])),
     claim(None, 33, "one learning rate cannot suit both axes of a ravine", "property",
           "for f = x² + 5y², every γ that keeps GD stable on the steep axis (|1 − 10γ| < 1) leaves the gentle axis contracting by "
           "1 − 2γ > 3/5 per step, while the gentle axis's own best step γ = 1/2 solves it in one step",

@@ -31,6 +31,12 @@ CX = CompanionMatrix("complex")
 kk = sp.Symbol("k", nonnegative=True)
 BOX202 = {beta: open_(0, 1), eta: left_open(0, 2), mu: left_open(0, 5), kk: closed(0, 5), s_: closed(0, 1)}
 ANY = CompanionMatrix("any")
+# line 198: f = Σ λ_i/2 w_i² on two coordinates, its Bregman divergence B(x, y) = f(y) − f(x) − ∇f(x)ᵀ(y − x)
+lams = sp.symbols("lambda_1 lambda_2", positive=True)
+xs2, ys = sp.symbols("x_1 x_2", real=True), sp.symbols("y_1 y_2", real=True)
+_fq = lambda w: sum(lams[i] / 2 * w[i] ** 2 for i in range(2))  # noqa: E731
+breg = _fq(ys) - _fq(xs2) - sum(lams[i] * xs2[i] * (ys[i] - xs2[i]) for i in range(2))
+dsq = sum((ys[i] - xs2[i]) ** 2 for i in range(2))
 
 # line 184's corrected form: on the region, with β ∈ (0, 1), write 1 + β − ηλ = 2√β·cos θ, so γ = √β e^{±iθ}
 CONDITION_REGION_CHECKS = [
@@ -112,8 +118,13 @@ CLAIMS = [
           corrected=Corrected("the condition for every λ_i, with β ∈ (0, 1), gives ‖x_{t+1}‖ ≤ β^{t/2}‖Q‖‖Q⁻¹‖‖x_1‖ → 0 in each coordinate",
                               "the modulus √β of the eigenvalues is below 1 only when β < 1",
                               checks=[InstanceSearch(Measured(CX, "x_norm"), v["beta_t_half"] * v["Q_norm"] * v["Qinv_norm"] * v["x1_norm"])])),
-    claim(None, 198, "strong convexity and smoothness of the quadratic", "definition", "μ ≤ λ_i ≤ L",
-          checks=[NotCheckable("assumption: the eigenvalues of the Hessian lie in [μ, L]")]),
+    claim(None, 198, "strong convexity and smoothness of the quadratic", "property",
+          "for f = Σ λ_i/2 w_i², f is μ-strongly convex and L-smooth iff μ ≤ λ_i ≤ L for every i",
+          hypotheses=["the assumption itself is not a claim; the 'i.e.' asserts an equivalence, checked for two coordinates: with "
+                      "B(x, y) = f(y) − f(x) − ∇f(x)ᵀ(y − x), μ-strong convexity is B ≥ μ/2‖y − x‖² and L-smoothness B ≤ L/2‖y − x‖² "
+                      "for all x, y; a diagonal form Σ c_i(y_i − x_i)² is ≥ 0 for all x, y iff every c_i ≥ 0"],
+          checks=[Identity(breg - mu / 2 * dsq, sum((lams[i] - mu) / 2 * (ys[i] - xs2[i]) ** 2 for i in range(2)), part="strong convexity ⇔ λ_i ≥ μ"),
+                  Identity(L / 2 * dsq - breg, sum((L - lams[i]) / 2 * (ys[i] - xs2[i]) ** 2 for i in range(2)), part="smoothness ⇔ λ_i ≤ L")]),
     claim(None, 202, "sufficient condition through μ and L", "inequality",
           "−1 ≤ (1 + β − ηL)/(2√β) and (1 + β − ημ)/(2√β) ≤ 1 imply the condition for every λ ∈ [μ, L]",
           hypotheses=["L = μ + k with k ≥ 0; λ = μ + s(L − μ), s ∈ [0, 1]: 1 + β − ηλ lies between its values at L and at μ"],
