@@ -55,7 +55,7 @@ def test_heavy_ball_condition_does_not_bound_beta(report):
     for cid in ("002:L184", "002:L194"):
         e = report[cid]
         cert = e["checks"][0]["certificate"]
-        assert cert["parameters"] == {"eta": 5, "beta": 4} and float(cert["f_wT1"]) > 1e30  # (1 + 4 − 5)/(2·2) = 0: inside the condition
+        assert cert["parameters"] == {"eta": 5, "beta": 4, "T": 60} and float(cert["f_wT1"]) > 1e30  # (1 + 4 − 5)/(2·2) = 0: inside the condition
     parts = {c["part"]: c["verdict"] for c in report["002:L184"]["corrected"]["checks"]}
     assert parts["√β < 1"] == "proved" and parts["|γ|² = β on the region"] == "proved"
 

@@ -151,7 +151,9 @@ CLAIMS = [
     claim(None, 309, "noise-to-signal ratio", "definition", "NSR = √Var(g_t)/|E[g_t]|", checks=[NotCheckable("definition")]),
     claim(None, 312, "high NSR reduces Adam's step, low NSR enlarges it", "property",
           "with E[g] = μ, Var(g) = σ² = NSR²μ²: γ|E m̂|/√E[v̂] = γ/√(1 + NSR²), decreasing in NSR", end_line=313,
-          hypotheses=["stationary regime: E[m̂_t] = μ, E[v̂_t] = μ² + σ² (lines 271–273); the step read through these expectations"],
+          hypotheses=["stationary regime: E[m̂_t] = μ, E[v̂_t] = μ² + σ² (lines 271–273); the step read through these expectations, "
+                      "as the slide itself does: signal m_t ≈ E[g_t] (line 305), 'the variance term dominates v̂_t' (line 312) is a "
+                      "statement about E[v̂_t] = μ² + σ²"],
           checks=[Identity(gamma * sp.Abs(mu) / sp.sqrt(mu**2 + (nsr * mu) ** 2), gamma / sp.sqrt(1 + nsr**2),
                            domain={mu: open_(-3, 3), nsr: open_(0, 10)}, part="step"),
                   Inequality(sp.diff(1 / sp.sqrt(1 + nsr**2), nsr), "<=", sp.Integer(0), {nsr: closed(0, 100)}, part="decreasing")]),

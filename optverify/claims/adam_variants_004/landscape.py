@@ -58,7 +58,8 @@ CLAIMS = [
                   Identity(1 - 2 * sp.Rational(1, 2), sp.Integer(0), part="the gentle axis alone: γ = 1/2 gives the factor 0")]),
     claim(None, 49, "normalising the inputs helps but is not a fundamental solution", "qualitative", "qualitative",
           printed="Normalization adjusts the scale of input features to be in a similar range.",
-          checks=[NotCheckable("qualitative advice")]),
+          checks=[NotCheckable("qualitative advice: the slide states no model of how the inputs x enter the loss (no loss, no "
+                               "feature distribution), so 'more uniform contours' and 'not a fundamental solution' have nothing exact to test")]),
     claim(None, 58, "saddle points outnumber minima in high dimension", "qualitative", "cited folklore",
           printed="In high-dimensional functions, saddle points are exponentially more prevalent than local minima.",
           checks=[NotCheckable("a statement about random high-dimensional functions, cited without a model")]),
