@@ -61,11 +61,17 @@ CLAIMS = [
           checks=[Inequality(rho * s + (1 - rho) * q, "<=", sp.Integer(1), {rho: closed(0, 1), s: closed(0, 1), q: closed(0, 1)},
                              note="the induction step with M = 1 (the claim is invariant under scaling the gradients)")]),
     claim(None, 234, "RMSProp's zero initialisation inflates the first steps", "property",
-          "with s_{−1} = 0 the first step is γ|g|/√((1 − ρ)g² + ε) → γ/√(1 − ρ) > γ as ε → 0",
+          "with s_{−1} = 0 the first step γ|g|/√((1 − ρ)g² + ε) exceeds the step γ|g|/√(g² + ε) of an unbiased accumulator (s = g²), "
+          "for every g ≠ 0, ε > 0, ρ ∈ (0, 1); the factor tends to 1/√(1 − ρ) when ε ≪ g²",
           printed="This can cause unintentionally large parameter updates initially.",
-          hypotheses=["'large' measured against γ, the step size of a bias-corrected accumulator (s = g²)"],
-          checks=[Limit(gamma * gg / sp.sqrt((1 - rho) * gg**2 + eps), gamma / sp.sqrt(1 - rho), eps, 0, direction="+", part="first step",
-                        domain={gg: open_(0, 10), rho: open_(0, 1)}),
-                  Inequality(1 / sp.sqrt(1 - rho), ">=", sp.Integer(1), {rho: closed(0, sp.Rational(99, 100))},
-                             part="larger than γ")]),
+          hypotheses=["'large' measured against the step the same gradient gets from an accumulator without the zero-start bias, "
+                      "s = g² (what a bias correction s/(1 − ρ^t) gives at t = 0); the first step is at t = 0 (s_{−1} = 0)",
+                      "ratio of the two steps: √((g² + ε)/((1 − ρ)g² + ε)) > 1 since the denominators differ by ρg² > 0"],
+          checks=[Identity((gamma * gg / sp.sqrt((1 - rho) * gg**2 + eps) / (gamma * gg / sp.sqrt(gg**2 + eps))) ** 2,
+                           (gg**2 + eps) / ((1 - rho) * gg**2 + eps), part="squared ratio of the two first steps"),
+                  Inequality((gg**2 + eps) - ((1 - rho) * gg**2 + eps), ">", sp.Integer(0),
+                             {gg: closed(sp.Rational(1, 10**3), 10**3), rho: closed(sp.Rational(1, 10**3), sp.Rational(999, 1000)),
+                              eps: closed(0, 1)}, part="the ratio exceeds 1", note="the difference is ρg² > 0"),
+                  Limit(gamma * gg / sp.sqrt((1 - rho) * gg**2 + eps), gamma / sp.sqrt(1 - rho), eps, 0, direction="+",
+                        part="how large: → γ/√(1 − ρ) as ε/g² → 0", domain={gg: open_(0, 10), rho: open_(0, 1)})]),
 ]
