@@ -31,6 +31,8 @@ CX = CompanionMatrix("complex")
 kk = sp.Symbol("k", nonnegative=True)
 BOX202 = {beta: open_(0, 1), eta: left_open(0, 2), mu: left_open(0, 5), kk: closed(0, 5), s_: closed(0, 1)}
 ANY = CompanionMatrix("any")
+L139_NOTE = ("the chain rests on line 139's M = QΛQ⁻¹, which fails on the boundary (1 + β − ηλ)² = 4β (L139, refuted there): "
+             "where Q does not exist the statement has no meaning, and the instances keep away from that boundary")
 # line 198: f = Σ λ_i/2 w_i² on two coordinates, its Bregman divergence B(x, y) = f(y) − f(x) − ∇f(x)ᵀ(y − x)
 lams = sp.symbols("lambda_1 lambda_2", positive=True)
 xs2, ys = sp.symbols("x_1 x_2", real=True), sp.symbols("y_1 y_2", real=True)
@@ -68,8 +70,9 @@ CLAIMS = [
                                                note="γ_1 − γ_2 = √((1+β−ηλ)² − 4β) ≠ 0 off the boundary: distinct eigenvalues, so M is diagonalisable")])),
     claim(None, 143, "norm bound through the eigen-decomposition", "inequality",
           "‖x_{t+1}‖ = ‖QΛ^tQ⁻¹x_1‖ ≤ ‖Q‖ ‖Λ^t‖ ‖Q⁻¹‖ ‖x_1‖",
-          hypotheses=["spectral norms; M diagonalisable"],
-          checks=[InstanceSearch(Measured(ANY, "x_norm"), v["Q_norm"] * v["Lambda_t_norm"] * v["Qinv_norm"] * v["x1_norm"])]),
+          hypotheses=["spectral norms; M = QΛQ⁻¹ as line 139 states (see the note)"],
+          checks=[InstanceSearch(Measured(ANY, "x_norm"), v["Q_norm"] * v["Lambda_t_norm"] * v["Qinv_norm"] * v["x1_norm"])],
+          notes=L139_NOTE),
     claim(None, 149, "a further bound", "inequality",
           "‖x_{t+1}‖ ≤ ‖Q‖ ‖Λ^t‖ ‖Q⁻¹‖² ‖x_1‖² ≤ ‖Q‖ ‖Q⁻¹‖ ‖x_1‖ ‖Λ^t‖",
           checks=[
@@ -80,7 +83,8 @@ CLAIMS = [
           corrected=Corrected("‖x_{t+1}‖ ≤ ‖Q‖ ‖Q⁻¹‖ ‖x_1‖ ‖Λ^t‖", "the squares on ‖Q⁻¹‖ and ‖x_1‖ do not belong (the bound must be linear in x_1)",
                               checks=[InstanceSearch(Measured(ANY, "x_norm"), v["Q_norm"] * v["Qinv_norm"] * v["x1_norm"] * v["Lambda_t_norm"])])),
     claim(None, 153, "norm of Λ^t", "identity", "‖Λ^t‖ = ρ(M)^t = max_i |γ_i|^t",
-          checks=[InstanceSearch(Measured(ANY, "Lambda_t_norm"), v["max_gamma_t"], rel="==")]),
+          checks=[InstanceSearch(Measured(ANY, "Lambda_t_norm"), v["max_gamma_t"], rel="==")],
+          notes=L139_NOTE),
     claim(None, 155, "momentum makes Q invertible", "property", "for β > 0 the eigenvector matrix Q of M is invertible",
           printed="Momentum design makes  $\\mathbf{Q}$  invertible.",
           checks=[Diagonalizable(M, eta, DOM)]),
