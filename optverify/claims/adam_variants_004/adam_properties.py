@@ -45,7 +45,8 @@ a_k = (1 - beta1) * beta1 ** (t - k) / (1 - beta1**t)
 CLAIMS = [
     claim(None, 238, "Adam combines momentum and RMSProp", "qualitative", "descriptive",
           printed="Adam (2015, ICLR) is arguably the most popular adaptive optimizer, effectively combining the ideas of **Momentum** and **RMSProp**.",
-          checks=[NotCheckable("descriptive")]),
+          checks=[NotCheckable("descriptive: 'most popular' is an opinion, and 'combining' is shown by the printed recursions themselves "
+                               "(line 244 is line 103's velocity with β = β1, line 245 is line 227's accumulator with ρ = β2), with nothing to compute")]),
     claim(None, 243, "the full Adam algorithm", "algorithm", "steps 1–6 with ε inside the root descend on a convex quadratic", end_line=248,
           hypotheses=["run with γ = 0.1, β1 = 0.9, β2 = 0.999, ε = 10⁻⁸ inside the root (step 6), on f(θ) = θ²/2 from θ = 1"],
           checks=[adam_eps_in_root(0.1, 200)]),
