@@ -12,11 +12,15 @@ REFUTED = {
     "002:L155": None,  # Q not invertible at the double root
     "002:L206": None,  # Lessard et al.: heavy ball cycles
     "002:L361": "proved",  # stationary mean does not make the second moment stationary
-    "002:L377": None,  # Reddi et al.: Adam's average regret does not vanish
+    "002:L377": None,  # the printed Adam (constant η) cycles on w²/2 with β1 = β2 = 0
+    "002:L184": "proved",  # the condition does not bound β: β = 4, η = 5 meets it and diverges
+    "002:L194": "consistent",  # the same instance, one coordinate
+    "002:L333": "proved",  # v_0 is not printed: the closed form needs v_0 = 0
+    "002:L350": "proved",  # ξ = β1^t v_0/(1 − β1^t) when v_0 ≠ 0
 }
 PROVED = {"002:L37", "002:L41", "002:L43", "002:L49", "002:L51", "002:L60", "002:L123", "002:L137", "002:L161", "002:L165",
-          "002:L171", "002:L184", "002:L202", "002:L240", "002:L244", "002:L269", "002:L273", "002:L279", "002:L333", "002:L350"}
-CONSISTENT = {"002:L72", "002:L103", "002:L143", "002:L153", "002:L178", "002:L194", "002:L224", "002:L228", "002:L365"}
+          "002:L171", "002:L198", "002:L202", "002:L212", "002:L240", "002:L244", "002:L269", "002:L273", "002:L279"}
+CONSISTENT = {"002:L72", "002:L103", "002:L143", "002:L153", "002:L178", "002:L224", "002:L228", "002:L365"}
 
 
 @pytest.fixture(scope="module")
@@ -45,3 +49,37 @@ def test_no_internal_errors(report):
     for e in report.values():
         for c in e["checks"] + (e["corrected"]["checks"] if e["corrected"] else []):
             assert not c["evidence"].get("internal_error"), (e["id"], c["summary"])
+
+
+def test_heavy_ball_condition_does_not_bound_beta(report):
+    for cid in ("002:L184", "002:L194"):
+        e = report[cid]
+        cert = e["checks"][0]["certificate"]
+        assert cert["parameters"] == {"eta": 5, "beta": 4, "T": 60} and float(cert["f_wT1"]) > 1e30  # (1 + 4 − 5)/(2·2) = 0: inside the condition
+    parts = {c["part"]: c["verdict"] for c in report["002:L184"]["corrected"]["checks"]}
+    assert parts["√β < 1"] == "proved" and parts["|γ|² = β on the region"] == "proved"
+
+
+def test_initial_moment_is_not_printed(report):
+    e = report["002:L333"]
+    assert "base case fails; at n = 1" in e["summary"] and "v_0" in e["checks"][0]["certificate"]["point"]
+    assert {c["part"]: c["verdict"] for c in e["corrected"]["checks"]} == {"v_0 = 0": "proved", "any v_0": "proved"}
+    e = report["002:L350"]
+    assert "v_0" in e["checks"][0]["certificate"]["point"] and "beta_1**t*v_0" in e["summary"]
+    assert e["corrected"]["verdict"] == "proved"
+
+
+def test_printed_adam_with_constant_step_cycles(report):
+    c = report["002:L377"]["checks"][0]
+    cert = c["certificate"]
+    assert cert["period"] == 2 and float(cert["distance_to_optimum"]) > 0.49
+    assert abs(float(cert["orbit_50_digits"][0]) + float(cert["orbit_50_digits"][1])) < 1e-20  # ±w_0
+    assert "bias-corrected" in cert["facts"]["algorithm"] and "β1 = β2 = 0" in cert["facts"]["algorithm"]
+    assert abs(cert["facts"]["average_excess_at_T"] - 0.124999995) < 1e-12
+    ev = c["evidence"]["facts"]["default_parameters_float_evidence"]  # β1 = 0.9, β2 = 0.999: levels off too (floats only)
+    assert ev["average_excess"][-1] > 1e-4 and float(ev["limit_map_if_w_to_0"]["spectral_radius"]) > 900
+
+
+def test_beta_small_and_quadratic_equivalence(report):
+    assert {c["part"] for c in report["002:L212"]["checks"]} == {"γ_1γ_2 = β: ρ(M) ≥ √β for every β", "√β increases with β"}
+    assert all(c["verdict"] == "proved" for c in report["002:L198"]["checks"])

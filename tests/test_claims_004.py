@@ -11,8 +11,10 @@ REFUTED = {  # claim → verdict of its corrected form
     "004:L287": "proved",  # ε > 0 breaks exact scale invariance
     "004:L294": "proved",  # ε outside the root, where step 6 puts it inside
     "004:L298": "proved",  # |m̂| ≤ √v̂ needs β1 = β2
+    "004:L30": "proved",  # 'any step downhill': only the steepest one points at the centre
+    "004:L217": "proved",  # one large earlier gradient outweighs two small ones
 }
-PROVED = {"004:L30", "004:L33", "004:L156", "004:L181", "004:L185", "004:L188", "004:L196", "004:L218", "004:L233", "004:L234",
+PROVED = {"004:L33", "004:L119", "004:L190", "004:L252", "004:L275", "004:L156", "004:L181", "004:L185", "004:L188", "004:L196", "004:L218", "004:L233", "004:L234",
           "004:L271", "004:L273", "004:L281", "004:L282", "004:L285", "004:L312", "004:L333", "004:L371", "004:L374", "004:L376",
           "004:L390", "004:L392", "004:L395", "004:L404", "004:L407", "004:L413", "004:L418", "004:L423", "004:L435"}
 CONSISTENT = {"004:L243", "004:L291", "004:L319", "004:Thm 2", "004:Thm 4", "004:L448"}
@@ -74,3 +76,23 @@ def test_theorem2_probe_covers_the_region_and_reports_beyond_it(report):
     ev = report["004:Thm 2"]["checks"][0]["evidence"]
     assert ev["witnessed_inside"] == "17/17"
     assert all(p["amsgrad_endpoint"] == -1 for p in ev["inside_region"])
+
+
+def test_decided_where_text_was_marked_not_checkable(report):
+    e = report["004:L217"]
+    cert = e["checks"][0]["certificate"]
+    assert float(cert["violation"]) > 0 and cert["violation_is"].startswith("rhs − lhs")
+    point = {k: float(v) for k, v in cert["point"].items()}
+    assert point["p_r"] ** 2 > 2 * point["q_f"] ** 2  # the infrequent coordinate's single earlier gradient outweighs the two
+    assert {c["part"]: c["verdict"] for c in e["corrected"]["checks"]} == {"difference": "proved", "sign": "proved"}
+    parts = {c["part"]: c["verdict"] for c in report["004:L119"]["checks"]}
+    assert parts["oscillating: the alternating sum"] == parts["consistent: the contribution (1 − β^t)a"] == "proved"
+    assert len(parts) == 5 and set(parts.values()) == {"proved"}
+    assert {c["part"] for c in report["004:L275"]["checks"]} == {"m̂_t", "v̂_t"}
+
+
+def test_any_downhill_step(report):
+    e = report["004:L30"]
+    bad = next(c for c in e["checks"] if c["verdict"] == "refuted")
+    assert bad["part"] == "d ∥ −θ" and "2*tau*(x**2 + y**2)" in bad["summary"]
+    assert next(c for c in e["checks"] if c["part"] == "d is downhill")["verdict"] == "proved"

@@ -182,7 +182,7 @@ EXPECTED = {
     "004:L498": ("proved", None), "004:L500": ("proved", None), "004:L501": (TORCH_VERDICT, None),
     "004:L507": ("refuted", "proved"), "004:L509": ("refuted", "proved"), "004:L512": ("refuted", "proved"),
     "004:L513": ("refuted", "proved"), "004:L531": ("consistent", None), "004:L533": ("consistent", None),
-    "004:L582": ("proved", None), "004:L585": ("consistent", None), "004:L588": ("proved", None),
+    "004:L582": ("proved", None), "004:L585": ("consistent", None), "004:L588": ("refuted", "proved"),
 }
 CLAIMS = [*weight_decay.CLAIMS, *implicit_bias.CLAIMS]
 
@@ -243,5 +243,11 @@ def test_evidence(report):
     ev = report["004:L533"]["checks"][0]["evidence"]
     assert {r["name"]: r["computed"] for r in ev["values"]} == {"test_error_sgd": "0", "test_error_adam": "1/2"}
     assert ev["facts"]["test_error_at_p_train"]["sign_solution"] == "2/5"
-    # L588: the adaptive iterates provably stay on the line through sign(Xᵀy), away from X⁺y
-    assert report["004:L588"]["checks"][0]["evidence"]["methods"]["adam"]["complete_derivation"]
+    # L588 as printed ('they don't converge to the min-norm solution'): on X = [[1, 1]], y = [1] they do, exactly
+    e = report["004:L588"]
+    refs = e["checks"][0]["certificate"]["refutations"]
+    assert {r["method"] for r in refs} <= {"adagrad", "rmsprop", "adam"} and refs
+    assert all(r["avoided_point"] == "min_norm" and r["exact_limit_condition_at_point"] == "0" for r in refs)
+    assert e["checks"][0]["evidence"]["facts"]["sign_solution"] == ["1/2", "1/2"] == e["checks"][0]["evidence"]["facts"]["min_norm"]
+    # corrected ('need not'): on Wilson's problem the adaptive iterates provably stay on the line through sign(Xᵀy), away from X⁺y
+    assert e["corrected"]["checks"][0]["evidence"]["methods"]["adam"]["complete_derivation"]

@@ -65,13 +65,18 @@ def check_inequality(spec: Inequality, ctx: CheckContext) -> CheckResult:
             f"interval cover of {res.boxes_in_cover} boxes, minimal margin {res.min_margin:.3g}", evidence,
         )
     if res.status == "counterexample":
+        # the prover maximises f = lhs − rhs for ≤/<, and f = rhs − lhs for ≥/>: its value at the point is the violation
+        diff = "lhs − rhs" if spec.rel in ("<=", "<") else "rhs − lhs"
+        expr = lhs - rhs if spec.rel in ("<=", "<") else rhs - lhs
+        subs = ", ".join(f"{k}: Rational({v!r})" for k, v in res.worst_point.items())
         cert = {
             "point": res.worst_point,
-            "lhs_minus_rhs": res.worst_value,
+            "violation": res.worst_value,
+            "violation_is": f"{diff} (> 0 violates {spec.rel})",
             "digits": 50,
-            "replay": f"from sympy import *\n{_symdefs(free)}\nprint(N((({sp.sstr(lhs)}) - ({sp.sstr(rhs)})).subs({{{', '.join(f'{k}: Rational({v!r})' for k, v in res.worst_point.items())}}}), 50))",
+            "replay": f"from sympy import *\n{_symdefs(free)}\nprint(N(({sp.sstr(expr)}).subs({{{subs}}}), 50))",
         }
-        return CheckResult(spec.strategy, spec.part, REFUTED, f"violated at {res.worst_point} (lhs − rhs = {res.worst_value[:20]}, 50 digits)", evidence, cert)
+        return CheckResult(spec.strategy, spec.part, REFUTED, f"violated at {res.worst_point} ({diff} = {res.worst_value[:20]}, 50 digits)", evidence, cert)
     found = _sample_counterexample(lhs, rhs, spec.rel, spec.domain, random.Random(ctx.substream("ineq:" + spec.part)), 30, ctx.budget)
     if found:
         point, a, b = found

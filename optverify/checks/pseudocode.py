@@ -65,6 +65,7 @@ def check_pseudocode(spec: Pseudocode, ctx: CheckContext) -> CheckResult:
     }
     return CheckResult(
         spec.strategy, spec.part, REFUTED,
-        f"{what} with the printed parameters: f(w_1) = {show(f1, 6)} → f(w_{T+1}) = {show(fT, 6)} (replayed at 50 digits)",
+        f"{what} with {', '.join(f'{k} = {v}' for k, v in params.items())}: f(w_1) = {show(f1, 6)} → f(w_{T+1}) = {show(fT, 6)} "
+        "(replayed at 50 digits)",
         evidence, cert,
     )

@@ -50,8 +50,8 @@ def check_rate(spec: RateCounterexample, ctx: CheckContext) -> CheckResult:
         "exponent_interval_99.9%": [fit.slope_lo, fit.slope_hi],
         "replay_50_digits": evidence["replay"],
         "meaning": (f"under the stated rate T^{spec.stated_exponent} the scaled values would stay bounded; they grow {growth:.3g}-fold "
-                    f"from T = {H[0]} to {H[-1]} and the fitted exponent is {fit.slope:.3f}. Finite horizons are evidence, not proof; "
-                    "Reddi, Kale & Kumar (2018, Theorem 1) prove the average regret of this instance does not vanish"),
+                    f"from T = {H[0]} to {H[-1]} and the fitted exponent is {fit.slope:.3f}. Finite horizons are evidence, not proof"
+                    + (f"; {out['facts']['asymptotics']}" if out["facts"].get("asymptotics") else "")),
     }
     return CheckResult(spec.strategy, spec.part, REFUTED,
                        f"on the construction the quantity decays like T^{fit.slope:.2f}, not T^{spec.stated_exponent} (values {', '.join(f'{v:.3g}' for v in vals)})",

@@ -67,5 +67,6 @@ def run_adam_cyclic(horizons):
         "values": [float(v) for v in r.avg_regret_at(horizons)],
         "facts": {"problem": "f_t(x) = 3x if t mod 3 = 1 else −x on [−1, 1] (convex, 0-smooth); minimiser x* = −1",
                   "algorithm": "Adam, β1 = 0, β2 = 1/(1 + C²) = 0.1, η_t = 0.1/√t, projected, no bias correction",
-                  "final_x": r.final_x},
+                  "final_x": r.final_x,
+                  "asymptotics": "Reddi, Kale & Kumar (2018, Theorem 1) prove the average regret of this instance does not vanish"},
     }

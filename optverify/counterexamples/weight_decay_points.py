@@ -283,6 +283,17 @@ def _dist2_span(s, v):
     return (v.T * v)[0] - (v.T * s)[0] ** 2 / (s.T * s)[0]
 
 
+def adaptive_configs() -> dict:
+    """AdaGrad, RMSProp and Adam with ε = 0 (Wilson et al.'s Lemma needs it), the step sizes of Wilson's runs."""
+    from optverify.sim.algorithms import config
+
+    return {
+        "adagrad": config("adagrad_diag", c=0.1, eps=0.0),
+        "rmsprop": config("rmsprop", gamma=0.01, rho=0.9, eps=0.0, eps_mode="none"),
+        "adam": config("adam", eta=0.01, momentum_sign=1.0, eps=0.0, eps_mode="none"),
+    }
+
+
 def test_error_exact(w, p) -> sp.Rational:
     """Exact test error of w on Wilson's test distribution P(y = +1) = p (ties count as errors)."""
     from optverify.counterexamples.constructions import wilson_test_error
@@ -322,11 +333,7 @@ class WilsonLimits:
         sign_sol = s / c
         fam = data.family
         H, Hc = fam.constants["H"], fam.constants["H_component"]
-        adaptive = {
-            "adagrad": config("adagrad_diag", c=0.1, eps=0.0),
-            "rmsprop": config("rmsprop", gamma=0.01, rho=0.9, eps=0.0, eps_mode="none"),
-            "adam": config("adam", eta=0.01, momentum_sign=1.0, eps=0.0, eps_mode="none"),
-        }
+        adaptive = adaptive_configs()
         w0 = np.zeros(data.X.shape[1])
         S = 8 if mode == "quick" else 32
         finals = {"gd": run(config("gradient_descent", eta=0.5 / H), fam, w0, self.T, grad_mode="exact").w_final[None, :]}

@@ -21,6 +21,7 @@ sig = sp.Symbol("sigma", nonnegative=True)
 sqrt_v_hat = sp.Symbol("sqrt_v_hat", positive=True)
 
 DOM_T = {t: integers(1, 10)}
+bb = sp.Symbol("beta", positive=True)  # β1 or β2
 
 
 def ema(beta, term):
@@ -44,13 +45,23 @@ a_k = (1 - beta1) * beta1 ** (t - k) / (1 - beta1**t)
 CLAIMS = [
     claim(None, 238, "Adam combines momentum and RMSProp", "qualitative", "descriptive",
           printed="Adam (2015, ICLR) is arguably the most popular adaptive optimizer, effectively combining the ideas of **Momentum** and **RMSProp**.",
-          checks=[NotCheckable("descriptive")]),
+          checks=[NotCheckable("descriptive: 'most popular' is an opinion, and 'combining' is shown by the printed recursions themselves "
+                               "(line 244 is line 103's velocity with β = β1, line 245 is line 227's accumulator with ρ = β2), with nothing to compute")]),
     claim(None, 243, "the full Adam algorithm", "algorithm", "steps 1–6 with ε inside the root descend on a convex quadratic", end_line=248,
           hypotheses=["run with γ = 0.1, β1 = 0.9, β2 = 0.999, ε = 10⁻⁸ inside the root (step 6), on f(θ) = θ²/2 from θ = 1"],
           checks=[adam_eps_in_root(0.1, 200)]),
-    claim(None, 252, "zero initialisation biases the moments towards zero", "qualitative", "qualitative; computed at lines 271–273",
-          printed="The moment vectors, m_t and v_t , are initialized as zeros.",
-          checks=[NotCheckable("motivation; the bias (1 − β^t) is computed at lines 271 and 273")]),
+    claim(None, 252, "zero initialisation biases the moments towards zero", "property",
+          "from m_0 = 0, m_t = (1 − β)Σ_{k≤t} β^{t−k} g_k puts total weight 1 − β^t < 1 on the gradients: E[m_t] is (1 − β^t) times a "
+          "weighted average of the E[g_k] (weights summing to 1), a shrinkage towards zero whose shortfall β^t is largest at t = 1",
+          printed="The moment vectors, m_t and v_t , are initialized as zeros. This causes them to be biased towards zero, especially during the initial steps of training.",
+          hypotheses=["β is β1 for m_t (EMA of g_k) and β2 for v_t (EMA of g_k²); the same algebra serves both",
+                      "no stationarity is assumed (line 269 brings it in later): the bias is stated against the average the weights would "
+                      "give if they summed to 1"],
+          checks=[Identity(ema(bb, lambda _k: 1), 1 - bb**t, domain={bb: open_(0, 1), **DOM_T}, part="the weights sum to 1 − β^t"),
+                  Identity(ema(bb, mu_seq), (1 - bb**t) * corrected_ema(bb, mu_seq), domain={bb: open_(0, 1), **DOM_T}, sequences={mu_seq: (-3, 3)},
+                           part="E[m_t] = (1 − β^t) × the normalised average"),
+                  Inequality(bb**t * (1 - bb), ">", sp.Integer(0), {bb: closed(sp.Rational(1, 1000), sp.Rational(999, 1000)), t: closed(1, 50)},
+                             part="the shortfall β^t falls with t", note="β^t − β^{t+1} = β^t(1 − β) > 0")]),
     claim(None, 255, "bias-corrected moments", "definition", "m̂_t = m_t/(1 − β1^t), v̂_t = v_t/(1 − β2^t)", checks=[NotCheckable("definition")]),
     claim(None, 259, "the corrected first moment is unbiased", "identity", "E[m̂_t] = E[g_t]", end_line=259,
           hypotheses=["m_0 = 0; E[g_k] = μ(k) arbitrary (line 259 states no condition; stationarity only comes at line 269)"],
@@ -82,9 +93,12 @@ CLAIMS = [
                   Identity(ema(beta2, lambda _k: nu), (1 - beta2**t) * nu, domain={beta2: open_(0, 1), **DOM_T}, part="geometric sum"),
                   Moment("mean_corrected", nu, beta2, t, mu=nu, var=sp.Integer(1), part="corrected",
                          domain={beta2: open_(0, 1), **DOM_T, nu: open_(0, 5)})]),
-    claim(None, 275, "nearly unbiased in the early phase", "qualitative", "restates lines 271–273",
+    claim(None, 275, "nearly unbiased in the early phase", "property", "under line 269's stationarity E[m̂_t] = μ and E[v̂_t] = ν for every t ≥ 1",
           printed="Thus \\hat{m}_t and \\hat{v}_t are nearly unbiased in the early phase of training.",
-          checks=[NotCheckable("restates lines 271–273 (exactly unbiased under their stationarity assumption)")]),
+          hypotheses=["'Thus' refers to lines 269–273: m_0 = v_0 = 0 (line 252), E[g_t] = μ and E[g_t²] = ν for every t; "
+                      "exactly unbiased there, so 'nearly' holds a fortiori"],
+          checks=[Moment("mean_corrected", mu, beta1, t, mu=mu, var=sp.Integer(1), part="m̂_t", domain={beta1: open_(0, 1), **DOM_T, mu: open_(-3, 3)}),
+                  Moment("mean_corrected", nu, beta2, t, mu=nu, var=sp.Integer(1), part="v̂_t", domain={beta2: open_(0, 1), **DOM_T, nu: open_(0, 5)})]),
     claim(None, 279, "Adam's step is largely scale invariant", "qualitative", "hedged; the exact statement is line 287",
           printed="The magnitude of Adam's update step is largely invariant to the scale of the gradients.",
           checks=[NotCheckable("hedged ('largely'); the exact statement, line 287, is checked there")]),
@@ -138,7 +152,9 @@ CLAIMS = [
     claim(None, 309, "noise-to-signal ratio", "definition", "NSR = √Var(g_t)/|E[g_t]|", checks=[NotCheckable("definition")]),
     claim(None, 312, "high NSR reduces Adam's step, low NSR enlarges it", "property",
           "with E[g] = μ, Var(g) = σ² = NSR²μ²: γ|E m̂|/√E[v̂] = γ/√(1 + NSR²), decreasing in NSR", end_line=313,
-          hypotheses=["stationary regime: E[m̂_t] = μ, E[v̂_t] = μ² + σ² (lines 271–273); the step read through these expectations"],
+          hypotheses=["stationary regime: E[m̂_t] = μ, E[v̂_t] = μ² + σ² (lines 271–273); the step read through these expectations, "
+                      "as the slide itself does: signal m_t ≈ E[g_t] (line 305), 'the variance term dominates v̂_t' (line 312) is a "
+                      "statement about E[v̂_t] = μ² + σ²"],
           checks=[Identity(gamma * sp.Abs(mu) / sp.sqrt(mu**2 + (nsr * mu) ** 2), gamma / sp.sqrt(1 + nsr**2),
                            domain={mu: open_(-3, 3), nsr: open_(0, 10)}, part="step"),
                   Inequality(sp.diff(1 / sp.sqrt(1 + nsr**2), nsr), "<=", sp.Integer(0), {nsr: closed(0, 100)}, part="decreasing")]),

@@ -3,7 +3,9 @@
 import sympy as sp
 
 from optverify.claims.adam_variants_004._common import claim
+from optverify.claims.model import Corrected
 from optverify.claims.specs import Identity, IterateLimit, NotCheckable
+from optverify.counterexamples.symmetric_interpolation import SymmetricInterpolation
 from optverify.counterexamples.weight_decay_points import WilsonLimits
 
 # ---------------------------------------------------------------- a generic over-parameterised least-squares problem
@@ -75,10 +77,16 @@ CLAIMS = [
           "the minimum-norm solution is often associated with large margins and good generalisation",
           checks=[NotCheckable("qualitative ('often associated')")]),
     claim(None, 588, "adaptive methods do not reach the minimum-norm solution", "property",
-          "from w = 0, AdaGrad, RMSProp and Adam need not converge to X⁺y",
-          hypotheses=["'they don't converge to the min L2 norm solution' is read as 'not in general': one problem where they provably "
-                      "do not suffices (they do when the interpolant is unique, e.g. n = d)", _WILSON_HYP],
-          checks=[IterateLimit(wilson, {m: None for m in ADAPTIVE}, avoid={m: "min_norm" for m in ADAPTIVE}, tolerance=1e-6)]),
+          "from w = 0, AdaGrad, RMSProp and Adam do not converge to X⁺y",
+          hypotheses=["read as printed, for over-parameterised least squares (line 582's setting) from w = 0: no adaptive method "
+                      "converges to X⁺y; instance: X = [[1, 1]], y = [1], whose interpolants form the line w_1 + w_2 = 1 and whose "
+                      "minimum-norm one is (1/2, 1/2); AdaGrad, RMSProp, Adam with ε = 0 and Wilson's step sizes, 3000 exact steps",
+                      "Wilson et al.'s Lemma (X sign(Xᵀy) = c y) keeps the adaptive iterates on the line through sign(Xᵀy) = (1, 1), "
+                      "whose only interpolant is X⁺y here"],
+          checks=[IterateLimit(SymmetricInterpolation(), {m: None for m in ADAPTIVE}, avoid={m: "min_norm" for m in ADAPTIVE}, tolerance=1e-6)],
+          corrected=Corrected("from w = 0, AdaGrad, RMSProp and Adam need not converge to X⁺y: on Wilson et al.'s problem they provably do not",
+                              "whether they reach X⁺y depends on the data: they do when sign(Xᵀy)/c is X⁺y (or the interpolant is unique)",
+                              checks=[IterateLimit(wilson, {m: None for m in ADAPTIVE}, avoid={m: "min_norm" for m in ADAPTIVE}, tolerance=1e-6)])),
     claim(None, 589, "adaptive methods may rely on non-generalisable features", "qualitative",
           "adaptive methods sometimes converge to solutions relying on non-generalisable features",
           checks=[NotCheckable("qualitative ('sometimes tend to'); Wilson's instance is decided at line 533")]),

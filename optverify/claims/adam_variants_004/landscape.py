@@ -3,7 +3,8 @@
 import sympy as sp
 
 from optverify.claims.adam_variants_004._common import claim, gamma
-from optverify.claims.specs import Identity, Inequality, NotCheckable, open_
+from optverify.claims.model import Corrected
+from optverify.claims.specs import Identity, Inequality, NotCheckable, closed, integers, open_
 
 x, y = sp.symbols("x y", real=True)
 f_bowl = x**2 + y**2
@@ -14,32 +15,74 @@ hess = lambda f: sp.hessian(f, (x, y))  # noqa: E731
 H = hess(f_example)
 g0 = grad(f_example).subs({x: 1, y: 10})
 theta0 = sp.Matrix([1, 10])
+tau = sp.Symbol("tau", real=True)
+_gb = grad(f_bowl)
+d_bowl = -_gb + tau * sp.Matrix([-_gb[1], _gb[0]])  # a downhill direction: −∇f plus τ times ∇f turned by 90°
+s5 = sp.Symbol("s", positive=True)  # γ = s/5
+h1, h2 = sp.symbols("h_1 h_2", positive=True)  # diagonal curvatures
+beta = sp.Symbol("beta", positive=True)  # the momentum coefficient of line 103
+a_ = sp.Symbol("a", real=True)  # a gradient value
+t_, k_ = sp.symbols("t k", integer=True, positive=True)
+
+
+def ema_of(term):
+    """What the gradients contribute to v_t = βv_{t−1} + (1 − β)g_t: (1 − β) Σ_{k≤t} β^{t−k} term(k)."""
+    return (1 - beta) * sp.Sum(beta ** (t_ - k_) * term(k_), (k_, 1, t_))
 
 CLAIMS = [
     claim(None, 18, "gradient descent step", "definition", "θ_{t+1} = θ_t − γ∇f(θ_t)", checks=[NotCheckable("definition of the update")]),
-    claim(None, 30, "in a round bowl the steepest-descent step points at the centre", "property",
-          "for f = x² + y², −∇f(θ) = 2(0 − θ): the downhill step points at the centre from every θ",
-          hypotheses=["'any step downhill' read as the steepest-descent step −γ∇f (other descent directions need not point at the centre)"],
-          checks=[Identity(-grad(f_bowl), 2 * (sp.Matrix([0, 0]) - sp.Matrix([x, y])),
-                           note="−∇f is a positive multiple of (centre − θ)")]),
+    claim(None, 30, "in a round bowl every downhill step points at the centre", "property",
+          "for f = x² + y², every downhill direction d (∇f·d < 0) at θ points at the centre: d ∥ (0 − θ)",
+          printed="Any step downhill points to the center.",
+          hypotheses=["'any step downhill' read as printed: any direction d with ∇f(θ)·d < 0, not only the steepest-descent step",
+                      "instance family: d = −∇f(θ) + τJ∇f(θ), J the rotation by 90°; ∇f·d = −‖∇f‖² < 0 for every τ, so every such d is "
+                      "downhill; d points at the centre iff its cross product with −θ vanishes"],
+          checks=[Identity(sp.Matrix([sp.expand((grad(f_bowl).dot(d_bowl)))]), sp.Matrix([-4 * (x**2 + y**2)]), part="d is downhill",
+                           note="∇f·d = −‖∇f‖² = −4(x² + y²) < 0 away from the centre"),
+                  Identity(sp.expand(d_bowl[0] * (0 - y) - d_bowl[1] * (0 - x)), sp.Integer(0), domain={tau: open_(-3, 3)}, part="d ∥ −θ",
+                           note="the cross product of d with (0 − θ); it is 2τ(x² + y²)")],
+          corrected=Corrected("for f = x² + y², the steepest-descent step −γ∇f(θ) = 2γ(0 − θ) points at the centre from every θ",
+                              "other downhill directions (τ ≠ 0) cut across the bowl",
+                              checks=[Identity(-grad(f_bowl), 2 * (sp.Matrix([0, 0]) - sp.Matrix([x, y])),
+                                               note="−∇f is a positive multiple of (centre − θ)")])),
     claim(None, 33, "one learning rate cannot suit both axes of a ravine", "property",
-          "for f = x² + 5y², every γ that keeps GD stable on the steep axis (|1 − 10γ| < 1) contracts the gentle axis by no more than |1 − 2γ| ≥ 1/2 per step",
+          "for f = x² + 5y², every γ that keeps GD stable on the steep axis (|1 − 10γ| < 1) leaves the gentle axis contracting by "
+          "1 − 2γ > 3/5 per step, while the gentle axis's own best step γ = 1/2 solves it in one step",
           printed="A **single learning rate** can't be both large enough for the gentle slope and small enough for the steep slope.",
           hypotheses=["GD on f = x² + 5y² (line 31) multiplies x by 1 − 2γ and y by 1 − 10γ per step",
-                      "'large enough' read as: the gentle axis shrinks at least by half per step, which no stable γ achieves (stable γ give 1 − 2γ > 3/5)"],
-          checks=[Inequality(1 - 2 * gamma, ">=", sp.Rational(1, 2), {gamma: open_(0, sp.Rational(1, 5))},
-                             note="stability on the steep axis: 0 < γ < 1/5; then 1 − 2γ > 3/5 > 1/2")]),
+                      "the text sets no threshold for 'large enough'; what is exact: 'small enough for the steep slope' is stability, "
+                      "0 < γ < 1/5, which is less than 2/5 of the gentle axis's best step 1/2, so the gentle factor stays above 3/5"],
+          checks=[Identity((1 - 2 * gamma - sp.Rational(3, 5)).subs(gamma, s5 / 5), 2 * (1 - s5) / 5, part="1 − 2γ − 3/5 = 2(1 − s)/5",
+                           note="with γ = s/5, s ∈ (0, 1) the stable range: 1 − 2γ − 3/5 = 2(1 − s)/5"),
+                  Inequality(1 - s5, ">", sp.Integer(0), {s5: open_(0, 1)}, part="1 − s > 0", note="so 1 − 2γ > 3/5 for every stable γ"),
+                  Identity(1 - 2 * sp.Rational(1, 2), sp.Integer(0), part="the gentle axis alone: γ = 1/2 gives the factor 0")]),
     claim(None, 49, "normalising the inputs helps but is not a fundamental solution", "qualitative", "qualitative",
           printed="Normalization adjusts the scale of input features to be in a similar range.",
-          checks=[NotCheckable("qualitative advice")]),
+          checks=[NotCheckable("qualitative advice: the slide states no model of how the inputs x enter the loss (no loss, no "
+                               "feature distribution), so 'more uniform contours' and 'not a fundamental solution' have nothing exact to test")]),
     claim(None, 58, "saddle points outnumber minima in high dimension", "qualitative", "cited folklore",
           printed="In high-dimensional functions, saddle points are exponentially more prevalent than local minima.",
           checks=[NotCheckable("a statement about random high-dimensional functions, cited without a model")]),
     claim(None, 103, "momentum velocity", "definition", "v_t = βv_{t−1} + (1 − β)g_t", checks=[NotCheckable("definition")]),
     claim(None, 108, "momentum parameter update", "definition", "θ_{t+1} = θ_t − γv_t", checks=[NotCheckable("definition")]),
-    claim(None, 119, "oscillating gradients cancel, consistent ones accumulate", "qualitative", "qualitative",
-          printed="Oscillating gradients (across the ravine) are in opposite directions and **cancel each other out** in the moving average.",
-          checks=[NotCheckable("qualitative picture of the EMA")]),
+    claim(None, 119, "oscillating gradients cancel, consistent ones accumulate", "property",
+          "in v_t = βv_{t−1} + (1 − β)g_t, gradients alternating ±a contribute (−1)^t a(1 − β)(1 − (−β)^t)/(1 + β), of size at most "
+          "(1 − β)/(1 + β)·|a|(1 + β^t), while a constant gradient a contributes (1 − β^t)a → a", end_line=120,
+          hypotheses=["the velocity of line 103 unrolled: v_t = β^t v_0 + (1 − β) Σ_{k≤t} β^{t−k} g_k; the initial velocity v_0 is not "
+                      "printed and enters only through β^t v_0, so the words are read on what the gradients contribute",
+                      "'cancel each other out' is read as the partial cancellation the average performs: an alternating ±a keeps the "
+                      "fraction (1 − β)/(1 + β) of a's size (1/19 at line 112's β = 0.9), not exactly 0",
+                      "'accumulate, building up velocity' is read as: a constant gradient's contribution (1 − β^t)a grows towards a"],
+          checks=[Identity(ema_of(lambda k_: (-1) ** k_ * a_), (-1) ** t_ * a_ * (1 - beta) * (1 - (-beta) ** t_) / (1 + beta),
+                           domain={beta: open_(0, 1), t_: integers(1, 12)}, part="oscillating: the alternating sum"),
+                  Inequality((1 - beta) / (1 + beta), "<", sp.Integer(1), {beta: open_(0, 1)}, part="oscillating: the fraction kept is < 1"),
+                  Identity(ema_of(lambda k_: a_), (1 - beta**t_) * a_, domain={beta: open_(0, 1), t_: integers(1, 12)},
+                           part="consistent: the contribution (1 − β^t)a"),
+                  Identity(ema_of(lambda k_: a_).subs(t_, t_ + 1) - ema_of(lambda k_: a_), beta**t_ * (1 - beta) * a_,
+                           domain={beta: open_(0, 1), t_: integers(1, 12)}, part="consistent: it grows with t, by β^t(1 − β)a per step"),
+                  Inequality(beta**t_ * (1 - beta), ">", sp.Integer(0), {beta: closed(sp.Rational(1, 1000), sp.Rational(999, 1000)),
+                                                                       t_: closed(1, 50)},
+                             part="consistent: the growth has the sign of a")]),
     claim(None, 152, "condition number", "definition", "κ(H) = λmax/λmin", checks=[NotCheckable("definition")]),
     claim(None, 156, "a perfect circle has κ = 1", "identity", "the Hessian of x² + y² has λmax/λmin = 1",
           printed="On the other hand, a perfect circle has $\\kappa = 1$.",
@@ -53,12 +96,21 @@ CLAIMS = [
     claim(None, 185, "the Hessian as preconditioner", "identity", "H = diag(10, 1)", checks=[Identity(H, sp.diag(10, 1))]),
     claim(None, 188, "preconditioned gradient", "identity", "P⁻¹g_0 = diag(1/10, 1)·[10, 10] = [1, 10]",
           checks=[Identity(H.inv() * g0, sp.Matrix([1, 10])), Identity(H.inv(), sp.diag(sp.Rational(1, 10), 1), part="inverse")]),
-    claim(None, 190, "preconditioning gives small rates in sensitive directions", "qualitative", "qualitative",
+    claim(None, 190, "preconditioning gives small rates in sensitive directions", "property",
+          "with P = H (line 185) the rate along a curvature-h direction is γ/h: it falls as the curvature grows (1/10 at h = 10, 1 at h = 1)",
           printed="preconditioning creates an adaptive learning rate- small for sensitive directions (high curvature) and large for stable directions (low curvature).",
-          checks=[NotCheckable("qualitative; in the example the per-axis rates are 1/10 and 1 (line 188)")]),
+          hypotheses=["the preconditioner of the example, P = H = diag(10, 1) (line 185); for a diagonal P = diag(h_1, h_2) the step "
+                      "γP⁻¹g scales coordinate i by γ/h_i"],
+          checks=[Identity(sp.diag(h1, h2).inv(), sp.diag(1 / h1, 1 / h2), part="per-coordinate rates 1/h_i"),
+                  Inequality(sp.diff(1 / h1, h1), "<", sp.Integer(0), {h1: closed(sp.Rational(1, 100), 100)}, part="1/h falls as h grows"),
+                  Identity(H.inv(), sp.diag(sp.Rational(1, 10), 1), part="the example: 1/10 on the curvature-10 axis, 1 on the curvature-1 axis")]),
     claim(None, 196, "the Hessian preconditioner reshapes the problem perfectly (Newton)", "property",
-          "on the quadratic of line 175 one step θ_0 − H⁻¹∇f(θ_0) lands on the minimiser (0, 0)",
+          "on the quadratic of line 175, with P = H every direction is equally curved: I − γP⁻¹H = (1 − γ)I for every γ; "
+          "Newton's step (γ = 1) lands on the minimiser (0, 0)",
           printed="The Hessian fully captures the curvature of the loss function, and using it ($P_t = H_t$) perfectly reshapes the problem space.",
-          hypotheses=["'perfectly reshapes' read as: with P = H and γ = 1 the preconditioned step solves the quadratic in one step"],
-          checks=[Identity(theta0 - H.inv() * g0, sp.Matrix([0, 0]))]),
+          hypotheses=["'perfectly reshapes the problem space' read as: in the preconditioned iteration θ − γP⁻¹∇f every direction "
+                      "contracts by the same factor (condition number 1), whatever γ",
+                      "'known as Newton's Method': Newton's step is the preconditioned step with γ = 1"],
+          checks=[Identity(sp.eye(2) - gamma * H.inv() * H, (1 - gamma) * sp.eye(2), part="every direction contracts alike"),
+                  Identity(theta0 - H.inv() * g0, sp.Matrix([0, 0]), part="Newton's step solves the quadratic")]),
 ]
