@@ -77,6 +77,7 @@ def check_instances(spec: InstanceSearch, ctx: CheckContext) -> CheckResult:
 def _snippet(fam, instance, rhs, rel) -> str:
     return (
         "from optverify.counterexamples.families import *\n"
+        f"from {type(getattr(fam, 'family', fam)).__module__} import *\n"
         "from optverify.counterexamples.search import replay, RhsEvaluator\n"
         f"print(replay({fam!r}, {instance!r}, RhsEvaluator({sp.sstr(rhs)!r}), {rel!r}))"
     )
