@@ -74,12 +74,23 @@ def check_instances(spec: InstanceSearch, ctx: CheckContext) -> CheckResult:
     )
 
 
+def _rhs_text(rhs) -> str:
+    """sstr when it reads back as the same expression; srepr otherwise (a symbol named S, E, I, … reads as a sympy constant)."""
+    text = sp.sstr(rhs)
+    try:
+        if sp.sympify(text) == rhs:
+            return text
+    except (sp.SympifyError, TypeError, ValueError):
+        pass
+    return sp.srepr(rhs)
+
+
 def _snippet(fam, instance, rhs, rel) -> str:
     return (
         "from optverify.counterexamples.families import *\n"
         f"from {type(getattr(fam, 'family', fam)).__module__} import *\n"
         "from optverify.counterexamples.search import replay, RhsEvaluator\n"
-        f"print(replay({fam!r}, {instance!r}, RhsEvaluator({sp.sstr(rhs)!r}), {rel!r}))"
+        f"print(replay({fam!r}, {instance!r}, RhsEvaluator({_rhs_text(rhs)!r}), {rel!r}))"
     )
 
 
