@@ -34,6 +34,11 @@ lim_var = sigma**2 * (1 - beta1) ** 2 / (1 - beta1**2)
 delta = sp.Symbol("delta", positive=True)
 mhat2_circle = (beta1 * sp.cos(delta) + sp.cos(2 * delta)) / (1 + beta1)
 
+# line 273: a gradient that drifts by δ per step, ∇L(w_{t−τ}) = ∇L(w_t) + τδ (e.g. L = w²/2 with w moving at speed δ)
+drift = sp.Symbol("delta", real=True)
+bias_t = drift * sp.Sum(tau * beta1**tau, (tau, 0, t - 1)) / weights  # E[m̂_t] − ∇L(w_t)
+bias_lim = drift * beta1 / (1 - beta1)
+
 CLAIMS = [
     claim(None, 228, "unrolling m_t", "identity",
           "m_t = β1^t ε² + (1 − β1) Σ_{τ=0}^{t−1} β1^τ g_{t−τ} = (1 − β1) Σ_{τ=0}^{t−1} β1^τ g_{t−τ}", end_line=229,
@@ -147,7 +152,19 @@ CLAIMS = [
           checks=[Inequality((1 - beta1) ** 2 * (1 - u**2 / beta1) / ((1 - beta1**2) * (1 - u) ** 2), "<=", 4 * (1 - beta1),
                              {beta1: open_(0, 1), u: left_open(0, sp.Rational(1, 2))})]),
     claim(None, 273, "bias cancels the variance reduction", "qualitative",
-          "momentum's variance reduction is offset by bias; no analysis shows Adam beats AdaGrad on smooth losses",
+          "when w_t moves, m̂_t is a biased estimate of ∇L(w_t), and the bias grows with β1 as the variance falls; "
+          "no analysis shows Adam beats AdaGrad on smooth losses",
           printed="Unfortunately, this decrease in variance is actually accompanied by a corresponding increase in bias.",
-          checks=[NotCheckable("qualitative statement about the literature and an informal argument")]),
+          hypotheses=["model of 'the variation of w_t': the gradient drifts by δ per step, ∇L(w_{t−τ}) = ∇L(w_t) + τδ, noise r_t "
+                      "independent, mean zero, E[r_t²] = σ² (lines 237–246); m̂_t as line 233",
+                      "'corresponding increase in bias' read as: the bias E[m̂_t] − ∇L(w_t) grows with β1 while the variance of line 250 falls"],
+          checks=[
+              Limit(bias_t, bias_lim, t, sp.oo, domain=_DOM, part="bias of m̂_t under drift: δΣτβ1^τ/Σβ1^τ → δβ1/(1 − β1)"),
+              Inequality(sp.diff(beta1 / (1 - beta1), beta1), ">", sp.Integer(0), {beta1: Range(0, 1, False, True)},
+                         part="the bias factor β1/(1 − β1) increases with β1"),
+              Inequality(sp.diff((1 - beta1) / (1 + beta1), beta1), "<", sp.Integer(0), {beta1: Range(0, 1, False, True)},
+                         part="the variance factor (1 − β1)/(1 + β1) of line 250 decreases with β1"),
+              NotCheckable("'almost exactly cancel' names no quantity, and 'no current analysis … shows any advantage' is about the "
+                           "literature", part="the cancellation and the state of the literature"),
+          ]),
 ]
