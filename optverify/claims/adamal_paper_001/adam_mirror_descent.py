@@ -2,8 +2,8 @@
 
 import sympy as sp
 
-from optverify.claims.adamal_paper_001._common import (C_prev, S_prev, S_t, alpha, beta1, beta2, claim, dC, eta, ftprl_next, g, sig_t, t,
-                                                       tau, x_t)
+from optverify.claims.adamal_paper_001._common import (C_prev, S_prev, S_t, alpha, beta1, beta2, claim, dC, eta, ftprl_next, g,
+                                                       lazy_and_greedy, sig_t, t, tau, x_t)
 from optverify.claims.model import Corrected
 from optverify.claims.specs import Identity, InstanceSearch, Limit, NotCheckable, integers, open_
 from optverify.counterexamples.families import FTPRLForm
@@ -30,20 +30,43 @@ budget_sgdm = sp.solve(sp.Eq(x_t - m_t / S_t, x_t - eta * m_t), S_t)[0]
 printed_adam_budget = sp.sqrt((1 - beta2) * sp.Sum(beta2 ** (t - tau) * g(tau) ** 2, (tau, 1, t)))
 tt = sp.Symbol("t", positive=True)  # a continuous time for the asymptotics of line 142
 
-_ADAM_READING = ["one coordinate i (the problem is separable); X = R", "the exponent β1^{j+1−i} with upper limits τ = t, j = t is read as "
+_ADAM_READING = ["one coordinate i (the problem is separable)", "the exponent β1^{j+1−i} with upper limits τ = t, j = t is read as "
                  "β1^{t+1−τ} (j = t, i = τ; i is not the coordinate here)", "the centres x_τ are the iterates of (13) itself"]
+
+# the constraint set of (13): X = [0, ∞), x_1 = 1/10, two rounds, β1 = 9/10, β2 = 999/1000 (the values line 124 names)
+_R = sp.Rational
+_b1, _b2 = _R(9, 10), _R(999, 1000)
+_m1, _v1 = (1 - _b1) * 1, (1 - _b2) * 1  # g_1 = 1
+_m2, _v2 = _b1 * _m1 + (1 - _b1) * (-1), _b2 * _v1 + (1 - _b2) * 1  # g_2 = −1
+ADAM_X = lazy_and_greedy(_R(1, 10), sp.sqrt(_v1), sp.sqrt(_v2), _m1, _m2)
+_s1 = 1  # SGDM m_t = β1 m_{t−1} + g_t with g = (1, −2), η_t = 1/t: σ*_{1:t} = t
+SGDM_X = lazy_and_greedy(_R(1, 10), 1, 2, _s1, _b1 * _s1 - 2)
+_CONSTRAINED = ("instance of the printed argmin over x ∈ X: X = [0, ∞) (closed, convex), x_1 = 1/10, two rounds; the first step leaves X "
+                "and is projected to x_2 = 0 by both; the FTPRL form then minimises over X with the accumulated linear term (its minimiser "
+                "is max(0, (σ_1x_1 + σ_2x_2 − C_2)/σ_{1:2})), the projected method steps from x_2: max(0, x_2 − d_2/σ_{1:2})")
 
 CLAIMS = [
     claim(None, 120, "eq. (13): Adam as FTPRL", "identity",
           "(13) with σ_{1:t} = √v_t reproduces Adam's update x_{t+1} = x_t − m_t/√v_t",
           hypotheses=_ADAM_READING + ["Adam without bias correction and ε, base rate α_t = 1: the display carries no α and line 124 sets "
-                                      "σ_{1:t} = √v_t (a rate α is absorbed as σ_{1:t} = √v_t/α)", "m_t, v_t as in eq. (2), m_0 = v_0 = 0"],
+                                      "σ_{1:t} = √v_t (a rate α is absorbed as σ_{1:t} = √v_t/α)", "m_t, v_t as in eq. (2), m_0 = v_0 = 0",
+                                      "the text calls (13) 'the subgradient projected Adam' (line 117) and minimises over x ∈ X: compared "
+                                      "with projected Adam x_{t+1} = P_X(x_t − m_t/√v_t)",
+                                      _CONSTRAINED + "; g = (1, −1), β1 = 9/10, β2 = 999/1000"],
           checks=[
               Identity(coef_adam, coef_bracket, domain=_DOMC,
                        part="the linear coefficient of (13) is Σ_{s≤t} m_s (coefficients of each g_τ, τ ≤ t): its increment is Adam's m_t"),
-              Identity(ftprl_step.lhs, ftprl_step.rhs, part="the minimiser of (13) is x_t − (C_t − C_{t−1})/σ_{1:t}"),
-              InstanceSearch(FTPRLForm("adam"), x_alg, rel="==", part="with σ_{1:t} = √v_t, (13) is Adam: x_{t+1} = x_t − m_t/√v_t"),
-          ]),
+              Identity(ADAM_X[0], ADAM_X[1], part="over X, (13) with σ_{1:t} = √v_t is projected Adam: the same x_3"),
+          ],
+          corrected=Corrected(
+              "with X = R (no constraint), (13) with σ_{1:t} = √v_t reproduces Adam's update x_{t+1} = x_t − m_t/√v_t",
+              "over a constraint set the FTPRL form projects lazily (the accumulated linear term against the weighted centres), "
+              "projected Adam greedily (from x_t): the two leave the boundary at different times (x_3 = 0 against x_3 ≈ 0.224 on the instance)",
+              checks=[
+                  Identity(ftprl_step.lhs, ftprl_step.rhs, part="the minimiser of (13) is x_t − (C_t − C_{t−1})/σ_{1:t}"),
+                  InstanceSearch(FTPRLForm("adam"), x_alg, rel="==", part="with σ_{1:t} = √v_t, (13) is Adam: x_{t+1} = x_t − m_t/√v_t"),
+              ],
+          )),
     claim(None, 122, "eq. (13): SGDM as FTPRL", "identity",
           "(13) SGDM with ρ = 1/(1 − β1) and σ*_{1:t} = 1/η_t reproduces SGDM x_{t+1} = x_t − η_t m_t",
           printed="SGDM:  $x_{t+1,i} = \\operatorname*{arg\\,min}_{x \\in \\mathcal{X}} \\{ \\frac{1}{1 - \\beta_1} (g_{1:t,i} - "
@@ -51,13 +74,22 @@ CLAIMS = [
                   "\\sigma_{\\tau}^* ||x_{,i} - x_{\\tau,i}||_2^2 \\}$ (13)",
           hypotheses=_ADAM_READING + ["SGDM is m_t = β1 m_{t−1} + g_t, m_0 = 0, x_{t+1} = x_t − η_t m_t (the heavy-ball accumulation; with the "
                                       "EMA convention m_t = β1 m_{t−1} + (1 − β1) g_t the factor 1/(1 − β1) would be absent)",
-                                      "σ*_{1:t} = 1/η_t (line 124: Σσ* = t for η_t = 1/t); β1 < 1"],
+                                      "σ*_{1:t} = 1/η_t (line 124: Σσ* = t for η_t = 1/t); β1 < 1",
+                                      "(13) minimises over x ∈ X: compared with projected SGDM x_{t+1} = P_X(x_t − η_t m_t)",
+                                      _CONSTRAINED + "; g = (1, −2), β1 = 9/10, η_t = 1/t"],
           checks=[
               Identity(coef_sgdm, coef_bracket / (1 - beta1), domain=_DOMC,
                        part="the linear coefficient of (13) SGDM is Σ_{s≤t} m_s (coefficients of each g_τ, τ ≤ t): its increment is SGDM's m_t"),
-              Identity(ftprl_step.lhs, ftprl_step.rhs, part="the minimiser of (13) is x_t − (C_t − C_{t−1})/σ*_{1:t}"),
-              InstanceSearch(FTPRLForm("sgdm"), x_alg, rel="==", part="with σ*_{1:t} = 1/η_t, (13) SGDM is x_{t+1} = x_t − η_t m_t"),
-          ]),
+              Identity(SGDM_X[0], SGDM_X[1], part="over X, (13) with σ*_{1:t} = 1/η_t is projected SGDM: the same x_3"),
+          ],
+          corrected=Corrected(
+              "with X = R (no constraint), (13) SGDM with ρ = 1/(1 − β1) and σ*_{1:t} = 1/η_t reproduces SGDM x_{t+1} = x_t − η_t m_t",
+              "over a constraint set the FTPRL form projects lazily, projected SGDM greedily (x_3 = 1/10 against 11/20 on the instance)",
+              checks=[
+                  Identity(ftprl_step.lhs, ftprl_step.rhs, part="the minimiser of (13) is x_t − (C_t − C_{t−1})/σ*_{1:t}"),
+                  InstanceSearch(FTPRLForm("sgdm"), x_alg, rel="==", part="with σ*_{1:t} = 1/η_t, (13) SGDM is x_{t+1} = x_t − η_t m_t"),
+              ],
+          )),
     claim(None, 124, "the budgets of Adam and SGDM in (13)", "identity",
           "Adam: σ_{1:t} = √((1 − β2) Σ β2^{t−τ} g_τ²); SGDM: σ*_{1:t} = t for η_t = 1/t, σ*_τ = 1",
           hypotheses=["the budget is the σ_{1:t} with which (13) reproduces the method: matching (13)'s step x_t − m_t/σ_{1:t} (line 120) "
