@@ -38,6 +38,7 @@ def lazy_and_greedy(x1, S1, S2, d1, d2):
 
     argmin_{x ≥ 0} of a + b x + ½ S x² is max(0, −b/S); both methods agree at t = 1.  Returns (x_3 of FTPRL, x_3 projected).
     """
+    x1, S1, S2, d1, d2 = (sp.sympify(v) for v in (x1, S1, S2, d1, d2))  # exact arithmetic throughout
     proj = lambda y: sp.Max(0, y)
     x2 = proj(x1 - d1 / S1)
     sigma2 = S2 - S1

@@ -2,9 +2,9 @@
 
 import sympy as sp
 
-from optverify.claims.adamal_paper_001._common import C_prev, S_prev, S_t, claim, eta, ftprl_next, k, sig_t, t, x_t
+from optverify.claims.adamal_paper_001._common import C_prev, S_prev, S_t, claim, eta, ftprl_next, k, lazy_and_greedy, sig_t, t, x_t
 from optverify.claims.model import Corrected
-from optverify.claims.specs import Identity, InstanceSearch, NotCheckable
+from optverify.claims.specs import Identity, InstanceSearch, NotCheckable, open_
 from optverify.counterexamples.families import CompositeFTPRL, FTPRLForm
 
 x = sp.Symbol("x", real=True)
@@ -54,6 +54,20 @@ closed12_t3 = (sum(s * c for s, c in zip(ss3, xs3)) - sum(gs3)) / sum(ss3)
 budget_sgd = sp.solve(sp.Eq(x_t - g_t / S_t, x_t - eta * g_t), S_t)[0]
 sgd_step = Identity(ftprl_next(S_prev, sig_t, x_t, C_prev, g_t), x_t - g_t / (S_prev + sig_t))
 
+# (8) over a constraint set against mirror descent with learning rate Q_{1:t}^{−1}: X = [0, ∞), x_1 = 1/10, Q_{1:1} = 1, Q_{1:2} = 2,
+# g = (1, −2) (Ψ = φ = 0)
+FTPRL_X = lazy_and_greedy(sp.Rational(1, 10), 1, 2, 1, -2)
+
+# line 109 over a constraint set: X the unit disk of R², x_1 = (1, 0) on its boundary, g_1 = (−a, −b), σ_1 = 1, t = 1:
+# x_2 = argmin_{x∈X} g_1·x + ½‖x − x_1‖² = P_X(x_1 − g_1) = (1 + a, b)/r, r = √((1 + a)² + b²) > 1
+a_d, b_d = sp.symbols("a b", positive=True)
+r_d = sp.sqrt((1 + a_d) ** 2 + b_d**2)
+step_d = ((1 + a_d) / r_d - 1, b_d / r_d)  # x_2 − x_1
+cross_d = step_d[0] * b_d - step_d[1] * a_d  # step × (−g_1): zero iff the step is parallel to g_1
+xd1, xd2 = sp.symbols("x_1 x_2", real=True)
+obj12_disk = -a_d * xd1 - b_d * xd2 + ((xd1 - 1) ** 2 + xd2**2) / 2
+sq12_disk = ((xd1 - (1 + a_d)) ** 2 + (xd2 - b_d) ** 2) / 2 - ((1 + a_d) ** 2 + b_d**2 - 1) / 2
+
 CLAIMS = [
     claim(None, 63, "eq. (7): FTRL", "definition", "x_{t+1} = argmin_x (Σ_τ f'_τ(x_τ))·x + R_{1:t}(x)",
           hypotheses=["the printed upper limit τ of Σ_{τ=1}^{τ} is read as t; the closing brace is missing"],
@@ -61,13 +75,22 @@ CLAIMS = [
     claim(None, 68, "eq. (8): FTPRL", "definition",
           "x_{t+1} = argmin_x g_{1:t}·x + φ_{1:t}·x + Ψ(x) + ½ Σ_τ ‖Q_τ^{1/2}(x − x_τ)‖²; with quadratic stabilisers it is "
           "mirror descent with the learning-rate matrix Q_{1:t}^{−1} (line 71, citing McMahan 2010)",
-          hypotheses=["the property checked: with Ψ = 0, φ = 0, X = R^d and diagonal Q_τ ⪰ 0 (Q_{1:t} ≻ 0) the minimiser of (8) is "
-                      "x_t − Q_{1:t}^{−1} g_t (coordinatewise: q_{1:t} = S_prev + σ_t)", "the centres x_τ are the iterates of (8) itself"],
+          hypotheses=["the property checked: with Ψ = 0, φ = 0 and diagonal Q_τ ⪰ 0 (Q_{1:t} ≻ 0), (8) — an argmin over x ∈ X — is mirror "
+                      "descent with learning rate Q_{1:t}^{−1}, x_{t+1} = argmin_{x∈X} g_t·x + ½‖Q_{1:t}^{1/2}(x − x_t)‖² (line 71: 'only "
+                      "differences in parameter centering')", "the centres x_τ are the iterates of (8) itself",
+                      "instance: X = [0, ∞) ⊂ R, x_1 = 1/10, Q_{1:1} = 1, Q_{1:2} = 2, g = (1, −2); the first step leaves X and both "
+                      "methods project it to x_2 = 0"],
           checks=[
               NotCheckable("definition of FTPRL (McMahan 2010); the composite case is Proposition 2", part="definition"),
-              Identity(ftprl_next(S_prev, sig_t, x_t, C_prev, g_t), x_t - g_t / (S_prev + sig_t),
-                       part="Ψ = φ = 0: (8) is the step x_t − Q_{1:t}^{−1} g_t"),
-          ]),
+              Identity(FTPRL_X[0], FTPRL_X[1], part="(8) over X is mirror descent with learning rate Q_{1:t}^{−1}: the same x_3"),
+          ],
+          corrected=Corrected(
+              "with X = R^d (or the constraint moved into Ψ and handled by McMahan's φ terms), (8) with Ψ = φ = 0 is the step "
+              "x_t − Q_{1:t}^{−1} g_t",
+              "over a constraint set FTPRL projects lazily (x_3 = 11/20 on the instance) and mirror descent greedily (x_3 = 1)",
+              checks=[Identity(ftprl_next(S_prev, sig_t, x_t, C_prev, g_t), x_t - g_t / (S_prev + sig_t),
+                               part="Ψ = φ = 0, X = R: (8) is the step x_t − Q_{1:t}^{−1} g_t")],
+          )),
     claim(None, 71, "where mirror descent and FTPRL centre their regularisers", "property",
           "(5) regularises the parameter towards the origin; FTPRL towards the current feasible point",
           printed="In fact, MDA illustrates in Equation. 5 regularizing the parameter to be close to the origin, on contrast, "
@@ -164,10 +187,21 @@ CLAIMS = [
           "x_{t+1} − x_t = −g_t/σ_{1:t}, antiparallel to g_t (cos π = −1)",
           printed="First, we are always looking for the next step  $x_{t+1}$  in the opposite direction of the current gradient because  "
                   "$\\cos(\\pi) = -1$  minimize Equation. 12.",
-          hypotheses=["(12) with X = R^d and σ_{1:t} > 0, one coordinate (the step is coordinatewise −g_t/σ_{1:t})"],
+          hypotheses=["(12) minimises over x ∈ X, σ_{1:t} > 0; 'always' read as: for every instance of (12)",
+                      "instance: X the closed unit disk of R², x_1 = (1, 0), g_1 = (−a, −b) with a, b ∈ (0, 1), σ_1 = 1, t = 1; the "
+                      "minimiser of (12) over X is the projection (1 + a, b)/r of x_1 − g_1, r = √((1 + a)² + b²) > 1",
+                      "'opposite direction' read as: x_{t+1} − x_t is a positive multiple of −g_t; in R² the step is parallel to g_t iff "
+                      "the cross product of the two vanishes"],
           checks=[
-              Identity(ftprl_next(S_prev, sig_t, x_t, C_prev, g_t) - x_t, -g_t / (S_prev + sig_t), part="x_{t+1} − x_t = −g_t/σ_{1:t}"),
+              Identity(obj12_disk, sq12_disk, part="instance: (12) at t = 1 is ½‖x − (x_1 − g_1)‖² + const, so x_2 = P_X(x_1 − g_1)"),
+              Identity(cross_d, sp.Integer(0), domain={a_d: open_(0, 1), b_d: open_(0, 1)},
+                       part="the step x_2 − x_1 points along −g_1 (cross product 0)"),
               NotCheckable("the other two observations of the paragraph (the region around x_t, a non-decreasing Σσ_τ) are qualitative",
                            part="remaining observations"),
-          ]),
+          ],
+          corrected=Corrected(
+              "with X = R^d: x_{t+1} − x_t = −g_t/σ_{1:t}, antiparallel to g_t",
+              "over a constraint set the minimiser is a projection, and the projected step turns away from −g_t at the boundary",
+              checks=[Identity(ftprl_next(S_prev, sig_t, x_t, C_prev, g_t) - x_t, -g_t / (S_prev + sig_t), part="x_{t+1} − x_t = −g_t/σ_{1:t}")],
+          )),
 ]
