@@ -5,7 +5,7 @@ import sympy as sp
 from optverify.claims.adamal_paper_001._common import (C_prev, S_prev, S_t, alpha, beta1, beta2, claim, dC, eta, ftprl_next, g,
                                                        lazy_and_greedy, sig_t, t, tau, x_t)
 from optverify.claims.model import Corrected
-from optverify.claims.specs import Identity, InstanceSearch, Limit, NotCheckable, integers, open_
+from optverify.claims.specs import Identity, Induction, Inequality, InstanceSearch, Limit, NotCheckable, Range, integers, open_
 from optverify.counterexamples.families import FTPRLForm
 
 x_alg = sp.Symbol("x_alg", real=True)
@@ -44,6 +44,14 @@ SGDM_X = lazy_and_greedy(_R(1, 10), 1, 2, _s1, _b1 * _s1 - 2)
 _CONSTRAINED = ("instance of the printed argmin over x ∈ X: X = [0, ∞) (closed, convex), x_1 = 1/10, two rounds; the first step leaves X "
                 "and is projected to x_2 = 0 by both; the FTPRL form then minimises over X with the accumulated linear term (its minimiser "
                 "is max(0, (σ_1x_1 + σ_2x_2 − C_2)/σ_{1:2})), the projected method steps from x_2: max(0, x_2 − d_2/σ_{1:2})")
+
+# Corollary 2 and line 132: the response of SGDM (m_t = β1 m_{t−1} + g_t, x_{t+1} = x_t − η m_t) to a persistent change Δ of
+# the gradient (the loss changed by Δ·x from round 1 on): after k rounds m_k has moved by Δ(1 − β1^k)/(1 − β1); vanilla SGD by Δ
+kk = sp.Symbol("k", integer=True, positive=True)
+Delta = sp.Symbol("Delta", real=True)
+kc = sp.Symbol("k", positive=True)  # the same count, for the limit
+vv = sp.Symbol("v", positive=True)  # β1^k = β1·v with v = β1^{k−1} ∈ (0, 1]
+a_sc = sp.Symbol("a", positive=True)  # the loss multiplied by a > 0
 
 CLAIMS = [
     claim(None, 120, "eq. (13): Adam as FTPRL", "identity",
@@ -111,11 +119,35 @@ CLAIMS = [
           checks=[Identity((1 / (1 - beta1)).subs(beta1, sp.Rational(9, 10)), sp.Integer(10))]),
     claim("Cor 2", 130, "SGDM's larger ρ makes it more sensitive to the loss", "qualitative",
           "larger ρ means more sensitivity to changes of the loss",
-          checks=[NotCheckable("qualitative; ρ is a property of the representation, not of the method: argmin{ρA + C} = argmin{A + C/ρ}, "
-                               "so SGDM has ρ = 1 with σ*/ρ in place of σ*")]),
+          hypotheses=["'more sensitive on the value change of the loss' read two ways, one per comparison: against Vanilla SGD with the "
+                      "same η, the change of the step after a persistent change Δ of the gradient (the loss changed by Δ·x); against Adam, "
+                      "the change of the step when the loss is multiplied by a > 0",
+                      "SGDM as at line 122: m_t = β1 m_{t−1} + g_t, x_{t+1} = x_t − η m_t; Adam x_{t+1} = x_t − α m_t/√v_t (no ε), β1 ∈ (0, 1)"],
+          checks=[
+              Induction(lambda k_: Delta * (1 - beta1**k_) / (1 - beta1), lambda prev, k_: beta1 * prev + Delta, kk, 0, sp.Integer(0),
+                        domain={beta1: open_(0, 1), kk: integers(1, 12)},
+                        part="SGDM's momentum moves by Δ(1 − β1^k)/(1 − β1) after k rounds of a persistent change Δ"),
+              Inequality((1 - beta1 * vv) / (1 - beta1), ">=", sp.Integer(1), {beta1: Range(0, sp.Rational(999, 1000)), vv: Range(0, 1)},
+                         part="against Vanilla SGD (which moves by Δ): (1 − β1^k)/(1 − β1) ≥ 1"),
+              Identity(alpha * (a_sc * m_t) / sp.sqrt(a_sc**2 * v_t), alpha * m_t / sp.sqrt(v_t),
+                       part="against Adam: Adam's step is unchanged when the loss is multiplied by a, SGDM's η m_t is multiplied by a"),
+              NotCheckable("that the larger ρ is the cause is a property of the representation, not of the method: "
+                           "argmin{ρA + C} = argmin{A + C/ρ}, so SGDM has ρ = 1 with σ*/ρ in place of σ*", part="ρ as the cause"),
+          ]),
     claim(None, 132, "ρ amplifies loss changes tenfold", "qualitative", "SGDM oscillates because ρ = 10 amplifies changes",
           printed="that is,  $\\rho$  factor amplifies this loss change up to tenfold.",
-          checks=[NotCheckable("qualitative explanation of oscillation; see Corollary 2 on ρ")]),
+          hypotheses=["'amplifies this loss change up to tenfold' read as: after a persistent change Δ of the gradient, SGDM's step moves by "
+                      "ηΔ(1 − β1^k)/(1 − β1) against Vanilla SGD's ηΔ — a factor that grows with k to 1/(1 − β1) = 10 and never exceeds it "
+                      "(β1 = 0.9, as line 128)", "SGDM as at line 122: m_t = β1 m_{t−1} + g_t, x_{t+1} = x_t − η m_t"],
+          checks=[
+              Induction(lambda k_: Delta * (1 - beta1**k_) / (1 - beta1), lambda prev, k_: beta1 * prev + Delta, kk, 0, sp.Integer(0),
+                        domain={beta1: open_(0, 1), kk: integers(1, 12)},
+                        part="SGDM's momentum moves by Δ(1 − β1^k)/(1 − β1) after k rounds of a persistent change Δ"),
+              Inequality((1 - vv) / (1 - sp.Rational(9, 10)), "<=", sp.Integer(10), {vv: Range(0, 1)},
+                         part="the amplification (1 − β1^k)/(1 − β1) is at most 10 (β1^k = v ∈ (0, 1])"),
+              Limit((1 - sp.Rational(9, 10) ** kc) / (1 - sp.Rational(9, 10)), sp.Integer(10), kc, sp.oo, part="and tends to 10"),
+              NotCheckable("'prone to oscillation' names no quantity", part="oscillation"),
+          ]),
     claim(None, 136, "proximal searching region", "definition", "D = ‖x − x_τ‖², D ∝ 1/B",
           checks=[NotCheckable("definition; 'D ∝ 1/B' holds for the level sets B·D ≤ c of the penalty, while the squared step "
                                "‖x_{t+1} − x_t‖² = ‖ΔC‖²/B² of the minimiser scales as 1/B²; the text does not say which is meant")]),

@@ -4,7 +4,7 @@ import sympy as sp
 
 from optverify.claims.adamal_paper_001._common import C_prev, S_prev, S_t, claim, eta, ftprl_next, k, lazy_and_greedy, sig_t, t, x_t
 from optverify.claims.model import Corrected
-from optverify.claims.specs import Identity, InstanceSearch, NotCheckable, open_
+from optverify.claims.specs import Identity, Inequality, InstanceSearch, NotCheckable, Range, open_
 from optverify.counterexamples.families import CompositeFTPRL, FTPRLForm
 
 x = sp.Symbol("x", real=True)
@@ -67,6 +67,14 @@ cross_d = step_d[0] * b_d - step_d[1] * a_d  # step × (−g_1): zero iff the st
 xd1, xd2 = sp.symbols("x_1 x_2", real=True)
 obj12_disk = -a_d * xd1 - b_d * xd2 + ((xd1 - 1) ** 2 + xd2**2) / 2
 sq12_disk = ((xd1 - (1 + a_d)) ** 2 + (xd2 - b_d) ** 2) / 2 - ((1 + a_d) ** 2 + b_d**2 - 1) / 2
+
+# line 102: ρ A + C with Ψ = 0, one coordinate: A = a·x (a = g_{1:t} + C_{1:t}, taken > 0; a < 0 is the mirror image),
+# C = ½ Σ σ_τ (x − x_τ)² = ½ S (x − c)² + const (c the σ-weighted centre), X = [l, u] ∋ c written l, c = l + s, u = c + w
+l_X = sp.Symbol("l", real=True)
+s_X, w_X, a_X, S_X = sp.symbols("s w a S", positive=True)
+c_X = l_X + s_X
+argmin_rho = sp.Max(l_X, sp.Min(c_X + w_X, c_X - rho * a_X / S_X))  # the minimiser over X: the clipped stationary point
+_DOM102 = {l_X: open_(-3, 3), s_X: open_(0, 3), w_X: open_(0, 3), rho: open_(0, 20), a_X: open_(0, 5), S_X: open_(0, 5)}
 
 CLAIMS = [
     claim(None, 63, "eq. (7): FTRL", "definition", "x_{t+1} = argmin_x (Σ_τ f'_τ(x_τ))·x + R_{1:t}(x)",
@@ -147,7 +155,19 @@ CLAIMS = [
           ]),
     claim(None, 102, "ρ balances terms A and C", "qualitative", "smaller ρ makes the minimisation rely on term C",
           printed="Finally, the leading  $\\rho$  is a *balancing coefficient*, aims at controlling the tendency of minimization between term A and C.",
-          checks=[NotCheckable("interpretive; note ρ is not identifiable: with Ψ = 0, argmin{ρA + C} = argmin{A + C/ρ}, so ρ trades against Q_τ")]),
+          hypotheses=["'relies more on term C' read as: the minimiser of ρA + C lies closer to the minimiser of C (the σ-weighted centre c "
+                      "of the proximal terms), 'term A will dominate' as: it moves away from c along −a as ρ grows",
+                      "Ψ = 0 (term B set aside, as at (12)), one coordinate, a = g_{1:t} + C_{1:t} > 0 (a < 0 is the mirror image), "
+                      "S = σ_{1:t} > 0; X a closed interval [l, u] containing c (X = R is the limit l → −∞)",
+                      "ρ is not identifiable: argmin{ρA + C} = argmin{A + C/ρ}, so ρ trades against Q_τ (see Corollary 2)"],
+          checks=[
+              Identity(rho * a_X * x + S_X * (x - c_X) ** 2 / 2, S_X * (x - (c_X - rho * a_X / S_X)) ** 2 / 2 + rho * a_X * c_X - rho**2 * a_X**2 / (2 * S_X),
+                       part="ρA + C = ½S(x − (c − ρa/S))² + const: the minimiser over X is the clip of c − ρa/S to [l, u]"),
+              Identity(sp.Abs(argmin_rho - c_X), sp.Min(s_X, rho * a_X / S_X), domain=_DOM102,
+                       part="its distance to the centre of C is min(c − l, ρa/S)"),
+              Inequality(sp.diff(rho * a_X / S_X, rho), ">", sp.Integer(0), {a_X: Range(sp.Rational(1, 100), 5), S_X: Range(sp.Rational(1, 100), 5)},
+                         part="ρa/S grows with ρ: the smaller ρ, the closer to the centre of C (min(c − l, ·) is non-decreasing)"),
+          ]),
     claim(None, 104, "eq. (12): SGD in FTPRL form", "identity",
           "(12) is (11) with ρ = 1, C = 0, Q_τ = σ_τ² I, and its minimiser is the SGD step x_t − g_t/σ_{1:t}", end_line=107,
           printed=None,
