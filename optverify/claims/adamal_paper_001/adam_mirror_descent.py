@@ -53,6 +53,10 @@ kc = sp.Symbol("k", positive=True)  # the same count, for the limit
 vv = sp.Symbol("v", positive=True)  # β1^k = β1·v with v = β1^{k−1} ∈ (0, 1]
 a_sc = sp.Symbol("a", positive=True)  # the loss multiplied by a > 0
 
+# line 136: the region where the proximal penalty ½B‖x − x_τ‖² stays within a level κ, and the minimiser's step
+B_, kappa, D_r = sp.symbols("B kappa D", positive=True)
+D_level = sp.solve(sp.Eq(B_ * D_r / 2, kappa), D_r)[0]  # the largest D = ‖x − x_τ‖² with ½B·D ≤ κ
+
 CLAIMS = [
     claim(None, 120, "eq. (13): Adam as FTPRL", "identity",
           "(13) with σ_{1:t} = √v_t reproduces Adam's update x_{t+1} = x_t − m_t/√v_t",
@@ -149,8 +153,14 @@ CLAIMS = [
               NotCheckable("'prone to oscillation' names no quantity", part="oscillation"),
           ]),
     claim(None, 136, "proximal searching region", "definition", "D = ‖x − x_τ‖², D ∝ 1/B",
-          checks=[NotCheckable("definition; 'D ∝ 1/B' holds for the level sets B·D ≤ c of the penalty, while the squared step "
-                               "‖x_{t+1} − x_t‖² = ‖ΔC‖²/B² of the minimiser scales as 1/B²; the text does not say which is meant")]),
+          hypotheses=["the region read as the set where the proximal penalty ½B‖x − x_τ‖² stays within a level κ: its extent is "
+                      "D ≤ 2κ/B, so D·B is constant ('D ∝ 1/B')",
+                      "the other reading, the squared step of the minimiser ‖x_{t+1} − x_t‖² = a²/B² (a the linear term's increment), "
+                      "scales as 1/B²; the text's later use (line 164: a large budget shrinks the region and stops the updates) fits both"],
+          checks=[
+              NotCheckable("definition of D = ‖x − x_τ‖²", part="definition"),
+              Identity(D_level * B_, 2 * kappa, part="D ∝ 1/B: the extent of the level set ½B·D ≤ κ times B is 2κ"),
+          ]),
     claim(None, 138, "regularisation budget", "definition", "B = Σ_{τ≤t} σ_{τ,i}",
           checks=[NotCheckable("definition")]),
     claim(None, 142, "ultra-slow diffusion and the step length", "rate",

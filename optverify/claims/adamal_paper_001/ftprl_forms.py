@@ -76,6 +76,10 @@ c_X = l_X + s_X
 argmin_rho = sp.Max(l_X, sp.Min(c_X + w_X, c_X - rho * a_X / S_X))  # the minimiser over X: the clipped stationary point
 _DOM102 = {l_X: open_(-3, 3), s_X: open_(0, 3), w_X: open_(0, 3), rho: open_(0, 20), a_X: open_(0, 5), S_X: open_(0, 5)}
 
+# line 89: m_t and v_t of eq. (2) when every gradient is multiplied by a > 0
+a_sc = sp.Symbol("a", positive=True)
+m_sc, v_sc = sp.Symbol("m_t", real=True), sp.Symbol("v_t", positive=True)
+
 CLAIMS = [
     claim(None, 63, "eq. (7): FTRL", "definition", "x_{t+1} = argmin_x (Σ_τ f'_τ(x_τ))·x + R_{1:t}(x)",
           hypotheses=["the printed upper limit τ of Σ_{τ=1}^{τ} is read as t; the closing brace is missing"],
@@ -139,7 +143,11 @@ CLAIMS = [
     claim(None, 89, "Adam-type methods cannot be read as a learning rate times a gradient", "qualitative",
           "m_t and v_t share g_t, so η_0/√v_t is not a learning rate", printed="However, we can not treat Adam-Type algorithm in this way "
           "because the first order information  $g_t$  resides in both  $m_t$  and  $v_t$  and we are unable to simply decorrelate them as learning rate scheme.",
-          checks=[NotCheckable("interpretive statement about how to read the update")]),
+          hypotheses=["read as: η_0/√v_t is not a learning rate independent of the gradients — an update 'learning rate × m_t' with a "
+                      "rate that does not depend on g scales with the gradients, while Adam's step η_0 m_t/√v_t does not change when every "
+                      "gradient is multiplied by a > 0 (m_t → a m_t, v_t → a² v_t: m_t is linear, v_t quadratic in the gradients, eq. (2))"],
+          checks=[Identity(eta * (a_sc * m_sc) / sp.sqrt(a_sc**2 * v_sc), eta * m_sc / sp.sqrt(v_sc),
+                           part="the step η_0 m_t/√v_t is unchanged when the gradients are multiplied by a > 0")]),
     claim(None, 93, "why write Adam-type methods as mirror descent", "qualitative", "implicit updates, dissection, equivalence guarantee",
           end_line=95, checks=[NotCheckable("motivation (a list of benefits), no mathematical statement beyond Propositions 1 and 2")]),
     claim(None, 99, "eq. (11): general FTPRL form of first-order methods", "definition",
