@@ -179,7 +179,7 @@ CLAIMS = [
     claim(None, 104, "eq. (12): SGD in FTPRL form", "identity",
           "(12) is (11) with ρ = 1, C = 0, Q_τ = σ_τ² I, and its minimiser is the SGD step x_t − g_t/σ_{1:t}", end_line=107,
           printed=None,
-          hypotheses=["X = R^d (the constraint belongs to the Ψ the text sets aside); one coordinate (Q_τ ∝ I makes (12) separable)",
+          hypotheses=["X = R^d: the method represented is Vanilla SGD (line 102: 'The simplest format transformation from Vanilla SGD'), which has no projection; one coordinate (Q_τ ∝ I makes (12) separable)",
                       "the centres x_τ are the iterates of (12) itself; σ_{1:t} > 0"],
           checks=[
               Identity(stab11(Q_sq), stab12, part="Q_τ = σ_τ² I turns ½‖Q_τ^{1/2}(x − x_τ)‖² of (11) into ½σ_τ‖x − x_τ‖² of (12)"),
