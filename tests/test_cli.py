@@ -53,7 +53,8 @@ def test_list_and_show_json():
     assert d["source"] == {"file": "000_5f54ea678090eb2e.txt", "line": 88, "end_line": 95}
     assert d["bound"] == "2*sqrt(2)*D_inf*E_sum_sqrt_diag"
     assert set(d["symbols"]) == {"D_inf", "E_sum_sqrt_diag"}
-    assert {c["strategy"] for c in d["checks"]} >= {"instance", "simulation", "scaling", "pseudocode"}
+    assert {c["strategy"] for c in d["checks"]} >= {"instance", "scaling", "pseudocode"}  # the simulation is the corrected form's
+    assert "started inside the constraint set" in d["corrected"]["statement_latex"]
 
 
 def test_check_scale_and_the_corrected_form():
