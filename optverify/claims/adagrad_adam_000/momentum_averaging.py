@@ -101,7 +101,8 @@ CLAIMS = [
                   Moment("var_corrected", PRINTED_VAR, beta1, t, mu=sp.Integer(0), var=sigma**2, domain=_DOM,
                          note="Var(m_t/(1 − β1^t)) derived by rsolve from m_t = β1 m_{t−1} + (1 − β1) g_t, m_0 = 0")],
           corrected=Corrected(
-              "Var(m̂_t) = σ² (1 − β1)²(1 − β1^{2t})/((1 − β1²)(1 − β1^t)²)",
+              "Var(m̂_t) = Σ β1^{2τ} E[r_{t−τ}²]/(Σ β1^τ)² ≤ σ² (1 − β1)²(1 − β1^{2t})/((1 − β1²)(1 − β1^t)²), with equality when "
+              "E[r_t²] = σ² (checked in that case)",
               "Σ_{τ<t} β1^{2τ} = (1 − β1^{2t})/(1 − β1²) and (Σ_{τ<t} β1^τ)² = (1 − β1^t)²/(1 − β1)²",
               checks=[Identity(var_mhat, sigma**2 * (1 - beta1) ** 2 * (1 - beta1 ** (2 * t)) / ((1 - beta1**2) * (1 - beta1**t) ** 2), domain=_DOM)],
           )),
