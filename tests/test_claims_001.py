@@ -42,6 +42,7 @@ EXPECTED = {
     "001:L45": ("proved", None),
     "001:L47": ("proved", None),
     "001:L107": ("proved", None),  # Σσ_τ = t for η_t = 1/t and Σσ_τ = k for η_t = 1/k, exactly as printed
+    "001:Cor 1": ("proved", None),  # successive SGDM steps correlate by → β1 under pure-noise gradients (SGD: 0)
     "001:L89": ("proved", None),  # Adam's step is invariant under scaling the gradients
     "001:Cor 2": ("proved", None),  # a persistent change moves SGDM's momentum by Δ(1 − β1^k)/(1 − β1) ≥ Δ; Adam's step is scale-free
     "001:L132": ("proved", None),  # … at most and → 10 at β1 = 0.9

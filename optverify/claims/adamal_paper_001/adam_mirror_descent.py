@@ -57,6 +57,12 @@ a_sc = sp.Symbol("a", positive=True)  # the loss multiplied by a > 0
 B_, kappa, D_r = sp.symbols("B kappa D", positive=True)
 D_level = sp.solve(sp.Eq(B_ * D_r / 2, kappa), D_r)[0]  # the largest D = ‖x − x_τ‖² with ½B·D ≤ κ
 
+# Corollary 1: SGDM's successive steps under pure-noise gradients
+sig2 = sp.Symbol("sigma2", positive=True)
+u_c = sp.Symbol("u", positive=True)  # u = β1^{2t} → 0 as t → ∞
+# Cov(m_t, m_{t−1})/√(Var m_{t−1} Var m_t) = β1 √(Var m_{t−1}/Var m_t) = β1 √((1 − β1^{2t−2})/(1 − β1^{2t}))
+corr_steps = beta1 * sp.sqrt((1 - u_c / beta1**2) / (1 - u_c))
+
 CLAIMS = [
     claim(None, 120, "eq. (13): Adam as FTPRL", "identity",
           "(13) with σ_{1:t} = √v_t reproduces Adam's update x_{t+1} = x_t − m_t/√v_t",
@@ -116,7 +122,18 @@ CLAIMS = [
           ]),
     claim("Cor 1", 126, "SGDM's momentum correction smooths the trajectory", "qualitative",
           "SGDM corrects wrong directions and smooths the trajectory",
-          checks=[NotCheckable("qualitative; the experiments it cites are in an appendix that is not part of the source")]),
+          hypotheses=["'a smooth optimization trajectory' read as: successive steps are positively correlated, where Vanilla SGD's are not, "
+                      "in the regime where the gradients are noise (g_t independent, mean 0, variance σ²)",
+                      "SGDM as at line 122: m_t = β1 m_{t−1} + g_t, m_0 = 0, x_{t+1} − x_t = −η m_t; Vanilla SGD: −η g_t, uncorrelated steps; "
+                      "Cov(m_t, m_{t−1}) = β1 Var(m_{t−1})"],
+          checks=[
+              Induction(lambda k_: sig2 * (1 - beta1 ** (2 * k_)) / (1 - beta1**2), lambda prev, k_: beta1**2 * prev + sig2, kk, 0, sp.Integer(0),
+                        domain={beta1: open_(0, 1), kk: integers(1, 12)}, part="Var(m_t) = σ²(1 − β1^{2t})/(1 − β1²)"),
+              Limit(corr_steps, beta1, u_c, 0, "+", domain={beta1: open_(0, 1)},
+                    part="the correlation of successive SGDM steps, β1√((1 − β1^{2t−2})/(1 − β1^{2t})), tends to β1 > 0 (Vanilla SGD: 0)"),
+              NotCheckable("'correct the possible wrong direction prediction' names no quantity, and the experiments it cites are in an "
+                           "appendix that is not part of the source", part="wrong directions and the experiments"),
+          ]),
     claim(None, 128, "ρ of Adam and SGDM", "identity", "Adam has ρ = 1; SGDM has ρ = 1/(1 − β1) = 10",
           printed="Besides, we also notice that Adam has  $\\rho = 1$  while SGDM has  $\\rho = \\frac{1}{1-\\beta_1} = 10$ .",
           hypotheses=["β1 = 0.9, the value line 124 calls common", "ρ is read off (13): factor 1 for Adam, 1/(1 − β1) for SGDM"],
