@@ -93,7 +93,7 @@ def box_points(d, D):
     return st.lists(st.one_of(st.sampled_from([-D, D]), st.floats(-D, D)), min_size=d, max_size=d)
 
 
-@pytest.mark.claim("000:L175")
+@pytest.mark.claim("000:L175", corrected=True)
 @settings(max_examples=150, deadline=None)
 @given(grads=gradient_sequences, D=st.floats(0.1, 10.0), data=st.data())
 def test_adagrad_per_coordinate_regret_bound(grads, D, data):
@@ -108,7 +108,7 @@ def test_adagrad_per_coordinate_regret_bound(grads, D, data):
         assert regret <= bound * (1 + 1e-9) + 1e-12
 
 
-@pytest.mark.claim("000:Thm 3")
+@pytest.mark.claim("000:Thm 3", corrected=True)
 @SETTINGS
 @given(q=smooth_convex_quadratics(dim=st.integers(1, 3), H_max=5.0, minimiser_bound=1.0), T=st.integers(1, 40),
        data=st.data())

@@ -28,10 +28,12 @@ EXPECTED = {
     "000:L254": ("refuted", "proved"),  # first-order Taylor is σ²(1−β)/2
     "000:L256": ("refuted", "proved"),  # batch size 2N − 1
     "000:L281": ("refuted", "proved"),  # Algorithm 1's sign flips the sign update
+    "000:Thm 2": ("refuted", "consistent"),  # w_1 is not constrained: a start outside the ball breaks the bound
+    "000:Thm 3": ("refuted", "consistent"),  # … outside the box
+    "000:L175": ("refuted", "consistent"),  # the same, per coordinate
+    "000:L63": ("refuted", "consistent"),  # Σ g² estimates σ² + ∇L², not the variance σ² of line 59
+    "000:L241": ("refuted", "proved"),  # line 239 freezes loss values, not gradients
     # true
-    "000:Thm 2": ("consistent", None),
-    "000:Thm 3": ("consistent", None),
-    "000:L175": ("consistent", None),
     "000:L101": ("consistent", None),
     "000:L112": ("consistent", None),
     "000:L126": ("consistent", None),
@@ -42,7 +44,6 @@ EXPECTED = {
     "000:L163": ("consistent", None),
     "000:L23": ("consistent", None),
     "000:L51": ("consistent", None),
-    "000:L63": ("consistent", None),
     "000:L122": ("consistent", None),
     "000:L21": ("proved", None),
     "000:L73": ("proved", None),
@@ -53,7 +54,8 @@ EXPECTED = {
     "000:L216": ("proved", None),
     "000:L222": ("proved", None),
     "000:L233": ("proved", None),
-    "000:L241": ("proved", None),
+    "000:L43": ("proved", None),  # the rarer word gets the larger count-based rate
+    "000:L273": ("proved", None),  # under drift the bias of m̂_t grows with β1 as its variance falls
     "000:L250": ("proved", None),
     "000:L258": ("proved", None),
     "000:L261": ("proved", None),
@@ -96,6 +98,52 @@ def test_instance_refutations_survive_replay(report):
         for c in e["checks"]:
             if c["verdict"] == "refuted" and c["strategy"] == "instance":
                 assert c["certificate"]["replay"]["violation_stands"] and c["certificate"]["replay"]["digits"] == 50
+
+
+def _refuting(e):
+    return [c for c in e["checks"] if c["verdict"] == "refuted"]
+
+
+def test_theorems_2_3_and_line_175_fall_only_through_the_unconstrained_start(report):
+    for cid, sharp in (("000:Thm 2", 0.7072), ("000:Thm 3", 0.7072), ("000:L175", 1.0)):
+        e = report[cid]
+        (c,) = _refuting(e)
+        rep_ = c["certificate"]["replay"]
+        assert c["strategy"] == "instance" and c["certificate"]["family"] == "adagrad-start-anywhere"
+        assert rep_["violation_stands"] and rep_["digits"] == 50 and float(rep_["measured_minus_rhs"]) > 0
+        assert float(rep_["values"]["w1_norm_over_D"]) > 1  # the start lies outside the set
+        corrected = e["corrected"]["checks"]
+        assert e["corrected"]["verdict"] == "consistent" and all(k["verdict"] == "consistent" for k in corrected)
+        worst = max(k["evidence"]["worst_ratio"] for k in corrected if k["strategy"] == "instance")
+        assert worst <= sharp  # with w_1 in the set no instance comes near the bound (Theorem 3: 1/√2 at T = 1)
+    assert "w_1 in the box" in report["000:L179"]["corrected"]["statement_latex"]
+    assert "|w_1[i]| ≤ D_∞" in report["000:L167"]["corrected"]["statement_latex"]
+
+
+def test_line_63_ratio_tends_to_three_fifths_on_a_biased_coordinate(report):
+    e = report["000:L63"]
+    (c,) = _refuting(e)
+    assert c["strategy"] == "symbolic" and c["certificate"]["limit_of_ratio"] == "3/5"
+    parts = {k["part"]: k["verdict"] for k in e["checks"]}
+    assert parts["instance: σ[i]² of line 59 is 9a²/25"] == "proved"
+    assert [k["verdict"] for k in e["corrected"]["checks"]] == ["proved", "consistent"]
+
+
+def test_line_241_equal_losses_do_not_freeze_the_gradient(report):
+    e = report["000:L241"]
+    parts = {k["part"]: k for k in e["checks"]}
+    assert parts["instance: L(w_1) = L(w_2), the printed assumption holds"]["verdict"] == "proved"
+    (c,) = _refuting(e)
+    assert abs(float(c["certificate"]["difference"])) > 1e-6 and c["certificate"]["digits"] == 50
+
+
+def test_the_mechanisms_of_lines_43_and_273_are_decided(report):
+    for cid in ("000:L43", "000:L273"):
+        verdicts = [k["verdict"] for k in report[cid]["checks"]]
+        assert "proved" in verdicts and set(verdicts) <= {"proved", "not-checkable"}
+    parts = {k["part"]: k for k in report["000:L273"]["checks"]}
+    assert parts["the bias factor β1/(1 − β1) increases with β1"]["verdict"] == "proved"
+    assert parts["the variance factor (1 − β1)/(1 + β1) of line 250 decreases with β1"]["verdict"] == "proved"
 
 
 def test_statements_are_printed_text(report):

@@ -29,16 +29,24 @@ EXPECTED = {
     "001:Alg 1": ("refuted", "consistent"),  # line 7 uses β1 where AdamAL (18) uses β2
     "001:L216": ("refuted", "proved"),  # (18): the same g_{t+2} typo
     "001:Thm 3.1": ("refuted", "consistent"),  # the left side lacks α_t: ratio → ∞ as T → ∞ with α = 1/T
+    "001:L50": ("refuted", "proved"),  # Rockafellar's proximal point step on f is implicit; (5) is the step on the linearisation
+    "001:L52": ("refuted", "proved"),  # over X the minimiser of (5) is P_X(x_t − η g_t), not x_t − η g_t
+    "001:L68": ("refuted", "proved"),  # over X, FTPRL projects lazily, mirror descent greedily
+    "001:L109": ("refuted", "proved"),  # over a disk the projected step turns away from −g_t
+    "001:L120": ("refuted", "consistent"),  # 'subgradient projected Adam' over X ≠ the FTPRL form (13)
+    "001:L122": ("refuted", "consistent"),  # the same for SGDM
+    "001:L219": ("refuted", "consistent"),  # AdamAL leaves v_t = v_{t−1} when g_t² < v_{t−1}: it skips g_t
     # proved
     "001:L21": ("proved", None),
-    "001:L68": ("proved", None),
     "001:L99": ("proved", None),
     "001:L45": ("proved", None),
     "001:L47": ("proved", None),
-    "001:L50": ("proved", None),
-    "001:L52": ("proved", None),
     "001:L107": ("proved", None),  # Σσ_τ = t for η_t = 1/t and Σσ_τ = k for η_t = 1/k, exactly as printed
-    "001:L109": ("proved", None),
+    "001:Cor 1": ("proved", None),  # successive SGDM steps correlate by → β1 under pure-noise gradients (SGD: 0)
+    "001:L89": ("proved", None),  # Adam's step is invariant under scaling the gradients
+    "001:Cor 2": ("proved", None),  # a persistent change moves SGDM's momentum by Δ(1 − β1^k)/(1 − β1) ≥ Δ; Adam's step is scale-free
+    "001:L132": ("proved", None),  # … at most and → 10 at β1 = 0.9
+    "001:L136": ("proved", None),  # D·B constant on the level sets of the proximal penalty
     "001:L124": ("proved", None),
     "001:L128": ("proved", None),
     "001:L156": ("proved", None),
@@ -49,8 +57,7 @@ EXPECTED = {
     "001:L197": ("proved", None),
     "001:L206": ("proved", None),
     # consistent
-    "001:L120": ("consistent", None),
-    "001:L122": ("consistent", None),
+    "001:L102": ("consistent", None),  # the minimiser's distance to the centre of C is min(c − l, ρa/S)
     "001:L164": ("consistent", None),
     "001:L173": ("consistent", None),
     "001:L180": ("consistent", None),
@@ -131,6 +138,29 @@ def test_theorem_3_1_is_refuted_by_the_limits_on_a_validated_instance(report):
     refuted = [p for p, c in by_part.items() if c["verdict"] == "refuted"]
     assert refuted and all(by_part[p]["strategy"] == "symbolic" and by_part[p]["certificate"]["limit_of_ratio"] == "oo" for p in refuted)
     assert all(c["verdict"] in ("consistent", "proved") for p, c in by_part.items() if p.startswith("instance"))
+
+
+def test_constraint_set_refutations_carry_exact_certificates(report):
+    # lines 120/122/68: two rounds on X = [0, ∞) from x_1 = 1/10, lazy (FTPRL) against greedy (projected) projection
+    want = {"001:L120": ("0", "10*sqrt(1999)/1999"), "001:L122": ("1/10", "11/20"), "001:L68": ("11/20", "1")}
+    for cid, (lazy, greedy) in want.items():
+        e = report[cid]
+        (c,) = [k for k in e["checks"] if k["verdict"] == "refuted"]
+        assert (c["evidence"]["lhs"], c["evidence"]["rhs"]) == (lazy, greedy) and c["certificate"]["digits"] == 50
+        assert all(k["verdict"] != "refuted" for k in e["corrected"]["checks"])
+    for cid in ("001:L52", "001:L109", "001:L50"):
+        (c,) = [k for k in report[cid]["checks"] if k["verdict"] == "refuted"]
+        assert abs(float(c["certificate"]["difference"])) > 1e-6
+    assert report["001:L50"]["corrected"]["verdict"] == report["001:L52"]["corrected"]["verdict"] == "proved"
+
+
+def test_adamal_skips_a_small_gradient_exactly(report):
+    e = report["001:L219"]
+    (c,) = [k for k in e["checks"] if k["verdict"] == "refuted"]
+    assert c["strategy"] == "interval" and c["certificate"]["lhs_minus_rhs"] == "0.0"
+    v, g = float(c["certificate"]["point"]["v_tm1"]), float(c["certificate"]["point"]["g_t"])
+    assert g * g < v  # the gradient is replaced by v_{t−1}, so v_t = v_{t−1}
+    assert e["corrected"]["checks"][0]["part"] == "AdamAL's v-update = the in-place AMSGrad's"
 
 
 def test_statements_are_printed_text(report):

@@ -147,7 +147,7 @@ def test_mathematics_plots_certificates_and_corrected_forms(report, page, outlin
                 for e in report["claims"] for c in e["checks"] if c.get("certificate")]
     assert len(replays) >= len([s for s in snippets if isinstance(s, str)]) >= 2
     assert "from optverify.counterexamples.search import replay" in page  # L171's snippet, as stored
-    assert len([d for d in outline.all("div") if d.get("class") == "corrected"]) == 3  # L171, L19, Alg 1
+    assert len([d for d in outline.all("div") if d.get("class") == "corrected"]) == 4  # Thm 3, L171, L19, Alg 1
     assert "fit T^" in page and "bound T^" in page  # fitted exponents in the plot titles
 
 

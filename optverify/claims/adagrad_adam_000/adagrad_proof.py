@@ -6,6 +6,7 @@ from optverify.claims.adagrad_adam_000._common import D_inf, claim, d, i, t, T
 from optverify.claims.model import BOUND, Corrected
 from optverify.claims.specs import Identity, InstanceSearch, integers
 from optverify.counterexamples.families import Measured, adagrad_coordinate, projected_step, stochastic_separable
+from optverify.counterexamples.families.start_anywhere import start_anywhere
 
 v = {n: sp.Symbol(n, real=True) for n in (
     "E_subopt_T", "E_lin_grad_T", "E_lin_g_T", "E_lin_g", "regret", "dist_unprojected_sq", "L163_rhs",
@@ -54,15 +55,19 @@ CLAIMS = [
           checks=[InstanceSearch(Measured(projected_step, "g_times_gap"), v["L163_rhs"])]),
     claim(None, 167, "summing over t and bounding by D_∞", "inequality",
           "Σ_t g_t[i](w_t[i] − w*[i]) ≤ [telescoped sum] ≤ D_∞²/(2η_1[i]) + Σ_{t≥2} D_∞²(1/(2η_t[i]) − 1/(2η_{t−1}[i])) + Σ_t η_t[i]g_t[i]²/2 ≤ D_∞²/(2η_T[i]) + Σ_t η_t[i]g_t[i]²/2",
-          hypotheses=["diagonal AdaGrad of Theorem 3 on one coordinate, |w_1[i]|, |w*[i]| ≤ D_∞, c = √2·D_∞, any gradient sequence with g_1[i] ≠ 0"],
+          hypotheses=["diagonal AdaGrad of Theorem 3 on one coordinate, |w*[i]| ≤ D_∞, c = √2·D_∞, any gradient sequence with g_1[i] ≠ 0",
+                      "w_1 is not constrained by Theorem 3; the instances start inside the box (|w_1[i]| ≤ D_∞), which already breaks the "
+                      "second link, so the refutation does not depend on where w_1 lies"],
           checks=[
               InstanceSearch(Measured(AGC, "regret"), v["L167_a"], part="first link: summing line 163 and reordering"),
               InstanceSearch(Measured(AGC, "L167_a"), v["L167_b"], part="second link: (w_t[i] − w*[i])² replaced by D_∞²"),
               InstanceSearch(Measured(AGC, "L167_b"), v["L167_c"], part="third link: telescoping"),
           ],
           corrected=Corrected(
-              "… ≤ (2D_∞)²/(2η_1[i]) + Σ_{t≥2} (2D_∞)²(1/(2η_t[i]) − 1/(2η_{t−1}[i])) + … ≤ (2D_∞)²/(2η_T[i]) + Σ_t η_t[i]g_t[i]²/2",
-              "w_t[i] and w*[i] both lie in [−D_∞, D_∞], so (w_t[i] − w*[i])² ≤ 4D_∞², not D_∞²",
+              "with |w_1[i]| ≤ D_∞: … ≤ (2D_∞)²/(2η_1[i]) + Σ_{t≥2} (2D_∞)²(1/(2η_t[i]) − 1/(2η_{t−1}[i])) + … ≤ (2D_∞)²/(2η_T[i]) + "
+              "Σ_t η_t[i]g_t[i]²/2",
+              "w_t[i] and w*[i] both lie in [−D_∞, D_∞], so (w_t[i] − w*[i])² ≤ 4D_∞², not D_∞²; for t = 1 this needs w_1 in the box, "
+              "which Theorem 3 does not state",
               checks=[
                   InstanceSearch(Measured(AGC, "L167_a"), v["L167_b_4D2"], part="second link with 4D_∞²"),
                   InstanceSearch(Measured(AGC, "L167_b_4D2"), v["L167_c_4D2"], part="third link with 4D_∞²"),
@@ -88,11 +93,18 @@ CLAIMS = [
           )),
     claim(None, 175, "per-coordinate regret bound", "inequality",
           "Σ_t g_t[i](w_t[i] − w*[i]) ≤ 2√2 D_∞ √(Σ_t g_t[i]²)",
-          hypotheses=["as line 167: diagonal AdaGrad, c = √2·D_∞, any gradient sequence with g_1[i] ≠ 0"],
+          hypotheses=["as Theorem 3: diagonal AdaGrad, c = √2·D_∞, |w*[i]| ≤ D_∞, w_1 not constrained (the statement projects only "
+                      "w_2, w_3, …)", "the gradients of the refuting instances are those of a convex loss, a special case of 'any sequence'"],
           constants={"D_inf": "box radius", "S": "Σ_t g_t[i]²"},
           symbols={"D_inf": D_inf, "S": S},
           bound=2 * sp.sqrt(2) * D_inf * sp.sqrt(S),
-          checks=[InstanceSearch(Measured(AGC, "regret"), BOUND)]),
+          checks=[InstanceSearch(Measured(start_anywhere.bind(algorithm="diag_box", d_max=1), "lin_g_1"), BOUND)],
+          corrected=Corrected(
+              "Σ_t g_t[i](w_t[i] − w*[i]) ≤ 2√2 D_∞ √(Σ_t g_t[i]²) when |w_1[i]| ≤ D_∞",
+              "the first term (w_1[i] − w*[i])²/(2η_1[i]) of line 167 is at most (2D_∞)²/(2η_1[i]) only when w_1 lies in the box",
+              bound=2 * sp.sqrt(2) * D_inf * sp.sqrt(S),
+              checks=[InstanceSearch(Measured(AGC, "regret"), 2 * sp.sqrt(2) * D_inf * sp.sqrt(S))],
+          )),
     claim(None, 179, "conclusion of the proof of Theorem 3", "expectation bound",
           "E[Σ_t L(w_t) − L(w*)] ≤ Σ_i E[Σ_t g_t[i](w_t[i] − w*[i])] ≤ 2√2 D_∞ Σ_i √(Σ_t g_t[i]²)", end_line=180,
           hypotheses=["as Theorem 3", "the right-hand side is printed without an expectation: it is a random quantity, "
@@ -103,8 +115,9 @@ CLAIMS = [
                              part="second link, on the least favourable outcome of the random right side"),
           ],
           corrected=Corrected(
-              "… ≤ 2√2 D_∞ E[Σ_i √(Σ_t g_t[i]²)]",
-              "the per-coordinate bound holds path by path; taking expectations puts E on the right side",
+              "… ≤ 2√2 D_∞ E[Σ_i √(Σ_t g_t[i]²)], with w_1 in the box",
+              "the per-coordinate bound holds path by path (for w_1 in the box: line 175's corrected form); taking expectations puts E "
+              "on the right side",
               checks=[InstanceSearch(Measured(SS, "E_lin_g"), 2 * sp.sqrt(2) * D_inf * v["E_sum_sqrt_diag"], part="second link with E")],
           )),
 ]

@@ -83,8 +83,17 @@ CLAIMS = [
     claim(None, 222, "bias correction of the momentum", "identity",
           "E[m_t/(1 − β1^t)] = E[g] when E[g_t] is constant and m_0 = 0",
           printed="In the case of the momentum parameter  $m_t$ , dividing by  $1 - \\beta_1^t$  has a similar de-biasing effect.",
-          hypotheses=["m_t = β1 m_{t−1} + (1 − β1) g_t as line 258 prints it (Algorithm 1 prints a minus sign)", "E[g_t] = μ for every t"],
-          checks=[Induction(lambda k: (1 - beta1**k) * sp.Symbol("mu", real=True), lambda prev, k: beta1 * prev + (1 - beta1) * sp.Symbol("mu", real=True),
-                            n, 0, sp.Integer(0), domain={beta1: open_(0, 1), n: integers(1, 12)},
-                            part="E[m_t] = (1 − β1^t) μ, so E[m_t]/(1 − β1^t) = μ")]),
+          hypotheses=["'a similar de-biasing effect' read as: dividing by 1 − β1^t removes the factor (1 − β1^t) that m_0 = 0 puts on E[m_t], "
+                      "as for v_t (line 216)", "E[g_t] = μ for every t; m_0 = 0 (Algorithm 1 does not set it)",
+                      "both recursions checked: m_t = β1 m_{t−1} + (1 − β1) g_t as line 258 prints it ('the initial formula'), and "
+                      "Algorithm 1's m_t = β1 m_{t−1} − (1 − β1) g_t, whose m̂_t is unbiased for −μ (the sign error of Algorithm 1, "
+                      "refuted there, not a failure of the de-biasing)"],
+          checks=[
+              Induction(lambda k: (1 - beta1**k) * sp.Symbol("mu", real=True), lambda prev, k: beta1 * prev + (1 - beta1) * sp.Symbol("mu", real=True),
+                        n, 0, sp.Integer(0), domain={beta1: open_(0, 1), n: integers(1, 12)},
+                        part="line 258's recursion: E[m_t] = (1 − β1^t) μ, so E[m_t]/(1 − β1^t) = μ"),
+              Induction(lambda k: -(1 - beta1**k) * sp.Symbol("mu", real=True), lambda prev, k: beta1 * prev - (1 - beta1) * sp.Symbol("mu", real=True),
+                        n, 0, sp.Integer(0), domain={beta1: open_(0, 1), n: integers(1, 12)},
+                        part="Algorithm 1's recursion: E[m_t] = −(1 − β1^t) μ, so E[m_t]/(1 − β1^t) = −μ"),
+          ]),
 ]

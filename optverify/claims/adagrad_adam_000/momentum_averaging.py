@@ -29,6 +29,16 @@ PRINTED_VAR = sigma**2 * (1 - beta1) * (1 - beta1 ** (2 * t - 1)) / ((1 - beta1*
 var_mhat = sigma**2 * sp.Sum(beta1 ** (2 * tau), (tau, 0, t - 1)) / weights**2  # Σ β^{2τ} E[r²] / (Σ β^τ)², E[r²] = σ²
 lim_var = sigma**2 * (1 - beta1) ** 2 / (1 - beta1**2)
 
+# line 241 instance: L(w) = ‖w‖²/2 on R², w_τ = (cos τδ, sin τδ) moves slowly along a level set (L(w_τ) = 1/2 for every τ,
+# the printed assumption L(w_{t'}) = L(w_t)); r ≡ 0; t = 2, first coordinate: ∇L(w_τ)[1] = cos τδ
+delta = sp.Symbol("delta", positive=True)
+mhat2_circle = (beta1 * sp.cos(delta) + sp.cos(2 * delta)) / (1 + beta1)
+
+# line 273: a gradient that drifts by δ per step, ∇L(w_{t−τ}) = ∇L(w_t) + τδ (e.g. L = w²/2 with w moving at speed δ)
+drift = sp.Symbol("delta", real=True)
+bias_t = drift * sp.Sum(tau * beta1**tau, (tau, 0, t - 1)) / weights  # E[m̂_t] − ∇L(w_t)
+bias_lim = drift * beta1 / (1 - beta1)
+
 CLAIMS = [
     claim(None, 228, "unrolling m_t", "identity",
           "m_t = β1^t ε² + (1 − β1) Σ_{τ=0}^{t−1} β1^τ g_{t−τ} = (1 − β1) Σ_{τ=0}^{t−1} β1^τ g_{t−τ}", end_line=229,
@@ -62,13 +72,28 @@ CLAIMS = [
           checks=[NotCheckable("definition; note it defines q_t, while lines 241–246 decompose g_t — read there as g_t")]),
     claim(None, 241, "mean of the bias-corrected momentum", "identity",
           "m̂_t = ∇L(w_t) + Σ_τ β1^τ r_{t−τ}/Σ_τ β1^τ and E[m̂_t] = ∇L(w_t)", end_line=242,
-          hypotheses=["g_t = ∇L(w_t) + r_t (line 237 prints q_t), E[r_t] = 0", "∇L(w_{t'}) = ∇L(w_t) for the τ ≤ t in the average (line 239)"],
+          hypotheses=["g_t = ∇L(w_t) + r_t (line 237 prints q_t), E[r_t] = 0",
+                      "the assumption as printed at line 239: 'w_t is varying slowly enough that we can approximate L(w_{t'}) = L(w_t)' — "
+                      "equal loss values, which do not make the gradients equal",
+                      "instance: L(w) = ‖w‖²/2 on R², w_τ = (cos τδ, sin τδ) with δ ∈ (0, 1/10) (slow, and L(w_τ) = 1/2 for every τ), "
+                      "r ≡ 0, t = 2, first coordinate"],
           checks=[
-              Identity(sp.Sum(beta1**tau * (grad + r(t - tau)), (tau, 0, t - 1)) / weights,
-                       grad + sp.Sum(beta1**tau * r(t - tau), (tau, 0, t - 1)) / weights, domain=_DOM, part="decomposition"),
-              Identity(expectation(grad + sp.Sum(beta1**tau * r(t - tau), (tau, 0, t - 1)) / weights, {r: {1: sp.Integer(0)}}),
-                       grad, domain=_DOM, part="expectation (linearity, E[r] = 0)"),
-          ]),
+              Identity((sp.cos(delta) ** 2 + sp.sin(delta) ** 2) / 2, (sp.cos(2 * delta) ** 2 + sp.sin(2 * delta) ** 2) / 2,
+                       part="instance: L(w_1) = L(w_2), the printed assumption holds"),
+              Identity(mhat2_circle, sp.cos(2 * delta), domain={beta1: open_(0, 1), delta: open_(0, sp.Rational(1, 10))},
+                       part="decomposition: m̂_2 = ∇L(w_2) + (noise average = 0)"),
+          ],
+          corrected=Corrected(
+              "with ∇L(w_{t'}) = ∇L(w_t) for the t' ≤ t in the average: m̂_t = ∇L(w_t) + Σ_τ β1^τ r_{t−τ}/Σ_τ β1^τ and E[m̂_t] = ∇L(w_t)",
+              "the average mixes the gradients of the past iterates; the assumption it needs is on the gradients over the window "
+              "t' ≤ t (the text prints loss values, and t ≤ t')",
+              checks=[
+                  Identity(sp.Sum(beta1**tau * (grad + r(t - tau)), (tau, 0, t - 1)) / weights,
+                           grad + sp.Sum(beta1**tau * r(t - tau), (tau, 0, t - 1)) / weights, domain=_DOM, part="decomposition"),
+                  Identity(expectation(grad + sp.Sum(beta1**tau * r(t - tau), (tau, 0, t - 1)) / weights, {r: {1: sp.Integer(0)}}),
+                           grad, domain=_DOM, part="expectation (linearity, E[r] = 0)"),
+              ],
+          )),
     claim(None, 246, "variance of the bias-corrected momentum", "identity",
           "Var(m̂_t) = Σ β1^{2τ} E[r_{t−τ}²]/(Σ β1^τ)² = σ² (1 − β1)(1 − β1^{2t−1})/((1 − β1²)(1 − β1^t)²)",
           hypotheses=["r_t independent, mean zero, E[r_t²] = σ² (the equality case of E[r_t²] ≤ σ²)"],
@@ -76,7 +101,8 @@ CLAIMS = [
                   Moment("var_corrected", PRINTED_VAR, beta1, t, mu=sp.Integer(0), var=sigma**2, domain=_DOM,
                          note="Var(m_t/(1 − β1^t)) derived by rsolve from m_t = β1 m_{t−1} + (1 − β1) g_t, m_0 = 0")],
           corrected=Corrected(
-              "Var(m̂_t) = σ² (1 − β1)²(1 − β1^{2t})/((1 − β1²)(1 − β1^t)²)",
+              "Var(m̂_t) = Σ β1^{2τ} E[r_{t−τ}²]/(Σ β1^τ)² ≤ σ² (1 − β1)²(1 − β1^{2t})/((1 − β1²)(1 − β1^t)²), with equality when "
+              "E[r_t²] = σ² (checked in that case)",
               "Σ_{τ<t} β1^{2τ} = (1 − β1^{2t})/(1 − β1²) and (Σ_{τ<t} β1^τ)² = (1 − β1^t)²/(1 − β1)²",
               checks=[Identity(var_mhat, sigma**2 * (1 - beta1) ** 2 * (1 - beta1 ** (2 * t)) / ((1 - beta1**2) * (1 - beta1**t) ** 2), domain=_DOM)],
           )),
@@ -127,7 +153,19 @@ CLAIMS = [
           checks=[Inequality((1 - beta1) ** 2 * (1 - u**2 / beta1) / ((1 - beta1**2) * (1 - u) ** 2), "<=", 4 * (1 - beta1),
                              {beta1: open_(0, 1), u: left_open(0, sp.Rational(1, 2))})]),
     claim(None, 273, "bias cancels the variance reduction", "qualitative",
-          "momentum's variance reduction is offset by bias; no analysis shows Adam beats AdaGrad on smooth losses",
+          "when w_t moves, m̂_t is a biased estimate of ∇L(w_t), and the bias grows with β1 as the variance falls; "
+          "no analysis shows Adam beats AdaGrad on smooth losses",
           printed="Unfortunately, this decrease in variance is actually accompanied by a corresponding increase in bias.",
-          checks=[NotCheckable("qualitative statement about the literature and an informal argument")]),
+          hypotheses=["model of 'the variation of w_t': the gradient drifts by δ per step, ∇L(w_{t−τ}) = ∇L(w_t) + τδ, noise r_t "
+                      "independent, mean zero, E[r_t²] = σ² (lines 237–246); m̂_t as line 233",
+                      "'corresponding increase in bias' read as: the bias E[m̂_t] − ∇L(w_t) grows with β1 while the variance of line 250 falls"],
+          checks=[
+              Limit(bias_t, bias_lim, t, sp.oo, domain=_DOM, part="bias of m̂_t under drift: δΣτβ1^τ/Σβ1^τ → δβ1/(1 − β1)"),
+              Inequality(sp.diff(beta1 / (1 - beta1), beta1), ">", sp.Integer(0), {beta1: Range(0, 1, False, True)},
+                         part="the bias factor β1/(1 − β1) increases with β1"),
+              Inequality(sp.diff((1 - beta1) / (1 + beta1), beta1), "<", sp.Integer(0), {beta1: Range(0, 1, False, True)},
+                         part="the variance factor (1 − β1)/(1 + β1) of line 250 decreases with β1"),
+              NotCheckable("'almost exactly cancel' names no quantity, and 'no current analysis … shows any advantage' is about the "
+                           "literature", part="the cancellation and the state of the literature"),
+          ]),
 ]

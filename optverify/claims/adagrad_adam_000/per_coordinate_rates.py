@@ -4,7 +4,7 @@ import sympy as sp
 
 from optverify.claims.adagrad_adam_000._common import c, claim, eps, g, t, tau
 from optverify.claims.model import Corrected
-from optverify.claims.specs import Identity, NotCheckable, Scaling, Simulation, integers
+from optverify.claims.specs import Identity, Inequality, Limit, NotCheckable, Range, Scaling, Simulation, integers
 from optverify.sim.experiments import AdaGradRateEstimate
 
 eta_i, sigma_i = sp.symbols("eta_i sigma_i", positive=True)
@@ -12,10 +12,30 @@ G = sp.Symbol("G", real=True)  # a gradient entry, for scaling
 S_t = sp.Symbol("S_t", nonnegative=True)  # Σ_{τ≤t} g_τ[i]²
 x = sp.Symbol("x", real=True)
 s, y, y_t, x_i = sp.symbols("s y y_t x_i", real=True)
+n_cnt, k_more = sp.symbols("n k", positive=True)  # a count n_t[i] and a larger count n_t[i] + k
+
+# line 63 instance: ℓ(w, z) = z·w[i] with z = +a (probability p) or −a: g_t[i]² = a² on every outcome,
+# ∇L[i] = μ = a(2p − 1), σ[i]² = E[(g − μ)²] = 4a²p(1 − p) (line 59)
+a_, tt = sp.symbols("a t", positive=True)
+p_ = sp.Rational(9, 10)
+mu_ = a_ * (2 * p_ - 1)
+sigma_inst = 2 * a_ * sp.sqrt(p_ * (1 - p_))
+eta_inst = c / sp.sqrt(eps**2 + tt * a_**2)  # line 51 with Σ_{τ≤t} g_τ[i]² = t a²
 
 CLAIMS = [
-    claim(None, 43, "learning rate from counts", "definition", "η_t[i] ∝ 1/√(n_t[i])",
-          checks=[NotCheckable("a heuristic proposal with an unspecified constant; n_t[i] is a count")]),
+    claim(None, 43, "learning rate from counts", "definition", "η_t[i] ∝ 1/√(n_t[i]) is larger for the rarer word",
+          hypotheses=["the purpose stated at line 39: 'we will try to set η_t in such a way that η_t[i] is larger for coordinates for which "
+                      "the ith word is rarer'; the same proportionality constant for every coordinate; n_t[i] ≥ 1 (the word has appeared)",
+                      "'rarer' read as: fewer appearances after t iterations, n_t[j] = n_t[i] + k with k > 0"],
+          checks=[
+              NotCheckable("definition of the count-based rate (constant unspecified)", part="definition"),
+              Identity(1 / sp.sqrt(n_cnt) - 1 / sp.sqrt(n_cnt + k_more), k_more / (sp.sqrt(n_cnt) * sp.sqrt(n_cnt + k_more) * (sp.sqrt(n_cnt) + sp.sqrt(n_cnt + k_more))),
+                       part="the difference of the rates, rationalised"),
+              Inequality(k_more / (sp.sqrt(n_cnt) * sp.sqrt(n_cnt + k_more) * (sp.sqrt(n_cnt) + sp.sqrt(n_cnt + k_more))), ">", sp.Integer(0),
+                         {n_cnt: Range(1, 10**6), k_more: Range(1, 10**6)},
+                         part="the rarer word (count n) gets the larger rate: 1/√n − 1/√(n + k) > 0",
+                         note="counts n, n + k ≤ 2·10⁶ (an interval cover needs a bounded box)"),
+          ]),
     claim(None, 49, "stochastic gradient", "definition", "g_t = ∇ℓ(w_t, z_t)",
           checks=[NotCheckable("definition of g_t")]),
     claim(None, 51, "AdaGrad per-coordinate learning rate", "definition",
@@ -38,13 +58,27 @@ CLAIMS = [
     claim(None, 59, "per-coordinate variance", "definition", "σ²[i] = E[(∇ℓ(w_t,z_t)[i] − ∇L(w_t)[i])²]",
           checks=[NotCheckable("definition of σ²[i] (printed with an unbalanced bracket)")]),
     claim(None, 63, "AdaGrad rate approximates c/(σ[i]√t)", "rate",
-          "η_t[i] ≈ c/(σ[i]√t) when the gradient is mostly noise",
-          hypotheses=["read where the text means it: ∇L(w_t)[i] ≈ 0, i.i.d. noise of standard deviation σ[i], ε negligible",
-                      "'≈' read as η_t[i]·σ[i]√t/c → 1 as t → ∞"],
+          "η_t[i] ≈ c/(σ[i]√t), σ[i]² the per-coordinate variance of line 59",
+          hypotheses=["σ[i]² = E[(∇ℓ(w_t, z_t)[i] − ∇L(w_t)[i])²] as line 59 defines it (centred); the text states no condition on the "
+                      "mean gradient ∇L(w_t)[i]",
+                      "'≈' read as η_t[i]·σ[i]√t/c → 1 as t → ∞",
+                      "instance: ℓ(w, z) = z·w[i] with z = ±a, P(z = a) = 9/10: g_t[i]² = a² on every outcome, ∇L[i] = 4a/5, "
+                      "σ[i] = 3a/5; η_t[i] = c/√(ε² + t a²) exactly"],
           checks=[
-              Simulation(AdaGradRateEstimate(), sp.Integer(1)),
-              Scaling(eta_i, c / (sigma_i * sp.sqrt(t)), {eta_i: "step", c: "param", sigma_i: "grad", t: "none"}),
-          ]),
+              Identity(p_ * (a_ - mu_) ** 2 + (1 - p_) * (-a_ - mu_) ** 2, sigma_inst**2, part="instance: σ[i]² of line 59 is 9a²/25"),
+              Limit(eta_inst, c / (sigma_inst * sp.sqrt(tt)), tt, sp.oo, part="η_t[i] ≈ c/(σ[i]√t)"),
+              Scaling(eta_i, c / (sigma_i * sp.sqrt(t)), {eta_i: "step", c: "param", sigma_i: "grad", t: "none"}, part="units"),
+          ],
+          corrected=Corrected(
+              "η_t[i] ≈ c/(√(σ[i]² + ∇L[i]²)·√t), which is c/(σ[i]√t) where the mean gradient of coordinate i vanishes",
+              "Σ_τ g_τ[i]² estimates the second moment E[g[i]²] = σ[i]² + ∇L[i]², not the variance: the ratio "
+              "η_t[i]σ[i]√t/c tends to σ[i]/√(σ[i]² + ∇L[i]²) (3/5 on the instance, → 0 as the noise vanishes)",
+              checks=[
+                  Limit(eta_inst, c / (sp.sqrt(sigma_inst**2 + mu_**2) * sp.sqrt(tt)), tt, sp.oo,
+                        part="instance: η_t[i] ≈ c/(√(σ² + ∇L²)√t)"),
+                  Simulation(AdaGradRateEstimate(), sp.Integer(1), part="∇L[i] = 0, Gaussian noise: η_t[i]σ[i]√t/c → 1"),
+              ],
+          )),
     claim("Def 1", 69, "range-sum notation", "definition", "x_{a:b} = Σ_{t=a}^b x_t and its squared variants",
           checks=[NotCheckable("definition of notation")]),
     claim(None, 73, "learning rate in Definition 1 notation", "identity",

@@ -6,7 +6,7 @@ import sympy as sp
 
 from optverify.claims.adamal_paper_001._common import beta1, beta2, claim
 from optverify.claims.model import Corrected
-from optverify.claims.specs import Identity, Inequality, InstanceSearch, NonConvergence, NotCheckable, Pseudocode, open_
+from optverify.claims.specs import Identity, Inequality, InstanceSearch, NonConvergence, NotCheckable, Pseudocode, Range, open_
 from optverify.counterexamples.families import Measured, adaptive_budget
 from optverify.counterexamples.reddi_online import adamal_on_reddi
 
@@ -32,6 +32,11 @@ printed18_right = beta2**2 * v0 + (1 - beta2) * beta2 * ghat1 + (1 - beta2) * gb
 corrected18_right = beta2**2 * v0 + (1 - beta2) * beta2 * ghat1 + (1 - beta2) * sp.Max(gb**2, v1)
 # one-step example: the modification may happen at t + 1, not at t + 2 (g_{t+2}² ≥ v_{t+1}): v_t < 1, |g_{t+1}| < 1, g_{t+2} ∈ (2, 3)
 _DOM18 = {beta2: open_(0, 1), v0: open_(0, 1), ga: open_(-1, 1), gb: open_(2, 3)}
+
+# line 219: one v-update of Algorithm 1 (lines 6–7) with a generic β ∈ (0, 1), and the in-place AMSGrad of line 182
+beta_v = sp.Symbol("beta", positive=True)
+v_adamal = adamal_v(vprev, gg, beta_v)
+v_inplace_ams = sp.Max(beta_v * vprev + (1 - beta_v) * gg**2, vprev)  # v_t = max{v_t, v_{t−1}} written into the EMA (lines 182–189)
 
 _ALG_PARAMS = {"alpha": 0.1, "beta1": 0.9, "beta2": 0.999, "T": 200}
 
@@ -95,5 +100,22 @@ CLAIMS = [
     claim(None, 219, "AdamAL does not skip the update of v_t", "qualitative", "alignment of g_t, v_t and m_t is guaranteed",
           printed="The major difference of AdamAL and AMSGrad is we **do not skip** the gradient update for  $v_t$  so that we guarantee the "
                   "alignment of  $g_t$  and  $v_t$  so as  $m_t$ .",
-          checks=[NotCheckable("interpretive; 'alignment' is not defined precisely enough to check")]),
+          hypotheses=["'we do not skip the gradient update for v_t' read as: g_t enters v_t, i.e. v_t moves away from v_{t−1} when "
+                      "g_t² ≠ v_{t−1} (AMSGrad's swap, in the text's reading of line 182, leaves v_{t+1} = v_t)",
+                      "Algorithm 1 lines 6–7 with any β ∈ (0, 1) in line 7 (β1 as printed or β2 as in (18)); instances with "
+                      "g_t² ≤ 1/4 < 1 ≤ v_{t−1}"],
+          checks=[
+              Inequality((v_adamal - vprev) ** 2, ">", sp.Integer(0),
+                         {vprev: Range(1, 2), gg: Range(0, sp.Rational(1, 2)), beta_v: Range(sp.Rational(1, 100), sp.Rational(99, 100))},
+                         part="g_t enters v_t: v_t ≠ v_{t−1} when g_t² ≠ v_{t−1}"),
+              NotCheckable("'alignment' of g_t, v_t and m_t is not defined precisely enough to check", part="alignment"),
+          ],
+          corrected=Corrected(
+              "AdamAL's v-update is the in-place AMSGrad of line 182: v_t = β v_{t−1} + (1 − β) max{g_t², v_{t−1}} = "
+              "max{β v_{t−1} + (1 − β) g_t², v_{t−1}}; both skip g_t (v_t = v_{t−1}) exactly when g_t² < v_{t−1}",
+              "ĝ_t = max{g_t², v_{t−1}} replaces a small gradient by v_{t−1}, and the EMA of v_{t−1} with itself is v_{t−1}",
+              checks=[Identity(v_adamal, v_inplace_ams, domain={beta_v: open_(0, 1)}, part="AdamAL's v-update = the in-place AMSGrad's")],
+          ),
+          notes="the difference the text names does not exist against its own reading of AMSGrad (lines 182–189); against AMSGrad as "
+                "published (v̂_t = max{v̂_{t−1}, v_t} with the EMA v_t kept) the two differ, but there it is AdamAL that skips"),
 ]

@@ -4,7 +4,7 @@ import sympy as sp
 
 from optverify.claims.adamal_paper_001._common import S_t, beta2, claim, x_t
 from optverify.claims.model import Corrected
-from optverify.claims.specs import Identity, InstanceSearch, Limit, NotCheckable, open_
+from optverify.claims.specs import Identity, Inequality, InstanceSearch, Limit, NotCheckable, Range, open_
 from optverify.counterexamples.families import Measured, adaptive_budget
 
 vt, vp = sp.symbols("v_t v_tm1", positive=True)
@@ -39,6 +39,13 @@ _DOM_SWAP = {beta2: open_(0, 1), v0: open_(1, 4), ga: open_(-1, 1), gb: open_(-3
 b_, w0, wa, wb = sp.symbols("b w0 wa wb")
 ams_ratio_f = b_ * w0 + (1 - b_) * wb**2
 ams_ratio_g = b_**2 * w0 + b_ * (1 - b_) * wa**2 + (1 - b_) * wb**2
+# … and at the printed β2 = 0.999, after a swap at t + 1 (g_{t+1}² < v_t): v_t = 1 (every term is of degree 1 in v_t, g²),
+# g_{t+1}² = 1 − s with s ∈ (0, 1], q2 = g_{t+2}² ≥ 0; the gap v^{ams} − v_{t+2} = β2(1 − β2)(v_t − g_{t+1}²) against (1 − β2)·v^{ams}
+q2 = sp.Symbol("q2", nonnegative=True)
+s_gap = sp.Symbol("s", positive=True)  # s = (v_t − g_{t+1}²)/v_t ∈ (0, 1]: the swap at t + 1
+_b999 = sp.Rational(999, 1000)
+ams_999 = (b_ * w0 + (1 - b_) * wb**2).subs({b_: _b999, w0: 1, wb**2: q2})
+gap_999 = sp.factor((ams_ratio_f - ams_ratio_g).subs({b_: _b999, w0: 1, wa**2: 1 - s_gap, wb**2: q2}))
 
 CLAIMS = [
     claim(None, 169, "eq. (15): Γ_t can be negative for Adam", "property",
@@ -122,9 +129,16 @@ CLAIMS = [
           )),
     claim(None, 197, "with β2 close to 1, v^{ams}_{t+2} ≈ v_{t+2}", "rate", "v^{ams}_{t+2}/v_{t+2} → 1 as β2 → 1",
           printed="$v_{t+2}^{ams} \\approx v_{t+2}$",
-          hypotheses=["v^{ams}_{t+2} = β2 v_t + (1 − β2) g_{t+2}² (line 189, in-place variant) and v_{t+2} as in (17); '≈' read as: the ratio → 1 "
-                      "as β2 → 1 (the text invokes β2 = 0.999), v_t > 0"],
-          checks=[Limit(ams_ratio_f, ams_ratio_g, b_, 1, "-")]),
+          hypotheses=["v^{ams}_{t+2} = β2 v_t + (1 − β2) g_{t+2}² (line 189, in-place variant) and v_{t+2} as in (17); v_t > 0",
+                      "'≈' decided at the printed β2 = 0.999 after the swap the paragraph speaks of (g_{t+1}² < v_t): the relative gap "
+                      "is at most 1 − β2 = 0.001 (v_t = 1 by homogeneity); and, as β2 → 1, the ratio → 1"],
+          checks=[
+              Inequality(gap_999 - (1 - _b999) * ams_999, "<=", sp.Integer(0), {s_gap: Range(0, 1, True, False), q2: Range(0, sp.oo, False, True)},
+                         part="β2 = 0.999: 0 ≤ v^{ams}_{t+2} − v_{t+2} ≤ 0.001·v^{ams}_{t+2}"),
+              Inequality(gap_999, ">=", sp.Integer(0), {s_gap: Range(0, 1, True, False), q2: Range(0, sp.oo, False, True)},
+                         part="β2 = 0.999: 0 ≤ v^{ams}_{t+2} − v_{t+2} ≤ 0.001·v^{ams}_{t+2}"),
+              Limit(ams_ratio_f, ams_ratio_g, b_, 1, "-", part="β2 → 1: the ratio → 1"),
+          ]),
     claim(None, 199, "AMSGrad divides by an earlier second moment", "identity",
           "x_{t+1,i} = x_{t,i} − m_{t,i}/√v_{k,i} with k ≠ t", end_line=200,
           hypotheses=["AMSGrad as published: v̂_t = max_{k≤t} v_k = v_k for the maximising k, and k ≠ t exactly when v_t < v̂_{t−1}",

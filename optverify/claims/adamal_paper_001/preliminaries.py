@@ -44,6 +44,13 @@ ft = sp.Symbol("f_t", real=True)  # f(x_t)
 linearisation = ft + (G.T * (X - Y))[0, 0]
 prox_lin = sp.solve([sp.diff(linearisation + half_sq / eta, v) for v in (x1, x2)], [x1, x2], dict=True)[0]
 shift = Y - eta * G
+# Rockafellar's proximal point step on f itself, f(x) = ½‖x‖² (so g_t = ∇f(x_t) = x_t): argmin_x f(x) + ‖x − x_t‖²/(2η_t)
+ppa = sp.solve([sp.diff(_psi(X) + half_sq / eta, v) for v in (x1, x2)], [x1, x2], dict=True)[0]
+step5_quad = {k_: v_.subs({g1: y1, g2: y2}) for k_, v_ in stationary5.items()}  # (5) with g_t = ∇f(x_t) = x_t
+# (5) over the constraint set X = [0, ∞)² (closed, convex): the objective is separable, ‖x − (x_t − η_t g_t)‖²/(2η_t) + const,
+# so its minimiser is max(0, ·) coordinatewise (the completed square below); first coordinate
+argmin5_X = sp.Max(0, y1 - eta * g1)
+_DOM52 = {y1: open_(0, 1), g1: open_(1, 2), eta: open_(1, 2)}  # x_t[1] − η_t g_t[1] < 0: the step leaves X
 completed_square = ((X - shift).T * (X - shift))[0, 0] / (2 * eta) + (G.T * Y)[0, 0] - eta * (G.T * G)[0, 0] / 2
 
 # ---------------------------------------------------------------- Proposition 1: entropic mirror map on X = [0, ∞)
@@ -105,19 +112,36 @@ CLAIMS = [
     claim(None, 50, "eq. (5) as a proximal point step", "property",
           "the update (5) is the proximal point step (Rockafellar 1976)",
           printed="Update scheme in the above equation. 5 is also known as **proximal point algorithm** (Rockafellar, 1976).",
-          hypotheses=["read as: (5) is the proximal-point step prox_{η_t ℓ_t}(x_t) = argmin_x ℓ_t(x) + ‖x − x_t‖²/(2η_t) applied to the "
-                      "linearisation ℓ_t(x) = f(x_t) + ⟨g_t, x − x_t⟩ (Beck & Teboulle's reading); X = R², two coordinates",
-                      "Rockafellar's iteration on f itself is implicit, x_{t+1} = x_t − η_t ∇f(x_{t+1}), and differs from (5) unless f is linear"],
-          checks=[Identity(sp.Matrix([prox_lin[x1], prox_lin[x2]]), sp.Matrix([stationary5[x1], stationary5[x2]]))]),
+          hypotheses=["the proximal point algorithm of Rockafellar (1976), which the text names: x_{t+1} = argmin_x f(x) + ‖x − x_t‖²/(2η_t) "
+                      "on the objective f itself (implicit: x_{t+1} = x_t − η_t ∇f(x_{t+1}))",
+                      "instance: f(x) = ½‖x‖² on X = R², g_t = ∇f(x_t) = x_t: (5) gives (1 − η_t)x_t, the proximal point step x_t/(1 + η_t)"],
+          checks=[Identity(sp.Matrix([ppa[x1], ppa[x2]]), sp.Matrix([step5_quad[x1], step5_quad[x2]]),
+                           part="(5) is the proximal point step on f")],
+          corrected=Corrected(
+              "(5) is the proximal point step on the linearisation ℓ_t(x) = f(x_t) + ⟨g_t, x − x_t⟩: x_{t+1} = argmin_x ℓ_t(x) + ‖x − x_t‖²/(2η_t)",
+              "(5) replaces f by its linearisation at x_t (an explicit step); Rockafellar's iteration on f is implicit and the two agree "
+              "only for linear f",
+              checks=[Identity(sp.Matrix([prox_lin[x1], prox_lin[x2]]), sp.Matrix([stationary5[x1], stationary5[x2]]))],
+          )),
     claim(None, 52, "eq. (6): the minimiser of (5) is the (projected) gradient step", "identity",
           "x_{t+1} = x* = x_t − η_t g_t = P_X^I(x_t − η_t g_t)",
-          hypotheses=["x* = x_t − η_t g_t is the stationary point of (5) (X = R², the derivative argument of line 50)",
-                      "for a closed convex X the minimiser of (5) over X is P_X^I(x_t − η_t g_t): (5)'s objective is "
-                      "‖x − (x_t − η_t g_t)‖²/(2η_t) plus a constant; the two coincide when x_t − η_t g_t ∈ X"],
+          hypotheses=["x_{t+1} is the minimiser of (5) over x ∈ X, X closed and convex as printed (eq. (5) keeps argmin_{x∈X})",
+                      "x* = x_t − η_t g_t is the stationary point of the objective of (5) (the derivative argument of line 50)",
+                      "instance for the first equality: X = [0, ∞)², x_t[1] ∈ (0, 1), g_t[1] ∈ (1, 2), η_t ∈ (1, 2), so that x_t − η_t g_t "
+                      "leaves X; the minimiser over X is max(0, x_t − η_t g_t) coordinatewise (the completed square)"],
           checks=[
-              Identity(sp.Matrix([stationary5[x1], stationary5[x2]]), Y - eta * G, part="stationary point of (5): x* = x_t − η_t g_t"),
               Identity(obj5, completed_square, part="(5) = ‖x − (x_t − η_t g_t)‖²/(2η_t) + const: its minimiser over X is P_X^I(x_t − η_t g_t)"),
-          ]),
+              Identity(argmin5_X, y1 - eta * g1, domain=_DOM52, part="x_{t+1} = x* = x_t − η_t g_t"),
+              Identity(sp.Matrix([stationary5[x1], stationary5[x2]]), Y - eta * G, part="stationary point of (5): x* = x_t − η_t g_t"),
+          ],
+          corrected=Corrected(
+              "x_{t+1} = P_X^I(x_t − η_t g_t), which is x_t − η_t g_t when that point lies in X (always when X = R^d)",
+              "the minimiser of (5) over a constraint set is the projection of the stationary point, not the stationary point",
+              checks=[
+                  Identity(obj5, completed_square, part="(5) = ‖x − (x_t − η_t g_t)‖²/(2η_t) + const: its minimiser over X is P_X^I(x_t − η_t g_t)"),
+                  Identity(sp.Matrix([stationary5[x1], stationary5[x2]]), Y - eta * G, part="X = R²: x* = x_t − η_t g_t"),
+              ],
+          )),
     claim("Prop 1", 57, "mirror descent is equivalent to PGD (Beck & Teboulle, Prop. 3.2, as restated)", "property",
           "for a convex mirror map ψ with conjugate ψ*, the MDA sequence (4) equals the PGD sequence (3)",
           hypotheses=["instance of the printed class: X = [0, ∞) ⊂ R (closed, convex, non-empty interior), f(x) = |x − 1| (convex, "
