@@ -61,7 +61,7 @@ def _parser() -> argparse.ArgumentParser:
     ck.add_argument("--json", action="store_true")
 
     cv = sub.add_parser("coverage", help="numbered statements and checkable displays of a source, encoded or not")
-    cv.add_argument("source", nargs="?", default=None, help="seed (000…004), bundled file name or path (default: every bundled source with claims)")
+    cv.add_argument("source", nargs="?", default=None, help="seed (000…004), bundled file name or path (default: every bundled source)")
     cv.add_argument("--json", action="store_true")
     return p
 
@@ -123,19 +123,22 @@ def cmd_show(args) -> int:
 
 
 def _parse_bound(claim, text: str):
+    """A sympy expression in the claim's symbols; names are taken whole (no splitting of ``nosuchsym`` into letters)."""
     import sympy as sp
-    from sympy.parsing.sympy_parser import parse_expr, standard_transformations, implicit_multiplication_application
+    from sympy.core.function import AppliedUndef
+    from sympy.parsing.sympy_parser import implicit_multiplication, parse_expr, standard_transformations
 
     if claim.bound is None:
         raise UserError(f"claim {claim.id} has no bound to replace")
     local = dict(claim.symbols)
     try:
-        expr = parse_expr(text, local_dict=local, transformations=standard_transformations + (implicit_multiplication_application,), evaluate=True)
+        expr = parse_expr(text, local_dict=local, transformations=standard_transformations + (implicit_multiplication,), evaluate=True)
     except Exception as exc:  # sympy raises many kinds on bad syntax
         raise UserError(f"malformed bound expression {text!r}: {type(exc).__name__}") from None
     if not isinstance(expr, sp.Expr):
         raise UserError(f"bound {text!r} is not an expression")
-    unknown = sorted(s.name for s in expr.free_symbols if s.name not in claim.symbols)
+    unknown = sorted({s.name for s in expr.free_symbols if s.name not in claim.symbols}
+                     | {type(f).__name__ for f in expr.atoms(AppliedUndef)})
     if unknown:
         raise UserError(f"bound {text!r} uses {', '.join(unknown)}, which claim {claim.id} does not have (its symbols: {', '.join(claim.symbols)})")
     return expr
@@ -178,10 +181,10 @@ def cmd_check(args) -> int:
 
 
 def cmd_coverage(args) -> int:
-    from optverify.claims import all_claims
+    from optverify.claims import SOURCE_FILES
     from optverify.claims.coverage_map import coverage
 
-    sources = [args.source] if args.source else sorted({c.seed for c in all_claims()})
+    sources = [args.source] if args.source else sorted(SOURCE_FILES)
     results = [coverage(s) for s in sources]
     if args.json:
         print(json.dumps(results if len(results) > 1 else results[0], indent=2, ensure_ascii=False))
@@ -196,6 +199,22 @@ def cmd_coverage(args) -> int:
     return 0
 
 
+def _writable_dir(arg: str) -> Path:
+    """The report folder, created if need be and tried with a scratch file, before any claim is decided."""
+    import tempfile
+
+    out = Path(arg)
+    if out.exists() and not out.is_dir():
+        raise UserError(f"--out {arg!r} is an existing file, not a folder: give a folder for report.json, report.md and report.html")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=out):
+            pass
+    except OSError as exc:
+        raise UserError(f"--out {arg!r} is not a writable folder: {exc.strerror or exc}") from None
+    return out
+
+
 def cmd_run(args) -> int:
     from optverify.claims import match
     from optverify.claims.coverage_map import coverage_counts
@@ -205,10 +224,12 @@ def cmd_run(args) -> int:
     mode = _mode(args.mode)
     if args.budget is not None and not (args.budget > 0):
         raise UserError("--budget must be positive")
+    if args.jobs < 1:
+        raise UserError("--jobs must be at least 1")
     claims = match(args.patterns)
-    out = Path(args.out)
+    out = _writable_dir(args.out)
     started = json_report.now()
-    cov = coverage_counts(sorted({c.seed for c in claims}))
+    cov = coverage_counts()  # every bundled source, those without claims too
     con = terminal.console(stderr=True)
     entries: list[dict] = []
 
@@ -237,8 +258,6 @@ def cmd_run(args) -> int:
         elif not quiet:
             con.print(f"[{len(entries)}/{len(claims)}] {e['id']:14s} {e['verdict']:13s} {e['duration_s']:6.1f}s  (elapsed {time.monotonic() - t0:.0f}s)")
 
-    if args.jobs < 1:
-        raise UserError("--jobs must be at least 1")
     previous = signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
     try:
         if bar is not None:

@@ -5,6 +5,7 @@ import subprocess
 import sys
 
 import pytest
+import sympy as sp
 
 from optverify.cli import main
 
@@ -33,6 +34,9 @@ def run_cli(*args):
         (["coverage", "/no/such/file.txt"], "no source"),
         (["frobnicate"], "invalid choice"),
         (["run", "000:L21", "--jobs", "0"], "jobs"),
+        (["check", "000:L175", "--bound", "D_inf*nosuchsym"], "uses nosuchsym, which"),
+        (["check", "000:L175", "--bound", "D_inf*nosuch(S)"], "uses nosuch, which"),
+        (["run", "000:L21", "--out", "/proc/no-such-folder"], "not a writable folder"),
     ],
 )
 def test_bad_input_one_line_exit_2(args, needle, capsys):
@@ -42,6 +46,38 @@ def test_bad_input_one_line_exit_2(args, needle, capsys):
     assert needle in err
     assert len(err.strip().splitlines()) == 1
     assert "Traceback" not in err
+
+
+def test_bound_names_are_taken_whole_and_implicit_products_still_parse():
+    from optverify.claims import get
+    from optverify.cli import _parse_bound
+    from optverify.errors import UserError
+
+    c = get("000:L175")
+    D, S = c.symbols["D_inf"], c.symbols["S"]
+    assert _parse_bound(c, "2 D_inf sqrt(S)") == 2 * D * sp.sqrt(S)
+    with pytest.raises(UserError) as exc:
+        _parse_bound(c, "D_inf*nosuchsym")
+    msg = str(exc.value)
+    assert "uses nosuchsym," in msg and "c, h" not in msg
+
+
+@pytest.mark.parametrize("where", ["file", "under a file"])
+def test_run_out_unusable_is_one_line_exit_2_before_any_claim_is_decided(tmp_path, monkeypatch, capsys, where):
+    import optverify.runner
+
+    def no_run(*a, **k):
+        raise AssertionError("a claim was decided before --out was found unusable")
+
+    monkeypatch.setattr(optverify.runner, "run", no_run)
+    f = tmp_path / "a-file"
+    f.write_text("x")
+    out = f if where == "file" else f / "sub"
+    code = main(["run", "000:L21", "--out", str(out), "--quiet"])
+    err = capsys.readouterr().err
+    assert code == 2 and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    assert str(out) in err
+    assert f.read_text() == "x"
 
 
 def test_list_and_show_json():
@@ -82,6 +118,13 @@ def test_run_writes_reports_and_fail_on(tmp_path):
     assert rep["schema_version"] == 1 and rep["mode"] == "quick" and rep["seed"] == 0
     assert [e["id"] for e in rep["claims"]] == ["000:L21", "000:L231"]
     assert rep["coverage"]["000"]["displays_encoded"] == rep["coverage"]["000"]["displays"]
+    # every bundled source is in the coverage, 003 (no claims) with its counts
+    assert sorted(rep["coverage"]) == ["000", "001", "002", "003", "004"]
+    c3 = rep["coverage"]["003"]
+    assert (c3["claims"], c3["statements"], c3["displays"], c3["encoded"], c3["items"]) == (0, 111, 587, 0, 698)
+    assert len(c3["missing"]) == 698
+    assert "| 003 | 0 | 0 of 698 encoded | 0/111 | 0/587 |" in (tmp_path / "report.md").read_text()
+    assert "0 of 698 encoded" in (tmp_path / "report.html").read_text()
     for key in ("id", "source", "title", "kind", "statement_latex", "verdict", "checks", "corrected", "duration_s"):
         assert key in rep["claims"][0]
     assert "## Claims" in (tmp_path / "report.md").read_text()
@@ -95,6 +138,16 @@ def test_coverage_lists_every_item_of_000():
     assert cv["statements"] == cv["statements_encoded"] == 4
     assert cv["displays"] == cv["displays_encoded"]
     assert cv["missing"] == []
+
+
+def test_coverage_without_argument_lists_every_bundled_source():
+    code, out, _ = run_cli("coverage", "--json")
+    assert code == 0
+    cvs = {cv["seed"]: cv for cv in json.loads(out)}
+    assert sorted(cvs) == ["000", "001", "002", "003", "004"]
+    assert (cvs["003"]["claims"], cvs["003"]["statements"], cvs["003"]["displays"]) == (0, 111, 587)
+    code, out, _ = run_cli("coverage")
+    assert "003_5cc426551908e376.txt: 0 claims; statements 0/111 encoded, displays 0/587 encoded" in out
 
 
 def test_run_json_for_machines(tmp_path):

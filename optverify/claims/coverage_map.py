@@ -55,10 +55,13 @@ def coverage(arg: str) -> dict:
     }
 
 
-def coverage_counts(seeds: list[str]) -> dict:
-    """Per-source counts for the report (without the item lists)."""
+def coverage_counts(seeds: list[str] | None = None) -> dict:
+    """Per-source counts for the report (without the item lists): every bundled source unless ``seeds`` names some,
+    those without any claim included (0 of their statements and displays encoded)."""
     out = {}
-    for s in seeds:
+    for s in (sorted(SOURCE_FILES) if seeds is None else seeds):
         c = coverage(s)
         out[s] = {k: c[k] for k in ("source", "claims", "statements", "statements_encoded", "displays", "displays_encoded", "missing")}
+        out[s]["encoded"] = c["statements_encoded"] + c["displays_encoded"]
+        out[s]["items"] = c["statements"] + c["displays"]
     return out

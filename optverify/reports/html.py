@@ -17,7 +17,7 @@ import math
 import re
 from pathlib import Path
 
-from optverify.reports import plots, ratio_text
+from optverify.reports import coverage_text, plots, ratio_text
 from optverify.reports.html_assets import SCRIPT, STYLE
 from optverify.reports.markdown import ORDER
 from optverify.reports.mathtext import inline_html, statement_html
@@ -98,7 +98,8 @@ def _counts(report: dict) -> str:
 
 def _by_source(report: dict) -> str:
     by = report.get("counts_by_source") or {}
-    if not by:
+    cov = report.get("coverage") or {}
+    if not by and not cov:
         return ""
     head = "".join(f'<th class="num">{badge(v, small=True)}</th>' for v in VERDICT_ORDER)
     rows = []
@@ -107,14 +108,14 @@ def _by_source(report: dict) -> str:
         rows.append(f"<tr><td>{esc(src)}</td>{cells}</tr>")
     out = ['<h2 id="by-source">By source</h2>', f'<table class="narrow"><thead><tr><th>source</th>{head}</tr></thead>',
            "<tbody>" + "".join(rows) + "</tbody></table>"]
-    cov = report.get("coverage") or {}
     if cov:
         out.append('<h3 style="margin-top:1rem">Coverage of the source</h3>')
-        out.append('<table class="narrow"><thead><tr><th>source</th><th>file</th><th class="num">numbered statements encoded</th>'
-                   '<th class="num">displays encoded</th><th>missing</th></tr></thead><tbody>')
+        out.append('<table class="narrow"><thead><tr><th>source</th><th>file</th><th class="num">claims</th><th class="num">encoded</th>'
+                   '<th class="num">numbered statements encoded</th><th class="num">displays encoded</th><th>missing</th></tr></thead><tbody>')
         for src, c in cov.items():
-            missing = ", ".join("L" + str(m.get("line")) for m in c.get("missing") or []) or "—"
-            out.append(f"<tr><td>{esc(src)}</td><td><code>{esc(c.get('source'))}</code></td>"
+            total, missing = coverage_text(c)
+            out.append(f"<tr><td>{esc(src)}</td><td><code>{esc(c.get('source'))}</code></td><td class=\"num\">{esc(c.get('claims'))}</td>"
+                       f"<td class=\"num\">{esc(total)}</td>"
                        f"<td class=\"num\">{esc(c.get('statements_encoded'))}/{esc(c.get('statements'))}</td>"
                        f"<td class=\"num\">{esc(c.get('displays_encoded'))}/{esc(c.get('displays'))}</td><td>{esc(missing)}</td></tr>")
         out.append("</tbody></table>")

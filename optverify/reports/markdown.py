@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from optverify.reports import ratio_text
+from optverify.reports import coverage_text, ratio_text
 
 ORDER = {"refuted": 0, "inconclusive": 1, "consistent": 2, "proved": 3, "not-checkable": 4}
 
@@ -29,10 +29,11 @@ def render(report: dict) -> str:
     out += [f"| {v} | {n} |" for v, n in report["counts"].items()]
     cov = report.get("coverage") or {}
     if cov:
-        out += ["", "## Coverage", "", "| source | statements encoded | displays encoded | missing |", "|---|---|---|---|"]
+        out += ["", "## Coverage", "", "| source | claims | encoded | statements encoded | displays encoded | missing |", "|---|---|---|---|---|---|"]
         for src, c in cov.items():
-            out.append(f"| {src} | {c['statements_encoded']}/{c['statements']} | {c['displays_encoded']}/{c['displays']} | "
-                       f"{', '.join('L' + str(m['line']) for m in c['missing']) or '—'} |")
+            total, missing = coverage_text(c)
+            out.append(f"| {src} | {c['claims']} | {total} | {c['statements_encoded']}/{c['statements']} | {c['displays_encoded']}/{c['displays']} | "
+                       f"{missing} |")
     out += ["", "## Claims", "", "| id | line | title | verdict | worst ratio | time (s) |", "|---|---|---|---|---|---|"]
     claims = sorted(report["claims"], key=lambda e: (ORDER.get(e["verdict"], 9), e["id"]))
     for e in claims:
