@@ -41,6 +41,41 @@ def test_overrunning_check_ends_inconclusive_and_keeps_what_was_decided():
     assert entry["verdict"] == "inconclusive"
 
 
+class NeedsAPackage:
+    description = "imports a package that is not installed"
+
+    def __init__(self, module):
+        self.module = module
+
+    def run(self, mode, seed, deadline):
+        import importlib
+
+        importlib.import_module(self.module)
+
+
+def test_a_missing_package_is_inconclusive_with_how_to_install_never_not_checkable():
+    from optverify.checks.dispatch import run_check
+    from optverify.checks.result import CheckContext
+
+    ctx = CheckContext(seed=0)
+    res = run_check(Simulation(NeedsAPackage("torch_not_installed_here.nn"), sp.Integer(1)), ctx)
+    assert res.verdict == "inconclusive"
+    assert res.evidence["environment_error"] and res.evidence["missing_package"] == "torch_not_installed_here"
+    assert "'torch_not_installed_here', which is not installed (pip install torch_not_installed_here)" in res.summary
+    res = run_check(Simulation(NeedsAPackage("torch"), sp.Integer(1)), ctx) if not _have("torch") else None
+    if res is not None:
+        assert res.verdict == "inconclusive" and "pip install '.[bench]'" in res.summary
+    # optverify's own module missing is a bug: an internal error (inconclusive too), not an environment problem
+    res = run_check(Simulation(NeedsAPackage("optverify.no_such_module"), sp.Integer(1)), ctx)
+    assert res.verdict == "inconclusive" and res.evidence.get("internal_error") and "environment_error" not in res.evidence
+
+
+def _have(module):
+    import importlib.util
+
+    return importlib.util.find_spec(module) is not None
+
+
 def test_aggregation_rules():
     def ck(part, v):
         return {"part": part, "verdict": v}
