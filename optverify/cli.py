@@ -152,7 +152,11 @@ def _parse_scale(claim, text: str) -> float:
     if not math.isfinite(val) or val <= 0:
         raise UserError(f"--scale must be a positive finite number, got {text}")
     if claim.bound is None:
-        raise UserError(f"claim {claim.id} has no bound to scale")
+        from optverify.runner import Override
+
+        if not Override.scalable_rhs(claim):
+            raise UserError(f"claim {claim.id} has no bound to scale and no inequality with a nonzero right-hand side "
+                            f"(its checks: {', '.join(sorted({type(s).__name__ for s in claim.checks})) or 'none'})")
     return val
 
 

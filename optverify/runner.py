@@ -37,10 +37,27 @@ class Override:
             b = sp.nsimplify(self.scale) * b
         return b
 
-    def describe(self) -> dict | None:
+    def rhs_scale(self, claim: Claim) -> sp.Expr | None:
+        """Without a printed bound, ``scale`` multiplies the right-hand side of the claim's inequalities instead."""
+        return sp.nsimplify(self.scale) if self.scale is not None and claim.bound is None and self.bound is None else None
+
+    @staticmethod
+    def scalable_rhs(claim: Claim) -> list:
+        """The checks whose right-hand side ``--scale`` multiplies on a claim without a bound: an ``Inequality``
+        (lhs rel rhs, any direction), an ``InstanceSearch`` with an inequality (measured <= rhs), a ``Simulation``
+        (measured <= rhs per seed); equalities and right sides that are 0 have nothing to scale."""
+        from optverify.claims.specs import Inequality, InstanceSearch, Simulation
+
+        return [s for s in claim.checks if isinstance(s, (Inequality, InstanceSearch, Simulation))
+                and getattr(s, "rel", "<=") not in ("==", "=") and sp.sympify(s.rhs) != 0]
+
+    def describe(self, claim: Claim | None = None) -> dict | None:
         if self.scale is None and self.bound is None:
             return None
-        return {"scale": self.scale, "bound": None if self.bound is None else sp.sstr(self.bound)}
+        scales = None
+        if self.scale is not None:
+            scales = "bound" if claim is None or claim.bound is not None or self.bound is not None else "right-hand side of each inequality"
+        return {"scale": self.scale, "bound": None if self.bound is None else sp.sstr(self.bound), "scales": scales}
 
 
 def aggregate(checks: list[dict]) -> tuple[str, list[str]]:
@@ -59,7 +76,8 @@ def aggregate(checks: list[dict]) -> tuple[str, list[str]]:
 
 
 def _iter_checks(claim: Claim, mode: str, seed: int, deadline: float, override: Override):
-    ctx = CheckContext(seed=claim_seed(seed, claim.id), mode=mode, deadline=deadline, bound=override.apply(claim))
+    ctx = CheckContext(seed=claim_seed(seed, claim.id), mode=mode, deadline=deadline, bound=override.apply(claim),
+                       rhs_scale=override.rhs_scale(claim))
     for spec in claim.checks:
         yield "check", run_check(spec, ctx)
     if claim.corrected is not None and override.describe() is None:
@@ -102,7 +120,7 @@ def _entry(claim: Claim, checks: list[dict], corrected: list[dict], duration: fl
         "hypotheses": claim.hypotheses,
         "bound": None if claim.bound is None else sp.sstr(claim.bound),
         "bound_in_force": None if override.apply(claim) is None else sp.sstr(override.apply(claim)),
-        "override": override.describe(),
+        "override": override.describe(claim),
         "verdict": verdict,
         "summary": _summary(verdict, checks),
         "worst_ratio": max(ratios) if ratios else None,

@@ -31,6 +31,7 @@ def run_cli(*args):
         (["check", "000:Thm 3", "--mode", "fast"], "unknown mode"),
         (["run", "000:L21", "--mode", "slow"], "unknown mode"),
         (["check", "000:L21", "--scale", "2"], "no bound"),
+        (["check", "001:L165", "--scale", "0.5"], "no inequality with a nonzero right-hand side"),
         (["coverage", "/no/such/file.txt"], "no source"),
         (["frobnicate"], "invalid choice"),
         (["run", "000:L21", "--jobs", "0"], "jobs"),
@@ -103,6 +104,28 @@ def test_check_scale_refutes_below_the_tight_instance_and_not_at_one():
     e = json.loads(out)
     assert e["verdict"] == "consistent"
     assert 0.70 < e["worst_ratio"] <= 0.7072
+
+
+def test_scale_without_a_bound_scales_the_right_hand_side_of_each_inequality():
+    # 000:L101 ‖g‖_∞ ≤ ‖g‖_2 (no `bound`; instance search, tight at one coordinate): half the right side is refuted
+    code, out, _ = run_cli("check", "000:L101", "--scale", "0.5", "--json")
+    assert code == 0
+    e = json.loads(out)
+    assert e["verdict"] == "refuted" and e["bound"] is None
+    assert e["override"] == {"scale": 0.5, "bound": None, "scales": "right-hand side of each inequality"}
+    ck = e["checks"][0]
+    assert ck["evidence"]["relation"] == "measured <= two_norm/2"
+    rep = ck["certificate"]["replay"]
+    assert rep["violation_stands"] and float(rep["measured"]) == 2 * float(rep["rhs"])
+    assert "RhsEvaluator('two_norm/2')" in ck["certificate"]["replay_snippet"]
+    # 004:L233 (interval check, q(1 − ρ) + ρs ≤ 1, equality at q = 1, ρ = 0): proved as printed, refuted at half
+    code, out, _ = run_cli("check", "004:L233", "--scale", "0.5", "--json")
+    e = json.loads(out)
+    assert e["verdict"] == "refuted"
+    cert = e["checks"][0]["certificate"]
+    assert e["checks"][0]["evidence"]["relation"].endswith("<= 1/2") and float(cert["lhs_minus_rhs"]) > 0
+    code, out, _ = run_cli("check", "004:L233", "--json")
+    assert json.loads(out)["verdict"] == "proved"
 
 
 def test_check_bound_replacement():

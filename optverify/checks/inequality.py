@@ -40,7 +40,7 @@ def _sample_counterexample(lhs, rhs, rel, domain, rng, tries):
 
 
 def check_inequality(spec: Inequality, ctx: CheckContext) -> CheckResult:
-    lhs, rhs = ctx.resolve(sp.sympify(spec.lhs)), ctx.resolve(sp.sympify(spec.rhs))
+    lhs, rhs = ctx.resolve(sp.sympify(spec.lhs)), ctx.resolve_rhs(sp.sympify(spec.rhs), spec.rel)
     free = lhs.free_symbols | rhs.free_symbols
     missing = sorted(s.name for s in free if s not in spec.domain)
     if missing:

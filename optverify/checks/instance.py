@@ -13,7 +13,7 @@ from optverify.verdicts import CONSISTENT, INCONCLUSIVE, PROVED, REFUTED
 
 
 def check_instances(spec: InstanceSearch, ctx: CheckContext) -> CheckResult:
-    rhs = ctx.resolve(sp.sympify(spec.rhs))
+    rhs = ctx.resolve_rhs(sp.sympify(spec.rhs), spec.rel)
     share = min(ctx.remaining() * 0.8, 20.0 if ctx.mode == "quick" else 240.0)
     deadline = time.monotonic() + max(share, 0.5)
     out = search(spec.family, rhs, spec.rel, ctx.mode, ctx.substream(f"instances:{spec.part}"), deadline, maximize=spec.sharp is not None)
@@ -42,7 +42,7 @@ def check_instances(spec: InstanceSearch, ctx: CheckContext) -> CheckResult:
             evidence["sharp_exceeded"] = True  # the derivation of the sharp value is wrong, not the claim's verdict
         sharp = f" (sharp value {spec.sharp.value:.6g}: the search reached {out.worst.score / spec.sharp.value:.2%} of it)"
     if spec.quantifier == "exists":
-        return _existence(spec, out, evidence)
+        return _existence(spec, out, evidence, rhs)
     if out.worst.violates and out.confirmed:
         cert = {
             "instance": out.worst.instance,
@@ -82,14 +82,14 @@ def _snippet(fam, instance, rhs, rel) -> str:
     )
 
 
-def _existence(spec: InstanceSearch, out, evidence: dict) -> CheckResult:
+def _existence(spec: InstanceSearch, out, evidence: dict, rhs: sp.Expr) -> CheckResult:
     """An existence claim is proved by one witness that survives 50-digit replay."""
     if out.worst.violates and out.confirmed:
         cert = {
             "witness": out.worst.instance,
             "family": spec.family.name,
             "replay": out.replay,
-            "replay_snippet": _snippet(spec.family, out.worst.instance, sp.sympify(spec.rhs), spec.rel),
+            "replay_snippet": _snippet(spec.family, out.worst.instance, rhs, spec.rel),
         }
         return CheckResult(spec.strategy, spec.part, PROVED, f"witness found and replayed at 50 digits (measured − rhs = {out.replay['measured_minus_rhs'][:18]})", evidence, cert)
     return CheckResult(spec.strategy, spec.part, INCONCLUSIVE, f"no witness among {out.evaluated} instances", evidence)

@@ -44,6 +44,8 @@ class CheckContext:
     mode: str = "quick"
     deadline: float = float("inf")
     bound: sp.Expr | None = None
+    #: ``check --scale s`` on a claim without a bound: every inequality's right-hand side is multiplied by s
+    rhs_scale: sp.Expr | None = None
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:
@@ -79,6 +81,16 @@ class CheckContext:
                 raise ValueError("spec uses BOUND but the claim has no bound")
             return expr.subs(BOUND, self.bound)
         return expr
+
+
+    def resolve_rhs(self, expr: sp.Expr, rel: str = "<=") -> sp.Expr:
+        """The right-hand side of an inequality ``lhs rel rhs`` in force: BOUND replaced by the bound in force and,
+        under ``rhs_scale``, the whole right side multiplied by it (whatever the direction of ``rel``).  An
+        equality (``rel`` "==") is never scaled: it has no bound to loosen or tighten."""
+        expr = self.resolve(expr)
+        if self.rhs_scale is None or expr is None or rel in ("==", "="):
+            return expr
+        return self.rhs_scale * expr
 
 
 def claim_seed(run_seed: int, claim_id: str) -> int:
