@@ -260,7 +260,7 @@ def cmd_run(args) -> int:
         if bar is not None:
             bar.done_claim(e)
         elif not quiet:
-            con.print(f"[{len(entries)}/{len(claims)}] {e['id']:14s} {e['verdict']:13s} {e['duration_s']:6.1f}s  (elapsed {time.monotonic() - t0:.0f}s)")
+            con.print(f"[{len(entries)}/{len(claims)}] {e['id']:14s} {e['verdict']:13s} {e['timings']['duration_s']:6.1f}s  (elapsed {time.monotonic() - t0:.0f}s)")
 
     previous = signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
     try:

@@ -128,8 +128,18 @@ def _entry(claim: Claim, checks: list[dict], corrected: list[dict], duration: fl
         "checks": checks,
         "corrected": corr,
         "notes": [n for n in [claim.notes, *agg_notes, *notes] if n],
-        "duration_s": round(duration, 3),
+        # every wall time apart from the evidence: report.json moves this to its top-level ``timings``
+        "timings": {"duration_s": round(duration, 3), **_check_timings("checks", checks), **_check_timings("corrected_checks", corrected)},
     }
+
+
+def _check_timings(key: str, checks: list[dict]) -> dict:
+    """Take the checks' own timings out of the check dicts: ``{key: [{index, strategy, part, elapsed_s, …}]}``."""
+    out = [{"index": i, "strategy": c.get("strategy"), "part": c.get("part"), **c.pop("timings")}
+           for i, c in enumerate(checks) if c.get("timings")]
+    for c in checks:
+        c.pop("timings", None)
+    return {key: out} if out else {}
 
 
 def _summary(verdict: str, checks: list[dict]) -> str:

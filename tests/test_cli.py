@@ -138,7 +138,7 @@ def test_run_writes_reports_and_fail_on(tmp_path):
     code, out, _ = run_cli("run", "000:L21", "000:L231", "--out", str(tmp_path), "--quiet")
     assert code == 0
     rep = json.loads((tmp_path / "report.json").read_text())
-    assert rep["schema_version"] == 1 and rep["mode"] == "quick" and rep["seed"] == 0
+    assert rep["schema_version"] == 2 and rep["mode"] == "quick" and rep["seed"] == 0
     assert [e["id"] for e in rep["claims"]] == ["000:L21", "000:L231"]
     assert rep["coverage"]["000"]["displays_encoded"] == rep["coverage"]["000"]["displays"]
     # every bundled source is in the coverage, 003 (no claims) with its counts
@@ -148,8 +148,9 @@ def test_run_writes_reports_and_fail_on(tmp_path):
     assert len(c3["missing"]) == 698
     assert "| 003 | 0 | 0 of 698 encoded | 0/111 | 0/587 |" in (tmp_path / "report.md").read_text()
     assert "0 of 698 encoded" in (tmp_path / "report.html").read_text()
-    for key in ("id", "source", "title", "kind", "statement_latex", "verdict", "checks", "corrected", "duration_s"):
+    for key in ("id", "source", "title", "kind", "statement_latex", "verdict", "checks", "corrected"):
         assert key in rep["claims"][0]
+    assert rep["timings"]["claims"]["000:L21"]["duration_s"] >= 0 and "duration_s" not in rep["claims"][0]
     assert "## Claims" in (tmp_path / "report.md").read_text()
     code, _, _ = run_cli("run", "000:L231", "--out", str(tmp_path), "--quiet", "--fail-on", "refuted")
     assert code == 1

@@ -73,7 +73,7 @@ def test_pseudocode_trajectory_is_plotted_when_its_steps_are_recorded():
              "evidence": {"problem": "f(w) = w²/2", "algorithm": "adam", "iterates_float": [1.0, 1.1, 1.2, 1.5, 2.0, 14.3],
                           "iterate_steps": [1, 2, 3, 6, 11, 101]}, "certificate": None}
     claim = {"id": "000:X", "source": {"file": "f", "line": 1}, "title": "t", "kind": "algorithm", "statement_latex": "",
-             "verdict": "refuted", "summary": "s", "checks": [check], "corrected": None, "notes": [], "duration_s": 0.1}
+             "verdict": "refuted", "summary": "s", "checks": [check], "corrected": None, "notes": []}
     page = render({"claims": [claim], "counts": {"refuted": 1}})
     assert page.count("<svg") == 1 and "iterates of adam" in page
     del check["evidence"]["iterate_steps"]

@@ -89,16 +89,13 @@ def test_aggregation_rules():
 
 
 def _strip_times(entries):
+    """Every wall time of an entry is under its ``timings``, nowhere else."""
     out = []
     for e in entries:
         e = dict(e)
-        e.pop("duration_s")
-        out.append(json.loads(json.dumps(e, default=str).replace("elapsed_s", "x")) | {})
-    for e in out:
-        for c in e["checks"]:
-            ev = c.get("evidence") or {}
-            ev.get("interval", {}).pop("x", None)
-            ev.get("interval", {}).pop("boxes_per_second", None)
+        t = e.pop("timings")
+        assert set(t) <= {"duration_s", "checks", "corrected_checks"} and t["duration_s"] >= 0
+        out.append(e)
     return out
 
 
@@ -107,6 +104,40 @@ def test_same_seed_same_results():
     a, _ = run(claims, "quick", 5)
     b, _ = run(claims, "quick", 5)
     assert _strip_times(a) == _strip_times(b)
+    # the interval check's time and speed are timings, not evidence
+    l269 = next(e for e in a if e["id"] == "000:L269")
+    assert "elapsed_s" not in json.dumps(l269["checks"]) and "boxes_per_second" not in json.dumps(l269["checks"])
+    (t,) = l269["timings"]["checks"]
+    assert t["index"] == 0 and t["strategy"] == "interval" and t["elapsed_s"] >= 0 and t["boxes_per_second"] >= 0
+
+
+def test_same_seed_same_report_json_across_processes_and_hash_seeds(tmp_path):
+    """Two separate processes, different PYTHONHASHSEED: report.json is byte-identical apart from its `timings`.
+
+    000:L212's refutation assigns random values to g(1), g(2), … (once drawn in set order, which the hash seed
+    changed); 004:L233 and 000:L269 are interval proofs (whose time and speed are timings)."""
+    ids = ["000:L212", "000:L269", "004:L233", "000:L101"]
+    texts = []
+    for hs in ("1", "2"):
+        out = tmp_path / f"rep{hs}"
+        env = dict(os.environ, PYTHONHASHSEED=hs)
+        p = subprocess.run([sys.executable, "-m", "optverify", "run", *ids, "--out", str(out), "--quiet", "--seed", "3"],
+                           capture_output=True, text=True, env=env, timeout=300)
+        assert p.returncode == 0, p.stderr[-2000:]
+        rep = json.loads((out / "report.json").read_text())
+        t = rep.pop("timings")
+        assert t["started"] and t["ended"] and set(t["claims"]) == set(ids)
+        assert all(c["duration_s"] >= 0 for c in t["claims"].values())
+        assert [c["strategy"] for c in t["claims"]["004:L233"]["checks"]] == ["interval"]
+        texts.append(json.dumps(rep, indent=2, ensure_ascii=False))
+    assert texts[0] == texts[1]
+    rep = json.loads(texts[0])
+    assert rep["schema_version"] == 2 and "started" not in rep and "ended" not in rep
+    for word in ("duration_s", "elapsed_s", "boxes_per_second", "started", "ended"):
+        assert f'"{word}"' not in texts[0]
+    l212 = next(e for e in rep["claims"] if e["id"] == "000:L212")
+    seq = next(c["certificate"]["sequence"] for c in l212["checks"] if c["verdict"] == "refuted")
+    assert list(seq) == [f"g({i})" for i in range(1, len(seq) + 1)]
 
 
 def test_ctrl_c_keeps_the_decided_claims(tmp_path):

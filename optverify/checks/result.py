@@ -20,9 +20,12 @@ class CheckResult:
     summary: str
     evidence: dict[str, Any] = field(default_factory=dict)
     certificate: dict[str, Any] | None = None
+    #: wall times and speeds (``elapsed_s``, ``boxes_per_second``): never in the evidence, so that the evidence is the
+    #: same for a given seed and mode; report.json keeps them under its top-level ``timings``
+    timings: dict[str, float] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out = {
             "strategy": self.strategy,
             "part": self.part,
             "verdict": self.verdict,
@@ -30,6 +33,9 @@ class CheckResult:
             "evidence": self.evidence,
             "certificate": self.certificate,
         }
+        if self.timings:
+            out["timings"] = self.timings
+        return out
 
 
 class BudgetExceeded(Exception):

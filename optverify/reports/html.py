@@ -19,6 +19,7 @@ from pathlib import Path
 
 from optverify.reports import coverage_text, plots, ratio_text
 from optverify.reports.html_assets import SCRIPT, STYLE
+from optverify.reports.json_report import duration, run_times
 from optverify.reports.markdown import ORDER
 from optverify.reports.mathtext import inline_html, statement_html
 
@@ -76,7 +77,7 @@ def _header(report: dict) -> str:
     out = ['<header id="index">', "<h1>optverify report</h1>",
            f'<p class="meta">optverify {esc(report.get("tool_version"))} · schema {esc(report.get("schema_version"))} · '
            f'mode <code>{esc(report.get("mode"))}</code> · seed {esc(report.get("seed"))} · '
-           f'started {esc(report.get("started"))} · ended {esc(report.get("ended") or "—")}'
+           f'started {esc(run_times(report)[0])} · ended {esc(run_times(report)[1] or "—")}'
            + (f' · patterns {esc(" ".join(report["patterns"]))}' if report.get("patterns") else "") + "</p>"]
     if report.get("interrupted"):
         out.append('<p class="banner">This run was interrupted: the report holds only the claims decided before it stopped.</p>')
@@ -122,7 +123,7 @@ def _by_source(report: dict) -> str:
     return "\n".join(out)
 
 
-def _claims_table(claims: list[dict]) -> str:
+def _claims_table(claims: list[dict], report: dict) -> str:
     options = '<option value="">every verdict</option>' + "".join(
         f'<option value="{esc(v)}">{esc(v)}</option>' for v in VERDICT_ORDER)
     out = ['<h2 id="claims">Claims</h2>',
@@ -135,7 +136,7 @@ def _claims_table(claims: list[dict]) -> str:
         corr = e.get("corrected")
         cv = f" corrected: {badge(corr.get('verdict'), small=True)}" if corr else ""
         line = (e.get("source") or {}).get("line")
-        dur = e.get("duration_s")
+        dur = duration(report, e["id"])
         out.append(f'<tr data-verdict="{esc(e.get("verdict"))}" data-text="{_search_text(e)}">'
                    f'<td><a href="#{anchor(e["id"])}">{esc(e["id"])}</a></td><td class="num">{esc(line)}</td>'
                    f"<td>{esc(e.get('title'))}</td><td>{badge(e.get('verdict'))}{cv}</td>"
@@ -275,10 +276,10 @@ def _check_html(c: dict, pre_id: str) -> str:
 
 # ---------------------------------------------------------------- claims
 
-def _claim_section(e: dict) -> str:
+def _claim_section(e: dict, report: dict) -> str:
     aid = anchor(e["id"])
     v = e.get("verdict")
-    dur = e.get("duration_s")
+    dur = duration(report, e["id"])
     out = [f'<section class="claim {esc(v)}" id="{aid}" data-verdict="{esc(v)}" data-text="{_search_text(e)}">',
            f'<h3><a href="#{aid}">{esc(e["id"])}</a> — {esc(e.get("title"))} {badge(v)}</h3>',
            f'<p class="meta">{_source(e)} · {esc(e.get("kind"))}'
@@ -318,8 +319,8 @@ def _claim_section(e: dict) -> str:
 def render(report: dict) -> str:
     """The whole report as one self-contained HTML document."""
     claims = _ordered(list(report.get("claims") or []))
-    body = [_header(report), _counts(report), _by_source(report), _claims_table(claims),
-            '<h2 id="details">Claims in detail</h2>', *(_claim_section(e) for e in claims)]
+    body = [_header(report), _counts(report), _by_source(report), _claims_table(claims, report),
+            '<h2 id="details">Claims in detail</h2>', *(_claim_section(e, report) for e in claims)]
     return ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             f"<title>optverify report — {len(claims)} claims</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n"

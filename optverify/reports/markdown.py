@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from optverify.reports import coverage_text, ratio_text
+from optverify.reports.json_report import duration, run_times
 
 ORDER = {"refuted": 0, "inconclusive": 1, "consistent": 2, "proved": 3, "not-checkable": 4}
 
@@ -17,11 +18,12 @@ def _fmt_cert(cert) -> str:
 
 
 def render(report: dict) -> str:
+    started, ended = run_times(report)
     out = [
         "# optverify report",
         "",
         f"- tool version {report['tool_version']}, schema {report['schema_version']}, mode `{report['mode']}`, seed {report['seed']}",
-        f"- started {report['started']}, ended {report['ended']}" + (" — **interrupted: partial report**" if report["interrupted"] else ""),
+        f"- started {started}, ended {ended}" + (" — **interrupted: partial report**" if report["interrupted"] else ""),
         "",
         "| verdict | claims |",
         "|---|---|",
@@ -38,7 +40,7 @@ def render(report: dict) -> str:
     claims = sorted(report["claims"], key=lambda e: (ORDER.get(e["verdict"], 9), e["id"]))
     for e in claims:
         wr = ratio_text(e)
-        out.append(f"| [{e['id']}](#{_anchor(e['id'])}) | {e['source']['line']} | {e['title']} | **{e['verdict']}** | {wr} | {e['duration_s']} |")
+        out.append(f"| [{e['id']}](#{_anchor(e['id'])}) | {e['source']['line']} | {e['title']} | **{e['verdict']}** | {wr} | {duration(report, e['id'])} |")
     for e in claims:
         out += ["", f"### {e['id']} — {e['title']}", "", f"`{e['source']['file']}` line {e['source']['line']} · {e['kind']} · **{e['verdict']}**", ""]
         out += ["```", e["statement_latex"], "```", "", f"Read as: {e['conclusion']}"]
