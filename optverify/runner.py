@@ -9,6 +9,9 @@ decided so far.
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
+import signal
+import threading
 import time
 from dataclasses import dataclass
 from typing import Any, Callable
@@ -87,6 +90,11 @@ def _iter_checks(claim: Claim, mode: str, seed: int, deadline: float, override: 
 
 
 def _child(conn, claim: Claim, mode: str, seed: int, budget: float, override: Override) -> None:
+    # Ctrl-C (sent to the whole process group by a terminal) is the parent's to handle: it kills its children;
+    # SIGTERM kills the child outright.  Neither may end a claim half-decided with a "done".
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.set_wakeup_fd(-1)
     deadline = time.monotonic() + budget
     try:
         for kind, res in _iter_checks(claim, mode, seed, deadline, override):
@@ -219,6 +227,55 @@ def _prewarm() -> None:
     _strategies()
 
 
+class _StopSignals:
+    """SIGINT and SIGTERM, while claims are being decided, set a flag and wake the runner's wait.
+
+    The runner forks a child per claim.  Python runs a signal handler at the next bytecode of the main thread,
+    and when that is inside os.fork's at-fork hooks (logging's ``_releaseLock``), the KeyboardInterrupt the
+    default handler raises is swallowed ("Exception ignored in: <function _releaseLock>"): the Ctrl-C was lost
+    and the run went on to the end.  A handler that only records the signal loses nothing; a wake-up pipe
+    makes the wait return at once, and the loop stops at a point of its own choosing.
+    """
+
+    def __init__(self) -> None:
+        self.hit: int | None = None
+        self.active = threading.current_thread() is threading.main_thread()  # handlers can be set in the main thread only
+
+    def __enter__(self) -> "_StopSignals":
+        self.rfd = None
+        if not self.active:
+            return self
+        self.rfd, self.wfd = os.pipe()
+        os.set_blocking(self.rfd, False)
+        os.set_blocking(self.wfd, False)
+        self.previous = {s: signal.signal(s, self._record) for s in (signal.SIGINT, signal.SIGTERM)}
+        self.previous_fd = signal.set_wakeup_fd(self.wfd, warn_on_full_buffer=False)
+        return self
+
+    def _record(self, signum, frame) -> None:
+        self.hit = signum
+
+    def fds(self) -> list[int]:
+        return [] if self.rfd is None else [self.rfd]
+
+    def drain(self) -> None:
+        if self.rfd is not None:
+            try:
+                while os.read(self.rfd, 512):
+                    pass
+            except BlockingIOError:
+                pass
+
+    def __exit__(self, *exc) -> None:
+        if self.rfd is None:
+            return
+        signal.set_wakeup_fd(self.previous_fd)
+        for s, h in self.previous.items():
+            signal.signal(s, h)
+        os.close(self.rfd)
+        os.close(self.wfd)
+
+
 def run(claims: list[Claim], mode: str, seed: int, on_result: Callable[[dict], None] | None = None,
         on_start: Callable[[Claim], None] | None = None, budget: float | None = None,
         override: Override | None = None, jobs: int = 2) -> tuple[list[dict], bool]:
@@ -231,24 +288,33 @@ def run(claims: list[Claim], mode: str, seed: int, on_result: Callable[[dict], N
     pending = list(claims)
     running: list[_Job] = []
     results: dict[str, dict] = {}
+    stop = _StopSignals()
     try:
-        while pending or running:
-            while pending and len(running) < max(1, jobs):
-                c = pending.pop(0)
-                if on_start:
-                    on_start(c)
-                running.append(_Job(c, mode, seed, budget, override))
-            timeout = max(0.0, min(j.hard for j in running) - time.monotonic())
-            wait([j.conn for j in running], timeout=timeout)
-            for j in list(running):
-                j.receive()
-                if j.done or time.monotonic() >= j.hard:
-                    running.remove(j)
-                    e = j.finish()
-                    results[e["id"]] = e
-                    if on_result:
-                        on_result(e)
-    except KeyboardInterrupt:
+        with stop:
+            while (pending or running) and stop.hit is None:
+                while pending and len(running) < max(1, jobs) and stop.hit is None:
+                    c = pending.pop(0)
+                    if on_start:
+                        on_start(c)
+                    running.append(_Job(c, mode, seed, budget, override))
+                if stop.hit is not None:
+                    break
+                timeout = max(0.0, min(j.hard for j in running) - time.monotonic())
+                wait([j.conn for j in running] + stop.fds(), timeout=timeout)
+                stop.drain()
+                if stop.hit is not None:
+                    break
+                for j in list(running):
+                    j.receive()
+                    if j.done or time.monotonic() >= j.hard:
+                        running.remove(j)
+                        e = j.finish()
+                        results[e["id"]] = e
+                        if on_result:
+                            on_result(e)
+    except KeyboardInterrupt:  # outside the main thread the default handler still raises
+        stop.hit = signal.SIGINT
+    if stop.hit is not None:
         for j in running:
             j.kill()
         return [results[c.id] for c in claims if c.id in results], True
