@@ -209,6 +209,18 @@ def _simulation_html(ev: dict) -> str:
     return "\n".join(out)
 
 
+def _measured_rate_html(ev: dict) -> str:
+    """A rate claim decided on a construction: the measured quantity over T beside the stated rate."""
+    if not plots.measured_rate_series(ev):
+        return ""
+    periodic = bool(ev.get("settings"))
+    return _plot(lambda: plots.measured_rate_svg(ev, "R_T/T (float run)" if periodic else "measured"),
+                 "Log–log over the horizon T: the measured quantity (line) beside the stated rate T^p drawn through the "
+                 "first point (dashed); a quantity that obeys the rate stays on or below its dashed line."
+                 + (" One line per periodic problem, from the method's own float run." if periodic else
+                    " The fitted exponent and its interval in the title."))
+
+
 def _trajectory_html(ev: dict) -> str:
     xs, ws = ev.get("iterate_steps"), ev.get("iterates_float")
     if not (isinstance(xs, list) and isinstance(ws, list) and xs and len(xs) == len(ws)):
@@ -266,6 +278,7 @@ def _check_html(c: dict, pre_id: str) -> str:
     if c.get("strategy") == "simulation" and isinstance(ev, dict) and ev.get("rows"):
         out.append(_simulation_html(ev))
     if isinstance(ev, dict):
+        out.append(_measured_rate_html(ev))
         out.append(_trajectory_html(ev))
     out.append(_certificate_html(c.get("certificate"), pre_id))
     if ev:
