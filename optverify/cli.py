@@ -122,14 +122,45 @@ def cmd_show(args) -> int:
     return 0
 
 
-def _parse_bound(claim, text: str):
-    """A sympy expression in the claim's symbols; names are taken whole (no splitting of ``nosuchsym`` into letters)."""
+#: constants a bound may name besides the claim's symbols
+_BOUND_CONSTANTS = {"pi", "E", "oo"}
+
+
+def _unknown_names(claim, text: str) -> list[str]:
+    """Names in ``text`` that are neither the claim's symbols, nor a sympy function being called, nor pi, E, oo.
+
+    Names are taken whole, as Python tokens: ``nosuchsym`` is one unknown name, never the letters n, o, s, …"""
+    import io
+    import tokenize
+
     import sympy as sp
-    from sympy.core.function import AppliedUndef
+
+    try:
+        toks = [t for t in tokenize.generate_tokens(io.StringIO(text).readline) if t.type not in (tokenize.NEWLINE, tokenize.NL, tokenize.ENDMARKER)]
+    except (tokenize.TokenError, IndentationError, SyntaxError):
+        return []  # malformed: parse_expr says so
+    unknown = []
+    for i, t in enumerate(toks):
+        if t.type != tokenize.NAME or t.string in claim.symbols or t.string in _BOUND_CONSTANTS:
+            continue
+        called = i + 1 < len(toks) and toks[i + 1].string == "("
+        if called and callable(getattr(sp, t.string, None)):
+            continue
+        if t.string not in unknown:
+            unknown.append(t.string)
+    return unknown
+
+
+def _parse_bound(claim, text: str):
+    """A sympy expression in the claim's symbols (sympy syntax; names taken whole, no splitting into letters)."""
+    import sympy as sp
     from sympy.parsing.sympy_parser import implicit_multiplication, parse_expr, standard_transformations
 
     if claim.bound is None:
         raise UserError(f"claim {claim.id} has no bound to replace")
+    unknown = _unknown_names(claim, text)
+    if unknown:
+        raise UserError(f"bound {text!r} uses {', '.join(unknown)}, which claim {claim.id} does not have (its symbols: {', '.join(claim.symbols)})")
     local = dict(claim.symbols)
     try:
         expr = parse_expr(text, local_dict=local, transformations=standard_transformations + (implicit_multiplication,), evaluate=True)
@@ -137,8 +168,7 @@ def _parse_bound(claim, text: str):
         raise UserError(f"malformed bound expression {text!r}: {type(exc).__name__}") from None
     if not isinstance(expr, sp.Expr):
         raise UserError(f"bound {text!r} is not an expression")
-    unknown = sorted({s.name for s in expr.free_symbols if s.name not in claim.symbols}
-                     | {type(f).__name__ for f in expr.atoms(AppliedUndef)})
+    unknown = sorted(s.name for s in expr.free_symbols if s.name not in claim.symbols)
     if unknown:
         raise UserError(f"bound {text!r} uses {', '.join(unknown)}, which claim {claim.id} does not have (its symbols: {', '.join(claim.symbols)})")
     return expr

@@ -61,6 +61,10 @@ def test_bound_names_are_taken_whole_and_implicit_products_still_parse():
         _parse_bound(c, "D_inf*nosuchsym")
     msg = str(exc.value)
     assert "uses nosuchsym," in msg and "c, h" not in msg
+    # a sympy function's name is a name too unless it is called; pi, E, oo are constants
+    with pytest.raises(UserError, match="uses gamma, which"):
+        _parse_bound(c, "gamma*D_inf")
+    assert _parse_bound(c, "pi*Max(D_inf, sqrt(S))") == sp.pi * sp.Max(D, sp.sqrt(S))
 
 
 @pytest.mark.parametrize("where", ["file", "under a file"])
