@@ -205,6 +205,8 @@ def cmd_check(args) -> int:
         print(f"{entry['id']}: {entry['verdict']} — {entry['summary']}")
         if entry.get("bound_in_force"):
             print(f"  bound in force: {entry['bound_in_force']}")
+        elif (entry.get("override") or {}).get("scales"):
+            print(f"  scaled: the {entry['override']['scales']} × {entry['override']['scale']:g}")
         for c in entry["checks"]:
             print(f"  {c['strategy']} [{c['part']}]: {c['verdict']} — {c['summary']}")
             if c.get("certificate"):
