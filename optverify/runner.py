@@ -92,9 +92,12 @@ def _iter_checks(claim: Claim, mode: str, seed: int, deadline: float, override: 
 def _child(conn, claim: Claim, mode: str, seed: int, budget: float, override: Override) -> None:
     # Ctrl-C (sent to the whole process group by a terminal) is the parent's to handle: it kills its children;
     # SIGTERM kills the child outright.  Neither may end a claim half-decided with a "done".
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    signal.set_wakeup_fd(-1)
+    try:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        signal.set_wakeup_fd(-1)
+    except ValueError:  # not the main thread of the child (cannot happen after fork; never worth a lost claim)
+        pass
     deadline = time.monotonic() + budget
     try:
         for kind, res in _iter_checks(claim, mode, seed, deadline, override):
