@@ -61,7 +61,7 @@ def _parser() -> argparse.ArgumentParser:
     ck.add_argument("--json", action="store_true")
 
     cv = sub.add_parser("coverage", help="numbered statements and checkable displays of a source, encoded or not")
-    cv.add_argument("source", nargs="?", default=None, help="a source name (000…004, or one of a claims file's), a bundled file name or a path (default: every source with claims)")
+    cv.add_argument("source", nargs="?", default=None, help="a source name (000…004, or one of a claims file's), a bundled file name or a path (default: every source in use)")
     cv.add_argument("--json", action="store_true")
     for sp_ in (r, ls, sh, ck, cv):
         sp_.add_argument("--claims", action="append", default=[], metavar="FILE_OR_MODULE",
@@ -125,15 +125,48 @@ def cmd_show(args) -> int:
     return 0
 
 
-def _parse_bound(claim, text: str):
+#: constants a bound may name besides the claim's symbols
+_BOUND_CONSTANTS = {"pi", "E", "oo"}
+
+
+def _unknown_names(claim, text: str) -> list[str]:
+    """Names in ``text`` that are neither the claim's symbols, nor a sympy function being called, nor pi, E, oo.
+
+    Names are taken whole, as Python tokens: ``nosuchsym`` is one unknown name, never the letters n, o, s, …"""
+    import io
+    import tokenize
+
     import sympy as sp
-    from sympy.parsing.sympy_parser import parse_expr, standard_transformations, implicit_multiplication_application
+
+    try:
+        toks = [t for t in tokenize.generate_tokens(io.StringIO(text).readline) if t.type not in (tokenize.NEWLINE, tokenize.NL, tokenize.ENDMARKER)]
+    except (tokenize.TokenError, IndentationError, SyntaxError):
+        return []  # malformed: parse_expr says so
+    unknown = []
+    for i, t in enumerate(toks):
+        if t.type != tokenize.NAME or t.string in claim.symbols or t.string in _BOUND_CONSTANTS:
+            continue
+        called = i + 1 < len(toks) and toks[i + 1].string == "("
+        if called and callable(getattr(sp, t.string, None)):
+            continue
+        if t.string not in unknown:
+            unknown.append(t.string)
+    return unknown
+
+
+def _parse_bound(claim, text: str):
+    """A sympy expression in the claim's symbols (sympy syntax; names taken whole, no splitting into letters)."""
+    import sympy as sp
+    from sympy.parsing.sympy_parser import implicit_multiplication, parse_expr, standard_transformations
 
     if claim.bound is None:
         raise UserError(f"claim {claim.id} has no bound to replace")
+    unknown = _unknown_names(claim, text)
+    if unknown:
+        raise UserError(f"bound {text!r} uses {', '.join(unknown)}, which claim {claim.id} does not have (its symbols: {', '.join(claim.symbols)})")
     local = dict(claim.symbols)
     try:
-        expr = parse_expr(text, local_dict=local, transformations=standard_transformations + (implicit_multiplication_application,), evaluate=True)
+        expr = parse_expr(text, local_dict=local, transformations=standard_transformations + (implicit_multiplication,), evaluate=True)
     except Exception as exc:  # sympy raises many kinds on bad syntax
         raise UserError(f"malformed bound expression {text!r}: {type(exc).__name__}") from None
     if not isinstance(expr, sp.Expr):
@@ -152,7 +185,11 @@ def _parse_scale(claim, text: str) -> float:
     if not math.isfinite(val) or val <= 0:
         raise UserError(f"--scale must be a positive finite number, got {text}")
     if claim.bound is None:
-        raise UserError(f"claim {claim.id} has no bound to scale")
+        from optverify.runner import Override
+
+        if not Override.scalable_rhs(claim):
+            raise UserError(f"claim {claim.id} has no bound to scale and no inequality with a nonzero right-hand side "
+                            f"(its checks: {', '.join(sorted({type(s).__name__ for s in claim.checks})) or 'none'})")
     return val
 
 
@@ -171,6 +208,8 @@ def cmd_check(args) -> int:
         print(f"{entry['id']}: {entry['verdict']} — {entry['summary']}")
         if entry.get("bound_in_force"):
             print(f"  bound in force: {entry['bound_in_force']}")
+        elif (entry.get("override") or {}).get("scales"):
+            print(f"  scaled: the {entry['override']['scales']} × {entry['override']['scale']:g}")
         for c in entry["checks"]:
             print(f"  {c['strategy']} [{c['part']}]: {c['verdict']} — {c['summary']}")
             if c.get("certificate"):
@@ -181,10 +220,10 @@ def cmd_check(args) -> int:
 
 
 def cmd_coverage(args) -> int:
-    from optverify.claims import all_claims
+    from optverify.claims import sources as in_use
     from optverify.claims.coverage_map import coverage
 
-    sources = [args.source] if args.source else sorted({c.seed for c in all_claims()})
+    sources = [args.source] if args.source else sorted(in_use())
     results = [coverage(s) for s in sources]
     if args.json:
         print(json.dumps(results if len(results) > 1 else results[0], indent=2, ensure_ascii=False))
@@ -199,6 +238,22 @@ def cmd_coverage(args) -> int:
     return 0
 
 
+def _writable_dir(arg: str) -> Path:
+    """The report folder, created if need be and tried with a scratch file, before any claim is decided."""
+    import tempfile
+
+    out = Path(arg)
+    if out.exists() and not out.is_dir():
+        raise UserError(f"--out {arg!r} is an existing file, not a folder: give a folder for report.json, report.md and report.html")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=out):
+            pass
+    except OSError as exc:
+        raise UserError(f"--out {arg!r} is not a writable folder: {exc.strerror or exc}") from None
+    return out
+
+
 def cmd_run(args) -> int:
     from optverify.claims import match
     from optverify.claims.coverage_map import coverage_counts
@@ -208,10 +263,12 @@ def cmd_run(args) -> int:
     mode = _mode(args.mode)
     if args.budget is not None and not (args.budget > 0):
         raise UserError("--budget must be positive")
+    if args.jobs < 1:
+        raise UserError("--jobs must be at least 1")
     claims = match(args.patterns)
-    out = Path(args.out)
+    out = _writable_dir(args.out)
     started = json_report.now()
-    cov = coverage_counts(sorted({c.seed for c in claims}))
+    cov = coverage_counts()  # every source in use, those without claims too
     con = terminal.console(stderr=True)
     entries: list[dict] = []
 
@@ -238,10 +295,8 @@ def cmd_run(args) -> int:
         if bar is not None:
             bar.done_claim(e)
         elif not quiet:
-            con.print(f"[{len(entries)}/{len(claims)}] {e['id']:14s} {e['verdict']:13s} {e['duration_s']:6.1f}s  (elapsed {time.monotonic() - t0:.0f}s)")
+            con.print(f"[{len(entries)}/{len(claims)}] {e['id']:14s} {e['verdict']:13s} {e['timings']['duration_s']:6.1f}s  (elapsed {time.monotonic() - t0:.0f}s)")
 
-    if args.jobs < 1:
-        raise UserError("--jobs must be at least 1")
     previous = signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
     try:
         if bar is not None:

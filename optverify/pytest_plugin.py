@@ -67,7 +67,7 @@ class ClaimSession:
         entries = sorted(self.entries.values(), key=lambda e: order.get(e["id"], len(order)))
         now = json_report.now()
         return json_report.build(entries, mode=self.mode, seed=self.seed, started=self.started or now, ended=now,
-                                 interrupted=interrupted, coverage=coverage_counts(sorted({e["id"].split(":")[0] for e in entries})),
+                                 interrupted=interrupted, coverage=coverage_counts(),
                                  requested=[e["id"] for e in entries])
 
 

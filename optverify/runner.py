@@ -9,6 +9,9 @@ decided so far.
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
+import signal
+import threading
 import time
 from dataclasses import dataclass
 from typing import Any, Callable
@@ -37,10 +40,27 @@ class Override:
             b = sp.nsimplify(self.scale) * b
         return b
 
-    def describe(self) -> dict | None:
+    def rhs_scale(self, claim: Claim) -> sp.Expr | None:
+        """Without a printed bound, ``scale`` multiplies the right-hand side of the claim's inequalities instead."""
+        return sp.nsimplify(self.scale) if self.scale is not None and claim.bound is None and self.bound is None else None
+
+    @staticmethod
+    def scalable_rhs(claim: Claim) -> list:
+        """The checks whose right-hand side ``--scale`` multiplies on a claim without a bound: an ``Inequality``
+        (lhs rel rhs, any direction), an ``InstanceSearch`` with an inequality (measured <= rhs), a ``Simulation``
+        (measured <= rhs per seed); equalities and right sides that are 0 have nothing to scale."""
+        from optverify.claims.specs import Inequality, InstanceSearch, Simulation
+
+        return [s for s in claim.checks if isinstance(s, (Inequality, InstanceSearch, Simulation))
+                and getattr(s, "rel", "<=") not in ("==", "=") and sp.sympify(s.rhs) != 0]
+
+    def describe(self, claim: Claim | None = None) -> dict | None:
         if self.scale is None and self.bound is None:
             return None
-        return {"scale": self.scale, "bound": None if self.bound is None else sp.sstr(self.bound)}
+        scales = None
+        if self.scale is not None:
+            scales = "bound" if claim is None or claim.bound is not None or self.bound is not None else "right-hand side of each inequality"
+        return {"scale": self.scale, "bound": None if self.bound is None else sp.sstr(self.bound), "scales": scales}
 
 
 def aggregate(checks: list[dict]) -> tuple[str, list[str]]:
@@ -59,7 +79,8 @@ def aggregate(checks: list[dict]) -> tuple[str, list[str]]:
 
 
 def _iter_checks(claim: Claim, mode: str, seed: int, deadline: float, override: Override):
-    ctx = CheckContext(seed=claim_seed(seed, claim.id), mode=mode, deadline=deadline, bound=override.apply(claim))
+    ctx = CheckContext(seed=claim_seed(seed, claim.id), mode=mode, deadline=deadline, bound=override.apply(claim),
+                       rhs_scale=override.rhs_scale(claim))
     for spec in claim.checks:
         yield "check", run_check(spec, ctx)
     if claim.corrected is not None and override.describe() is None:
@@ -69,6 +90,14 @@ def _iter_checks(claim: Claim, mode: str, seed: int, deadline: float, override: 
 
 
 def _child(conn, claim: Claim, mode: str, seed: int, budget: float, override: Override) -> None:
+    # Ctrl-C (sent to the whole process group by a terminal) is the parent's to handle: it kills its children;
+    # SIGTERM kills the child outright.  Neither may end a claim half-decided with a "done".
+    try:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        signal.set_wakeup_fd(-1)
+    except ValueError:  # not the main thread of the child (cannot happen after fork; never worth a lost claim)
+        pass
     deadline = time.monotonic() + budget
     try:
         for kind, res in _iter_checks(claim, mode, seed, deadline, override):
@@ -102,7 +131,7 @@ def _entry(claim: Claim, checks: list[dict], corrected: list[dict], duration: fl
         "hypotheses": claim.hypotheses,
         "bound": None if claim.bound is None else sp.sstr(claim.bound),
         "bound_in_force": None if override.apply(claim) is None else sp.sstr(override.apply(claim)),
-        "override": override.describe(),
+        "override": override.describe(claim),
         "verdict": verdict,
         "summary": _summary(verdict, checks),
         "worst_ratio": max(ratios) if ratios else None,
@@ -110,8 +139,18 @@ def _entry(claim: Claim, checks: list[dict], corrected: list[dict], duration: fl
         "checks": checks,
         "corrected": corr,
         "notes": [n for n in [claim.notes, *agg_notes, *notes] if n],
-        "duration_s": round(duration, 3),
+        # every wall time apart from the evidence: report.json moves this to its top-level ``timings``
+        "timings": {"duration_s": round(duration, 3), **_check_timings("checks", checks), **_check_timings("corrected_checks", corrected)},
     }
+
+
+def _check_timings(key: str, checks: list[dict]) -> dict:
+    """Take the checks' own timings out of the check dicts: ``{key: [{index, strategy, part, elapsed_s, …}]}``."""
+    out = [{"index": i, "strategy": c.get("strategy"), "part": c.get("part"), **c.pop("timings")}
+           for i, c in enumerate(checks) if c.get("timings")]
+    for c in checks:
+        c.pop("timings", None)
+    return {key: out} if out else {}
 
 
 def _summary(verdict: str, checks: list[dict]) -> str:
@@ -191,6 +230,55 @@ def _prewarm() -> None:
     registered()
 
 
+class _StopSignals:
+    """SIGINT and SIGTERM, while claims are being decided, set a flag and wake the runner's wait.
+
+    The runner forks a child per claim.  Python runs a signal handler at the next bytecode of the main thread,
+    and when that is inside os.fork's at-fork hooks (logging's ``_releaseLock``), the KeyboardInterrupt the
+    default handler raises is swallowed ("Exception ignored in: <function _releaseLock>"): the Ctrl-C was lost
+    and the run went on to the end.  A handler that only records the signal loses nothing; a wake-up pipe
+    makes the wait return at once, and the loop stops at a point of its own choosing.
+    """
+
+    def __init__(self) -> None:
+        self.hit: int | None = None
+        self.active = threading.current_thread() is threading.main_thread()  # handlers can be set in the main thread only
+
+    def __enter__(self) -> "_StopSignals":
+        self.rfd = None
+        if not self.active:
+            return self
+        self.rfd, self.wfd = os.pipe()
+        os.set_blocking(self.rfd, False)
+        os.set_blocking(self.wfd, False)
+        self.previous = {s: signal.signal(s, self._record) for s in (signal.SIGINT, signal.SIGTERM)}
+        self.previous_fd = signal.set_wakeup_fd(self.wfd, warn_on_full_buffer=False)
+        return self
+
+    def _record(self, signum, frame) -> None:
+        self.hit = signum
+
+    def fds(self) -> list[int]:
+        return [] if self.rfd is None else [self.rfd]
+
+    def drain(self) -> None:
+        if self.rfd is not None:
+            try:
+                while os.read(self.rfd, 512):
+                    pass
+            except BlockingIOError:
+                pass
+
+    def __exit__(self, *exc) -> None:
+        if self.rfd is None:
+            return
+        signal.set_wakeup_fd(self.previous_fd)
+        for s, h in self.previous.items():
+            signal.signal(s, h)
+        os.close(self.rfd)
+        os.close(self.wfd)
+
+
 def run(claims: list[Claim], mode: str, seed: int, on_result: Callable[[dict], None] | None = None,
         on_start: Callable[[Claim], None] | None = None, budget: float | None = None,
         override: Override | None = None, jobs: int = 2) -> tuple[list[dict], bool]:
@@ -203,24 +291,33 @@ def run(claims: list[Claim], mode: str, seed: int, on_result: Callable[[dict], N
     pending = list(claims)
     running: list[_Job] = []
     results: dict[str, dict] = {}
+    stop = _StopSignals()
     try:
-        while pending or running:
-            while pending and len(running) < max(1, jobs):
-                c = pending.pop(0)
-                if on_start:
-                    on_start(c)
-                running.append(_Job(c, mode, seed, budget, override))
-            timeout = max(0.0, min(j.hard for j in running) - time.monotonic())
-            wait([j.conn for j in running], timeout=timeout)
-            for j in list(running):
-                j.receive()
-                if j.done or time.monotonic() >= j.hard:
-                    running.remove(j)
-                    e = j.finish()
-                    results[e["id"]] = e
-                    if on_result:
-                        on_result(e)
-    except KeyboardInterrupt:
+        with stop:
+            while (pending or running) and stop.hit is None:
+                while pending and len(running) < max(1, jobs) and stop.hit is None:
+                    c = pending.pop(0)
+                    if on_start:
+                        on_start(c)
+                    running.append(_Job(c, mode, seed, budget, override))
+                if stop.hit is not None:
+                    break
+                timeout = max(0.0, min(j.hard for j in running) - time.monotonic())
+                wait([j.conn for j in running] + stop.fds(), timeout=timeout)
+                stop.drain()
+                if stop.hit is not None:
+                    break
+                for j in list(running):
+                    j.receive()
+                    if j.done or time.monotonic() >= j.hard:
+                        running.remove(j)
+                        e = j.finish()
+                        results[e["id"]] = e
+                        if on_result:
+                            on_result(e)
+    except KeyboardInterrupt:  # outside the main thread the default handler still raises
+        stop.hit = signal.SIGINT
+    if stop.hit is not None:
         for j in running:
             j.kill()
         return [results[c.id] for c in claims if c.id in results], True

@@ -158,11 +158,12 @@ def test_rendering_is_deterministic_and_uses_the_report_only(report, page, tmp_p
 
 
 def test_rendering_survives_odd_reports():
-    odd = {"schema_version": 1, "tool_version": "x", "mode": "quick", "seed": 0, "started": "s", "ended": None,
+    odd = {"schema_version": 2, "tool_version": "x", "mode": "quick", "seed": 0,
+           "timings": {"started": "2026-01-01T00:00:00+00:00", "ended": None, "claims": {"9:<x>": {"duration_s": 2.5}}},
            "interrupted": True, "counts": {"refuted": 1}, "counts_by_source": {}, "coverage": {},
            "claims": [{"id": "9:<x>", "source": {"file": "f", "line": 1}, "title": "<script>alert(1)</script>",
                        "kind": "k", "statement_latex": "bad $\\frac{1}{$ and $$x^$$ and ```\ncode <b>\n```",
-                       "verdict": "refuted", "summary": "s", "worst_ratio": float("inf"), "duration_s": 0.0,
+                       "verdict": "refuted", "summary": "s", "worst_ratio": float("inf"),
                        "checks": [{"strategy": "simulation", "part": "main", "verdict": "refuted", "summary": "",
                                    "evidence": {"rows": [{"config": "c $x$", "T": 10, "mean": -1.0, "ci": [-2, 0]}]},
                                    "certificate": {"replay": "print(1 < 2)"}}],
@@ -171,6 +172,8 @@ def test_rendering_survives_odd_reports():
     assert "<script>alert(1)" not in page and "&lt;script&gt;" in page
     assert '<code class="latex-raw"' in page and "interrupted" in page
     assert "print(1 &lt; 2)" in page and "∞" in page
+    # times come from `timings` (schema 2), nowhere else
+    assert "started 2026-01-01T00:00:00+00:00" in page and "· 2.5 s" in page and '<td class="num">2.5</td>' in page
 
 
 def _chromium(*args, tmp_path, timeout=90):

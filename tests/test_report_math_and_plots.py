@@ -73,7 +73,7 @@ def test_pseudocode_trajectory_is_plotted_when_its_steps_are_recorded():
              "evidence": {"problem": "f(w) = w²/2", "algorithm": "adam", "iterates_float": [1.0, 1.1, 1.2, 1.5, 2.0, 14.3],
                           "iterate_steps": [1, 2, 3, 6, 11, 101]}, "certificate": None}
     claim = {"id": "000:X", "source": {"file": "f", "line": 1}, "title": "t", "kind": "algorithm", "statement_latex": "",
-             "verdict": "refuted", "summary": "s", "checks": [check], "corrected": None, "notes": [], "duration_s": 0.1}
+             "verdict": "refuted", "summary": "s", "checks": [check], "corrected": None, "notes": []}
     page = render({"claims": [claim], "counts": {"refuted": 1}})
     assert page.count("<svg") == 1 and "iterates of adam" in page
     del check["evidence"]["iterate_steps"]
@@ -94,3 +94,49 @@ def test_render_an_existing_report_from_the_command_line(tmp_path):
     bad = subprocess.run([sys.executable, "-m", "optverify.reports.html", str(tmp_path / "missing.json")],
                          capture_output=True, text=True, timeout=120)
     assert bad.returncode == 2 and "cannot read" in bad.stderr
+
+
+def _claim_with(check, kind="rate"):
+    return {"id": "002:X", "source": {"file": "f", "line": 1}, "title": "t", "kind": kind, "statement_latex": "",
+            "verdict": check["verdict"], "summary": "s", "checks": [check], "corrected": None, "notes": []}
+
+
+def test_a_rate_claim_decided_on_a_construction_is_plotted_beside_its_stated_rate():
+    # the shape of 002:L377's evidence (RateCounterexample): values at growing horizons, the stated exponent, the fit
+    ev = {"facts": {"problem": "p"}, "horizons": [300, 600, 1200, 2400], "values": [0.476, 0.546, 0.607, 0.638],
+          "stated_exponent": -0.5, "fitted_exponent": 0.14, "exponent_interval": [0.05, 0.23],
+          "value_over_stated_rate": [8.2, 13.4, 21.0, 31.2]}
+    check = {"strategy": "construction", "part": "main", "verdict": "refuted", "summary": "decays like T^0.14", "evidence": ev,
+             "certificate": None}
+    page = render({"claims": [_claim_with(check)], "counts": {"refuted": 1}})
+    assert page.count("<svg") == 1
+    svg = page[page.index("<svg"):page.index("</svg>")]
+    assert "stated rate T^-0.5 (through the first point)" in svg and "fit T^0.14 [0.05, 0.23]" in svg
+    assert "beside the stated rate T^p" in page
+    # the reference line passes through the first point and falls as T^p
+    (s,) = plots.measured_rate_series(ev)
+    assert s["T"] == [300.0, 600.0, 1200.0, 2400.0] and s["stated_exponent"] == -0.5 and s["fit"] == (0.14, 0.05, 0.23)
+    # without a stated exponent there is nothing to set the measured values against: no plot
+    del ev["stated_exponent"]
+    assert render({"claims": [_claim_with(check)], "counts": {"refuted": 1}}).count("<svg") == 0
+
+
+def test_every_rate_claim_decided_on_a_construction_states_its_exponent_and_004_L448_is_plotted():
+    from optverify.checks.dispatch import run_check
+    from optverify.checks.result import CheckContext
+    from optverify.claims import all_claims, get
+    from optverify.claims.specs import PeriodicRegret, RateCounterexample
+
+    for c in all_claims():
+        if c.kind == "rate":
+            for spec in c.checks:
+                if isinstance(spec, (RateCounterexample, PeriodicRegret)):
+                    assert spec.stated_exponent is not None, c.id
+    # 004:L448 "AMSGrad achieves R(T) = O(√T)": R_T/T of each periodic problem's float run against T^(−1/2)
+    res = run_check(get("004:L448").checks[0], CheckContext(seed=0))
+    ev = res.to_dict()["evidence"]
+    assert ev["stated_exponent"] == -0.5
+    series = plots.measured_rate_series(ev)
+    assert len(series) == len(ev["settings"]) and all(len(s["T"]) >= 3 for s in series)
+    page = render({"claims": [_claim_with(res.to_dict())], "counts": {res.verdict: 1}})
+    assert page.count("<svg") == 1 and "R_T/T (float run)" in page and "One line per periodic problem" in page

@@ -50,8 +50,8 @@ def _sample_counterexample(lhs, rhs, rel, domain, rng, tries, budget):
 
 @register(specs.Inequality)
 def check_inequality(spec: Inequality, ctx: CheckContext) -> CheckResult:
-    lhs, rhs = ctx.resolve(sp.sympify(spec.lhs)), ctx.resolve(sp.sympify(spec.rhs))
-    free = lhs.free_symbols | rhs.free_symbols
+    lhs, rhs = ctx.resolve(sp.sympify(spec.lhs)), ctx.resolve_rhs(sp.sympify(spec.rhs), spec.rel)
+    free = sorted(lhs.free_symbols | rhs.free_symbols, key=sp.default_sort_key)  # the box's order is the bisection order: fixed
     missing = sorted(s.name for s in free if s not in spec.domain)
     if missing:
         return CheckResult(spec.strategy, spec.part, INCONCLUSIVE, f"no range declared for {missing}", {})
@@ -62,7 +62,7 @@ def check_inequality(spec: Inequality, ctx: CheckContext) -> CheckResult:
     if res.status == "proved":
         return CheckResult(
             spec.strategy, spec.part, PROVED,
-            f"interval cover of {res.boxes_in_cover} boxes, minimal margin {res.min_margin:.3g}", evidence,
+            f"interval cover of {res.boxes_in_cover} boxes, minimal margin {res.min_margin:.3g}", evidence, timings=res.timings(),
         )
     if res.status == "counterexample":
         # the prover maximises f = lhs − rhs for ≤/<, and f = rhs − lhs for ≥/>: its value at the point is the violation
@@ -76,13 +76,15 @@ def check_inequality(spec: Inequality, ctx: CheckContext) -> CheckResult:
             "digits": 50,
             "replay": f"from sympy import *\n{_symdefs(free)}\nprint(N(({sp.sstr(expr)}).subs({{{subs}}}), 50))",
         }
-        return CheckResult(spec.strategy, spec.part, REFUTED, f"violated at {res.worst_point} ({diff} = {res.worst_value[:20]}, 50 digits)", evidence, cert)
+        return CheckResult(spec.strategy, spec.part, REFUTED, f"violated at {res.worst_point} ({diff} = {res.worst_value[:20]}, 50 digits)", evidence, cert,
+                           timings=res.timings())
     found = _sample_counterexample(lhs, rhs, spec.rel, spec.domain, random.Random(ctx.substream("ineq:" + spec.part)), 30, ctx.budget)
     if found:
         point, a, b = found
         cert = {"point": {str(k): str(v) for k, v in point.items()}, "lhs": str(a), "rhs": str(b), "digits": 50}
-        return CheckResult(spec.strategy, spec.part, REFUTED, f"violated at {cert['point']}", evidence, cert)
-    return CheckResult(spec.strategy, spec.part, INCONCLUSIVE, f"interval cover incomplete after {res.boxes_examined} boxes; worst point {res.worst_point}", evidence)
+        return CheckResult(spec.strategy, spec.part, REFUTED, f"violated at {cert['point']}", evidence, cert, timings=res.timings())
+    return CheckResult(spec.strategy, spec.part, INCONCLUSIVE, f"interval cover incomplete after {res.boxes_examined} boxes; worst point {res.worst_point}",
+                       evidence, timings=res.timings())
 
 
 def _symdefs(syms) -> str:

@@ -16,7 +16,7 @@ from optverify.verdicts import CONSISTENT, INCONCLUSIVE, PROVED, REFUTED
 
 @register(specs.InstanceSearch)
 def check_instances(spec: InstanceSearch, ctx: CheckContext) -> CheckResult:
-    rhs = ctx.resolve(sp.sympify(spec.rhs))
+    rhs = ctx.resolve_rhs(sp.sympify(spec.rhs), spec.rel)
     share = min(ctx.remaining() * 0.8, 20.0 if ctx.mode == "quick" else 240.0)
     deadline = time.monotonic() + max(share, 0.5)
     out = search(spec.family, rhs, spec.rel, ctx.mode, ctx.substream(f"instances:{spec.part}"), deadline, maximize=spec.sharp is not None)
@@ -99,7 +99,7 @@ def _snippet(fam, instance, rhs, rel) -> str:
     )
 
 
-def _existence(spec: InstanceSearch, out, evidence: dict, rhs) -> CheckResult:
+def _existence(spec: InstanceSearch, out, evidence: dict, rhs: sp.Expr) -> CheckResult:
     """An existence claim is proved by one witness that survives 50-digit replay."""
     if out.worst.violates and out.confirmed:
         cert = {

@@ -45,7 +45,7 @@ def check_moment(spec: Moment, ctx: CheckContext) -> CheckResult:
     res.evidence["derived"] = sp.sstr(derived)
     res.evidence["derivation"] = mom.derivation
     if res.verdict == REFUTED and res.certificate:
-        point = {s: sp.Rational(v) for s in (spec.beta, spec.t, *sp.sympify(spec.printed).free_symbols)
+        point = {s: sp.Rational(v) for s in (spec.beta, spec.t, *sorted(sp.sympify(spec.printed).free_symbols, key=sp.default_sort_key))
                  for k, v in res.certificate["point"].items() if k == s.name}
         mc = _monte_carlo(spec, point)
         if mc:

@@ -35,6 +35,8 @@ def check_periodic_regret(spec: PeriodicRegret, ctx: CheckContext) -> CheckResul
         rows.append(_row(Setting(**p), spec.compare))
     ends = [r["certificate"]["endpoint"] for r in rows]
     evidence = {"expect": spec.expect, "universal": spec.universal, "settings": rows}
+    if spec.stated_exponent is not None:
+        evidence["stated_exponent"] = spec.stated_exponent  # the report plots each float run's R_T/T beside T^p
     lines = [f"{r['certificate']['setting']['algorithm']} n={r['certificate']['setting']['n']} C={r['certificate']['setting']['C']:g}: "
              f"x → {r['certificate']['endpoint'] if r['certificate']['endpoint'] is not None else '?'}" for r in rows]
     against = [r for r, e in zip(rows, ends) if e == -want]

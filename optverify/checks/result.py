@@ -23,9 +23,12 @@ class CheckResult:
     summary: str
     evidence: dict[str, Any] = field(default_factory=dict)
     certificate: dict[str, Any] | None = None
+    #: wall times and speeds (``elapsed_s``, ``boxes_per_second``): never in the evidence, so that the evidence is the
+    #: same for a given seed and mode; report.json keeps them under its top-level ``timings``
+    timings: dict[str, float] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out = {
             "strategy": self.strategy,
             "part": self.part,
             "verdict": self.verdict,
@@ -33,6 +36,9 @@ class CheckResult:
             "evidence": self.evidence,
             "certificate": self.certificate,
         }
+        if self.timings:
+            out["timings"] = self.timings
+        return out
 
 
 @dataclass
@@ -48,6 +54,8 @@ class CheckContext:
     deadline: float = float("inf")
     bound: sp.Expr | None = None
     budget: Budget | None = None
+    #: ``check --scale s`` on a claim without a bound: every inequality's right-hand side is multiplied by s
+    rhs_scale: sp.Expr | None = None
 
     def __post_init__(self) -> None:
         if self.mode not in MODES:
@@ -86,6 +94,16 @@ class CheckContext:
                 raise ValueError("spec uses BOUND but the claim has no bound")
             return expr.subs(BOUND, self.bound)
         return expr
+
+
+    def resolve_rhs(self, expr: sp.Expr, rel: str = "<=") -> sp.Expr:
+        """The right-hand side of an inequality ``lhs rel rhs`` in force: BOUND replaced by the bound in force and,
+        under ``rhs_scale``, the whole right side multiplied by it (whatever the direction of ``rel``).  An
+        equality (``rel`` "==") is never scaled: it has no bound to loosen or tighten."""
+        expr = self.resolve(expr)
+        if self.rhs_scale is None or expr is None or rel in ("==", "="):
+            return expr
+        return self.rhs_scale * expr
 
 
 def claim_seed(run_seed: int, claim_id: str) -> int:

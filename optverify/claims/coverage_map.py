@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from optverify.claims import SOURCE_FILES, all_claims, sources
+from optverify.claims import all_claims, sources
 from optverify.claims.sources import SOURCES_DIR
 from optverify.coverage import label_to_id_label, scan_source
 from optverify.errors import UserError
@@ -59,10 +59,13 @@ def coverage(arg: str) -> dict:
     }
 
 
-def coverage_counts(seeds: list[str]) -> dict:
-    """Per-source counts for the report (without the item lists)."""
+def coverage_counts(seeds: list[str] | None = None) -> dict:
+    """Per-source counts for the report (without the item lists): every source in use (the bundled ones and those
+    of loaded claims files) unless ``seeds`` names some, those without any claim included (0 of their items encoded)."""
     out = {}
-    for s in seeds:
+    for s in (sorted(sources()) if seeds is None else seeds):
         c = coverage(s)
         out[s] = {k: c[k] for k in ("source", "claims", "statements", "statements_encoded", "displays", "displays_encoded", "missing")}
+        out[s]["encoded"] = c["statements_encoded"] + c["displays_encoded"]
+        out[s]["items"] = c["statements"] + c["displays"]
     return out

@@ -418,6 +418,7 @@ class PeriodicRegret(Spec):
     expect: str
     universal: bool = False  # the claim speaks of all convex problems: certified instances make it consistent, not proved
     compare: str | None = None  # also certify this algorithm on the same problems (reported, not deciding)
+    stated_exponent: float | None = None  # a rate claim's R_T/T = O(T^p) (R_T = O(√T): −1/2), drawn beside the measured R_T/T
     strategy: str = field(default="construction", kw_only=True)
 
 

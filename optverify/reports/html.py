@@ -17,8 +17,9 @@ import math
 import re
 from pathlib import Path
 
-from optverify.reports import plots, ratio_text
+from optverify.reports import coverage_text, plots, ratio_text
 from optverify.reports.html_assets import SCRIPT, STYLE
+from optverify.reports.json_report import duration, run_times
 from optverify.reports.markdown import ORDER
 from optverify.reports.mathtext import inline_html, statement_html
 
@@ -76,7 +77,7 @@ def _header(report: dict) -> str:
     out = ['<header id="index">', "<h1>optverify report</h1>",
            f'<p class="meta">optverify {esc(report.get("tool_version"))} · schema {esc(report.get("schema_version"))} · '
            f'mode <code>{esc(report.get("mode"))}</code> · seed {esc(report.get("seed"))} · '
-           f'started {esc(report.get("started"))} · ended {esc(report.get("ended") or "—")}'
+           f'started {esc(run_times(report)[0])} · ended {esc(run_times(report)[1] or "—")}'
            + (f' · patterns {esc(" ".join(report["patterns"]))}' if report.get("patterns") else "") + "</p>"]
     if report.get("interrupted"):
         out.append('<p class="banner">This run was interrupted: the report holds only the claims decided before it stopped.</p>')
@@ -98,7 +99,8 @@ def _counts(report: dict) -> str:
 
 def _by_source(report: dict) -> str:
     by = report.get("counts_by_source") or {}
-    if not by:
+    cov = report.get("coverage") or {}
+    if not by and not cov:
         return ""
     head = "".join(f'<th class="num">{badge(v, small=True)}</th>' for v in VERDICT_ORDER)
     rows = []
@@ -107,21 +109,21 @@ def _by_source(report: dict) -> str:
         rows.append(f"<tr><td>{esc(src)}</td>{cells}</tr>")
     out = ['<h2 id="by-source">By source</h2>', f'<table class="narrow"><thead><tr><th>source</th>{head}</tr></thead>',
            "<tbody>" + "".join(rows) + "</tbody></table>"]
-    cov = report.get("coverage") or {}
     if cov:
         out.append('<h3 style="margin-top:1rem">Coverage of the source</h3>')
-        out.append('<table class="narrow"><thead><tr><th>source</th><th>file</th><th class="num">numbered statements encoded</th>'
-                   '<th class="num">displays encoded</th><th>missing</th></tr></thead><tbody>')
+        out.append('<table class="narrow"><thead><tr><th>source</th><th>file</th><th class="num">claims</th><th class="num">encoded</th>'
+                   '<th class="num">numbered statements encoded</th><th class="num">displays encoded</th><th>missing</th></tr></thead><tbody>')
         for src, c in cov.items():
-            missing = ", ".join("L" + str(m.get("line")) for m in c.get("missing") or []) or "—"
-            out.append(f"<tr><td>{esc(src)}</td><td><code>{esc(c.get('source'))}</code></td>"
+            total, missing = coverage_text(c)
+            out.append(f"<tr><td>{esc(src)}</td><td><code>{esc(c.get('source'))}</code></td><td class=\"num\">{esc(c.get('claims'))}</td>"
+                       f"<td class=\"num\">{esc(total)}</td>"
                        f"<td class=\"num\">{esc(c.get('statements_encoded'))}/{esc(c.get('statements'))}</td>"
                        f"<td class=\"num\">{esc(c.get('displays_encoded'))}/{esc(c.get('displays'))}</td><td>{esc(missing)}</td></tr>")
         out.append("</tbody></table>")
     return "\n".join(out)
 
 
-def _claims_table(claims: list[dict]) -> str:
+def _claims_table(claims: list[dict], report: dict) -> str:
     options = '<option value="">every verdict</option>' + "".join(
         f'<option value="{esc(v)}">{esc(v)}</option>' for v in VERDICT_ORDER)
     out = ['<h2 id="claims">Claims</h2>',
@@ -134,7 +136,7 @@ def _claims_table(claims: list[dict]) -> str:
         corr = e.get("corrected")
         cv = f" corrected: {badge(corr.get('verdict'), small=True)}" if corr else ""
         line = (e.get("source") or {}).get("line")
-        dur = e.get("duration_s")
+        dur = duration(report, e["id"])
         out.append(f'<tr data-verdict="{esc(e.get("verdict"))}" data-text="{_search_text(e)}">'
                    f'<td><a href="#{anchor(e["id"])}">{esc(e["id"])}</a></td><td class="num">{esc(line)}</td>'
                    f"<td>{esc(e.get('title'))}</td><td>{badge(e.get('verdict'))}{cv}</td>"
@@ -207,6 +209,18 @@ def _simulation_html(ev: dict) -> str:
     return "\n".join(out)
 
 
+def _measured_rate_html(ev: dict) -> str:
+    """A rate claim decided on a construction: the measured quantity over T beside the stated rate."""
+    if not plots.measured_rate_series(ev):
+        return ""
+    periodic = bool(ev.get("settings"))
+    return _plot(lambda: plots.measured_rate_svg(ev, "R_T/T (float run)" if periodic else "measured"),
+                 "Log–log over the horizon T: the measured quantity (line) beside the stated rate T^p drawn through the "
+                 "first point (dashed); a quantity that obeys the rate stays on or below its dashed line."
+                 + (" One line per periodic problem, from the method's own float run." if periodic else
+                    " The fitted exponent and its interval in the title."))
+
+
 def _trajectory_html(ev: dict) -> str:
     xs, ws = ev.get("iterate_steps"), ev.get("iterates_float")
     if not (isinstance(xs, list) and isinstance(ws, list) and xs and len(xs) == len(ws)):
@@ -264,6 +278,7 @@ def _check_html(c: dict, pre_id: str) -> str:
     if c.get("strategy") == "simulation" and isinstance(ev, dict) and ev.get("rows"):
         out.append(_simulation_html(ev))
     if isinstance(ev, dict):
+        out.append(_measured_rate_html(ev))
         out.append(_trajectory_html(ev))
     out.append(_certificate_html(c.get("certificate"), pre_id))
     if ev:
@@ -274,10 +289,10 @@ def _check_html(c: dict, pre_id: str) -> str:
 
 # ---------------------------------------------------------------- claims
 
-def _claim_section(e: dict) -> str:
+def _claim_section(e: dict, report: dict) -> str:
     aid = anchor(e["id"])
     v = e.get("verdict")
-    dur = e.get("duration_s")
+    dur = duration(report, e["id"])
     out = [f'<section class="claim {esc(v)}" id="{aid}" data-verdict="{esc(v)}" data-text="{_search_text(e)}">',
            f'<h3><a href="#{aid}">{esc(e["id"])}</a> — {esc(e.get("title"))} {badge(v)}</h3>',
            f'<p class="meta">{_source(e)} · {esc(e.get("kind"))}'
@@ -317,8 +332,8 @@ def _claim_section(e: dict) -> str:
 def render(report: dict) -> str:
     """The whole report as one self-contained HTML document."""
     claims = _ordered(list(report.get("claims") or []))
-    body = [_header(report), _counts(report), _by_source(report), _claims_table(claims),
-            '<h2 id="details">Claims in detail</h2>', *(_claim_section(e) for e in claims)]
+    body = [_header(report), _counts(report), _by_source(report), _claims_table(claims, report),
+            '<h2 id="details">Claims in detail</h2>', *(_claim_section(e, report) for e in claims)]
     return ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             f"<title>optverify report — {len(claims)} claims</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n"

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 
-from optverify.reports import ratio_text
+from optverify.reports import coverage_text, ratio_text
+from optverify.reports.json_report import duration, run_times
 
 ORDER = {"refuted": 0, "inconclusive": 1, "consistent": 2, "proved": 3, "not-checkable": 4}
 
@@ -17,11 +18,12 @@ def _fmt_cert(cert) -> str:
 
 
 def render(report: dict) -> str:
+    started, ended = run_times(report)
     out = [
         "# optverify report",
         "",
         f"- tool version {report['tool_version']}, schema {report['schema_version']}, mode `{report['mode']}`, seed {report['seed']}",
-        f"- started {report['started']}, ended {report['ended']}" + (" — **interrupted: partial report**" if report["interrupted"] else ""),
+        f"- started {started}, ended {ended}" + (" — **interrupted: partial report**" if report["interrupted"] else ""),
         "",
         "| verdict | claims |",
         "|---|---|",
@@ -29,15 +31,16 @@ def render(report: dict) -> str:
     out += [f"| {v} | {n} |" for v, n in report["counts"].items()]
     cov = report.get("coverage") or {}
     if cov:
-        out += ["", "## Coverage", "", "| source | statements encoded | displays encoded | missing |", "|---|---|---|---|"]
+        out += ["", "## Coverage", "", "| source | claims | encoded | statements encoded | displays encoded | missing |", "|---|---|---|---|---|---|"]
         for src, c in cov.items():
-            out.append(f"| {src} | {c['statements_encoded']}/{c['statements']} | {c['displays_encoded']}/{c['displays']} | "
-                       f"{', '.join('L' + str(m['line']) for m in c['missing']) or '—'} |")
+            total, missing = coverage_text(c)
+            out.append(f"| {src} | {c['claims']} | {total} | {c['statements_encoded']}/{c['statements']} | {c['displays_encoded']}/{c['displays']} | "
+                       f"{missing} |")
     out += ["", "## Claims", "", "| id | line | title | verdict | worst ratio | time (s) |", "|---|---|---|---|---|---|"]
     claims = sorted(report["claims"], key=lambda e: (ORDER.get(e["verdict"], 9), e["id"]))
     for e in claims:
         wr = ratio_text(e)
-        out.append(f"| [{e['id']}](#{_anchor(e['id'])}) | {e['source']['line']} | {e['title']} | **{e['verdict']}** | {wr} | {e['duration_s']} |")
+        out.append(f"| [{e['id']}](#{_anchor(e['id'])}) | {e['source']['line']} | {e['title']} | **{e['verdict']}** | {wr} | {duration(report, e['id'])} |")
     for e in claims:
         out += ["", f"### {e['id']} — {e['title']}", "", f"`{e['source']['file']}` line {e['source']['line']} · {e['kind']} · **{e['verdict']}**", ""]
         out += ["```", e["statement_latex"], "```", "", f"Read as: {e['conclusion']}"]

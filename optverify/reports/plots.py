@@ -4,6 +4,9 @@
   log–log plots of the measured quantity with its confidence band against the
   stated bound over the horizon T, one panel per configuration, with the fitted
   exponents in the panel title.
+- :func:`measured_rate_svg`: a rate claim decided on a construction (the
+  values of the measured quantity at growing horizons T, or a periodic
+  problem's float runs of R_T/T) on log–log axes beside the stated rate T^p.
 - :func:`trajectory_svg`: named series over their index (an iterate or a loss
   along a trajectory), for counterexample and pseudocode evidence.
 
@@ -170,6 +173,78 @@ def _rate_svg_cached(evidence_json: str, title: str | None) -> str | None:
             ax.legend(loc="best", frameon=False)
         if title:
             fig.suptitle(_label(title), x=0.01, ha="left", fontsize=9)
+        fig.tight_layout()
+        return _svg(fig)
+
+
+def measured_rate_series(evidence: dict) -> list[dict]:
+    """The measured quantity over T and the stated exponent p of a rate check's evidence:
+    ``[{label, T, values, stated_exponent, fit}]``, ``fit`` = (exponent, lo, hi) or None.
+
+    Two shapes: a construction at growing horizons (``horizons``, ``values``, ``stated_exponent``,
+    ``fitted_exponent``, ``exponent_interval``), and periodic-regret settings (``settings[].float_run.avg_regret``
+    {T: R_T/T}, with the claim's ``stated_exponent`` for R_T/T)."""
+    p = evidence.get("stated_exponent")
+    if not isinstance(p, (int, float)):
+        return []
+    out = []
+    H, vals = evidence.get("horizons"), evidence.get("values")
+    if isinstance(H, list) and isinstance(vals, list) and H and len(H) == len(vals):
+        ci = evidence.get("exponent_interval")
+        fit = (evidence["fitted_exponent"], *ci) if isinstance(evidence.get("fitted_exponent"), (int, float)) and isinstance(ci, list) and len(ci) == 2 else None
+        out.append({"label": "measured", "T": [float(t) for t in H], "values": [float(v) for v in vals], "stated_exponent": float(p), "fit": fit})
+    for s in evidence.get("settings") or []:
+        run = (s.get("float_run") or {}) if isinstance(s, dict) else {}
+        avg = run.get("avg_regret")
+        if isinstance(avg, dict) and avg:
+            pts = sorted((float(t), float(v)) for t, v in avg.items())
+            out.append({"label": str(run.get("setting", "")), "T": [t for t, _ in pts], "values": [v for _, v in pts],
+                        "stated_exponent": float(p), "fit": None})
+    return out
+
+
+def measured_rate_svg(evidence: dict, ylabel: str = "measured") -> str | None:
+    """Log–log plot of a rate check's measured quantity over T (line) beside the stated rate T^p drawn through
+    each series' first point (dashed: a quantity that obeys the rate stays on or below it).  None: nothing to plot."""
+    return _measured_rate_svg_cached(json.dumps(evidence, sort_keys=True, default=str), ylabel)
+
+
+@lru_cache(maxsize=256)
+def _measured_rate_svg_cached(evidence_json: str, ylabel: str) -> str | None:
+    series = measured_rate_series(json.loads(evidence_json))
+    if not series:
+        return None
+    with _rc():
+        many = len(series) > 2  # the legend goes beside the axes
+        fig = _figure(8.4 if many else 5.2, 3.2)
+        ax = fig.subplots()
+        allv = [v for s in series for v in s["values"]]
+        ax.set_xscale("log")
+        if all(v > 0 for v in allv):
+            ax.set_yscale("log", nonpositive="clip")
+        else:
+            ax.set_yscale("symlog", linthresh=max(1e-12, min((abs(v) for v in allv if v), default=1.0)))
+        colors = [MEASURED, "#2a9d8f", "#e76f51", "#6a4c93", "#8a5a00", "#3a86ff", "#6b7280", "#c9184a"]
+        p = series[0]["stated_exponent"]
+        for i, s in enumerate(series):
+            col = colors[i % len(colors)] if len(series) > 1 else MEASURED
+            ax.plot(s["T"], s["values"], "o-", color=col, markersize=3.5, linewidth=1.4, label=_label(s["label"]))
+            T0, v0 = s["T"][0], s["values"][0]
+            ref = [v0 * (t / T0) ** p for t in s["T"]]
+            ax.plot(s["T"], ref, "--", color=BOUND if len(series) == 1 else col, linewidth=1.1, alpha=0.9 if len(series) == 1 else 0.6,
+                    label=f"stated rate T^{p:g} (through the first point)" if i == 0 else None)
+        fit = series[0]["fit"]
+        title = f"stated T^{p:g}"
+        if fit:
+            title += f" · fit T^{fit[0]:.3g} [{fit[1]:.2g}, {fit[2]:.2g}]"
+        ax.set_title(_label(title), loc="left")
+        ax.set_xlabel("T")
+        ax.set_ylabel(_label(ylabel))
+        ax.grid(True, which="major", linewidth=0.4, alpha=0.5)
+        if many:
+            ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0), frameon=False, fontsize=7)
+        else:
+            ax.legend(loc="best", frameon=False)
         fig.tight_layout()
         return _svg(fig)
 

@@ -11,6 +11,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from optverify.reports import ratio_text
+from optverify.reports.json_report import duration
 
 STYLE = {"proved": "green", "refuted": "bold red", "consistent": "cyan", "inconclusive": "yellow", "not-checkable": "dim"}
 
@@ -28,7 +29,7 @@ def summary_table(report: dict) -> Table:
         wr = ratio_text(e, 3)
         v = e["verdict"]
         corr = f" (corrected: {e['corrected']['verdict']})" if e.get("corrected") else ""
-        t.add_row(e["id"], str(e["source"]["line"]), f"[{STYLE.get(v, '')}]{v}[/]{corr}", wr, f"{e['duration_s']:.1f}", e["summary"][:90])
+        t.add_row(e["id"], str(e["source"]["line"]), f"[{STYLE.get(v, '')}]{v}[/]{corr}", wr, f"{duration(report, e['id']) or 0:.1f}", e["summary"][:90])
     return t
 
 
@@ -60,7 +61,7 @@ class ClaimProgress:
         self._started.pop(entry["id"], None)
         v = entry["verdict"]
         self._p.update(self._task, advance=1, current=", ".join(self._started),
-                       last=f"{entry['id']}: [{STYLE.get(v, '')}]{v}[/] ({entry['duration_s']:.1f}s)")
+                       last=f"{entry['id']}: [{STYLE.get(v, '')}]{v}[/] ({entry['timings']['duration_s']:.1f}s)")
 
 
 def progress(con: Console, total: int) -> ClaimProgress:

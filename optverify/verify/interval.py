@@ -199,8 +199,12 @@ class IntervalResult:
     undefined_boxes: int = 0
     forms: list[str] = field(default_factory=list)
 
+    def timings(self) -> dict[str, float]:
+        """Wall time and speed: they vary from run to run, so they stay out of ``to_dict`` (report.json keeps them apart)."""
+        return {"elapsed_s": float(self.elapsed_s), "boxes_per_second": float(self.boxes_per_second)}
+
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready dict (plain str / float / int / bool, lists and dicts of them).
+        """JSON-ready dict (plain str / float / int / bool, lists and dicts of them), without the timings.
 
         Non-finite floats (``min_margin`` when nothing was discharged) become ``None``.
         """
@@ -215,8 +219,6 @@ class IntervalResult:
             "min_margin": num(float(self.min_margin)),
             "worst_point": {str(k): str(v) for k, v in self.worst_point.items()},
             "worst_value": str(self.worst_value),
-            "elapsed_s": float(self.elapsed_s),
-            "boxes_per_second": float(self.boxes_per_second),
             "strict": bool(self.strict),
             "reason": str(self.reason),
             "stuck_box": {str(k): [str(a), str(b)] for k, (a, b) in self.stuck_box.items()},

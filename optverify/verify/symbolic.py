@@ -30,7 +30,7 @@ def generic_branch(expr: sp.Expr, domain: dict, rng: random.Random | None = None
     from optverify.verify.sampling import sample_free, sample_in_range
 
     def pick(pw: sp.Piecewise):
-        syms = set().union(*(c.free_symbols for _, c in pw.args))
+        syms = sorted(set().union(*(c.free_symbols for _, c in pw.args)), key=sp.default_sort_key)  # draws in a fixed order
         probe = {s: (sample_in_range(rng, domain[s], s) if s in domain else sample_free(rng, s)) for s in syms}
         for e, c in pw.args:
             val = c.subs(probe)
@@ -224,7 +224,7 @@ def mp_limit_samples(ratio: sp.Expr, var: sp.Symbol, point, n: int = 4, directio
     Other parameters are fixed at the middle of their ``domain`` range (1 where unbounded).
     """
     fixed = {}
-    for sym in ratio.free_symbols - {var}:
+    for sym in sorted(ratio.free_symbols - {var}, key=sp.default_sort_key):
         rng_ = (domain or {}).get(sym)
         lo, hi = (rng_.lo, rng_.hi) if rng_ is not None else (-sp.oo, sp.oo)
         fixed[sym] = (lo + hi) / 2 if lo.is_finite and hi.is_finite else (lo + 1 if lo.is_finite else (hi - 1 if hi.is_finite else sp.Integer(1)))

@@ -124,5 +124,6 @@ CLAIMS = [
           hypotheses=["checked on the cyclic problems where Adam fails (a universal claim: instances give consistency, not proof); "
                       "Theorem 4 is checked by search over gradient sequences"],
           checks=[PeriodicRegret(tuple(dict(reddi("amsgrad", c_), n=n_, C=float(n_)) for c_ in (3.0,) for n_ in (3, 10, 100))
-                                 + tuple(reddi("amsgrad", c_) for c_ in C_RANGE), "-1", universal=True)]),
+                                 + tuple(reddi("amsgrad", c_) for c_ in C_RANGE), "-1", universal=True,
+                                 stated_exponent=-0.5)]),  # R_T = O(√T): R_T/T = O(T^(−1/2))
 ]
