@@ -157,7 +157,7 @@ def test_constraint_set_refutations_carry_exact_certificates(report):
 def test_adamal_skips_a_small_gradient_exactly(report):
     e = report["001:L219"]
     (c,) = [k for k in e["checks"] if k["verdict"] == "refuted"]
-    assert c["strategy"] == "interval" and c["certificate"]["lhs_minus_rhs"] == "0.0"
+    assert c["strategy"] == "interval" and c["certificate"]["violation"] == "0.0"
     v, g = float(c["certificate"]["point"]["v_tm1"]), float(c["certificate"]["point"]["g_t"])
     assert g * g < v  # the gradient is replaced by v_{t−1}, so v_t = v_{t−1}
     assert e["corrected"]["checks"][0]["part"] == "AdamAL's v-update = the in-place AMSGrad's"
