@@ -1,0 +1,658 @@
+"""Performance estimation: the exact worst case of a deterministic first-order method, per horizon N.
+
+For each N on the grid, PEPit (Drori & Teboulle; Taylor, Hendrickx & Glineur) solves a small SDP
+whose value is the worst case of the measured quantity over the function class.  That value is
+compared with the printed bound.  A value above the bound is not a refutation by itself: the
+worst-case data (iterates, gradients) become a concrete instance —
+
+* the SDP is solved for a class shrunk into the interior of the claim's (L·(1 − δ), μ·(1 + δ),
+  G·(1 − δ), radius and gap × (1 − δ)), so the instance has room inside the printed class;
+* the printed method is rerun at 50 digits from the SDP's x_0 with the SDP's gradients as oracle
+  answers, and the function values are chosen by a longest-path (Bellman–Ford) computation over the
+  interpolation conditions, each with a margin TAU: the largest values the class allows;
+* :func:`replay` then verifies at 50 digits that every interpolation condition of the class holds
+  with a margin, that the initial condition holds, reruns the method, and compares the measured
+  quantity with the bound.
+
+Why finite data are a valid instance: by the interpolation theorems (Taylor, Hendrickx & Glineur
+2017, Thms 4 and 5; for Lipschitz convex functions the max of the affine pieces
+f(x) = max_i f_i + ⟨g_i, x − x_i⟩) data satisfying the conditions are the values and (sub)gradients
+of a function of the class, and a first-order method queries the oracle only at its iterates, which
+are the data points: the run on that function is the recorded run.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import itertools
+import math
+import random
+from typing import Any
+
+import mpmath
+import numpy as np
+import sympy as sp
+
+from optverify.claims import specs
+from optverify.claims.specs import PerformanceEstimation, Range, pep_k
+from optverify.checks.result import CheckContext, CheckResult
+from optverify.registry import register
+from optverify.verdicts import CONSISTENT, INCONCLUSIVE, REFUTED
+
+DPS = 50
+SHRINKS = (1e-6, 1e-4, 1e-3)  # interior margins tried in turn when the instance does not verify
+TAU = mpmath.mpf("1e-30")  # margin of every interpolation condition of a replayed instance
+SOLVER_TOL = 1e-5  # relative excess of an SDP value over the bound that is solver noise, not a finding
+SOLVERS = ("CLARABEL", "SCS")
+
+
+# ---------------------------------------------------------------------------------------------------
+# vectors at 50 digits: the same method code runs on PEPit points and on these
+
+
+class Vec:
+    """A vector of mpf with the operations PEPit points have (``a * b`` is the inner product, ``a ** 2`` the squared norm)."""
+
+    __slots__ = ("c",)
+
+    def __init__(self, c):
+        self.c = [mpmath.mpf(v) for v in c]
+
+    def __add__(self, o):
+        return Vec([a + b for a, b in zip(self.c, o.c)])
+
+    def __sub__(self, o):
+        return Vec([a - b for a, b in zip(self.c, o.c)])
+
+    def __neg__(self):
+        return Vec([-a for a in self.c])
+
+    def __mul__(self, o):
+        if isinstance(o, Vec):
+            return mpmath.fsum(a * b for a, b in zip(self.c, o.c))
+        return Vec([a * o for a in self.c])
+
+    __rmul__ = __mul__
+
+    def __truediv__(self, s):
+        return Vec([a / s for a in self.c])
+
+    def __pow__(self, p):
+        assert p == 2
+        return self * self
+
+
+# ---------------------------------------------------------------------------------------------------
+# the printed methods, written once for both oracles
+
+
+class Setting:
+    """One point of the constants grid and one horizon: the numbers the method and the bound use.
+
+    Symbols are substituted by name (the horizon, the constants and ``k``, the 0-based step index), so an
+    expression rebuilt from its printed form in a certificate evaluates exactly like the claim's own.
+    """
+
+    def __init__(self, spec: PerformanceEstimation, values: dict, N: int, exact: bool):
+        self.spec, self.values, self.N, self.exact = spec, dict(values), N, exact
+        self.byname = {str(k): sp.sympify(v) for k, v in values.items()}
+        self.byname[str(spec.horizon)] = sp.Integer(N)
+
+    def num(self, expr, k: int | None = None):
+        e = sp.sympify(expr)
+        names = dict(self.byname)
+        if k is not None:
+            names[pep_k.name] = sp.Integer(k)
+        e = e.subs({s: names[s.name] for s in e.free_symbols if s.name in names})
+        if e.free_symbols:
+            raise ValueError(f"no value for {', '.join(sorted(s.name for s in e.free_symbols))} in {sp.sstr(expr)}")
+        if self.exact:
+            return mpmath.mpf(str(sp.N(e, DPS + 10)))
+        return float(e)
+
+    def param(self, name, k):
+        return self.num(self.spec.params[name], k)
+
+
+def run_method(method: str, o, s: Setting, x0):
+    """The printed update for N steps; returns the main sequence x_0 … x_N (oracle calls through ``o``)."""
+    N = s.N
+    xs = [x0]
+    if method in ("gradient descent", "online gradient descent"):
+        for k in range(N):
+            xs.append(xs[k] - s.param("step", k) * o.grad(xs[k], k if method == "online gradient descent" else 0))
+    elif method == "heavy ball":
+        prev = x0
+        for k in range(N):
+            nxt = xs[k] - s.param("step", k) * o.grad(xs[k]) + s.param("beta", k) * (xs[k] - prev)
+            prev = xs[k]
+            xs.append(nxt)
+    elif method == "nesterov":
+        y = x0
+        for k in range(N):
+            xs.append(y - s.param("step", k) * o.grad(y))
+            y = xs[k + 1] + s.param("beta", k) * (xs[k + 1] - xs[k])
+    else:
+        raise ValueError(f"unknown method {method!r}")
+    return xs
+
+
+def _average(xs, s: Setting):
+    acc = xs[0]
+    for x in xs[1:]:
+        acc = acc + x
+    return acc * (1 / s.num(len(xs)))
+
+
+def measure_terms(measure: str, o, s: Setting, xs, ref):
+    """The measured quantity as a list of terms whose minimum it is (PEPit's convention for several metrics)."""
+    N = s.N
+    if measure == "last gap":
+        return [o.value(xs[N]) - o.fstar]
+    if measure == "min gap":
+        return [o.value(x) - o.fstar for x in xs]
+    if measure == "average gap":
+        return [o.value(_average(xs[:N], s)) - o.fstar]
+    if measure == "average gap 1..N":
+        return [o.value(_average(xs[1:], s)) - o.fstar]
+    if measure == "min grad sq":
+        return [o.grad(x) ** 2 for x in xs]
+    if measure == "last dist sq":
+        return [(xs[N] - ref) ** 2]
+    if measure == "regret":
+        total = None
+        for k in range(N):
+            term = o.value(xs[k], k) - o.value(ref, k)
+            total = term if total is None else total + term
+        return [total]
+    raise ValueError(f"unknown measure {measure!r}")
+
+
+# ---------------------------------------------------------------------------------------------------
+# the PEP side
+
+
+def _class_constants(spec: PerformanceEstimation, s: Setting, delta: float) -> dict:
+    """The class constants, shrunk by δ into the interior of the printed class."""
+    out = {}
+    if spec.L is not None:
+        out["L"] = s.num(spec.L) * (1 - delta)
+    if spec.mu is not None:
+        out["mu"] = s.num(spec.mu) * (1 + delta)
+    if spec.G is not None:
+        out["G"] = s.num(spec.G) * (1 - delta)
+    return out
+
+
+class _PepOracle:
+    def __init__(self, problem, spec, consts, nfun):
+        from PEPit.functions import ConvexLipschitzFunction, SmoothConvexFunction, SmoothStronglyConvexFunction
+
+        if spec.function_class == "smooth convex":
+            mk = lambda: problem.declare_function(SmoothConvexFunction, L=consts["L"])  # noqa: E731
+        elif spec.function_class == "smooth strongly convex":
+            mk = lambda: problem.declare_function(SmoothStronglyConvexFunction, mu=consts["mu"], L=consts["L"])  # noqa: E731
+        else:
+            mk = lambda: problem.declare_function(ConvexLipschitzFunction, M=consts["G"])  # noqa: E731
+        self.funcs = [mk() for _ in range(nfun)]
+        self.queries: list[tuple] = []  # (function index, point, gradient, value)
+        self._seen: dict = {}
+        self.fstar = 0
+
+    def _q(self, x, fn):
+        key = (id(x), fn)
+        if key not in self._seen:
+            g, f = self.funcs[fn].oracle(x)
+            self._seen[key] = len(self.queries)
+            self.queries.append((fn, x, g, f))
+        return self.queries[self._seen[key]]
+
+    def grad(self, x, fn=0):
+        return self._q(x, fn)[2]
+
+    def value(self, x, fn=0):
+        return self._q(x, fn)[3]
+
+
+def _solve_pep(spec: PerformanceEstimation, s: Setting, delta: float) -> dict:
+    """Build and solve one PEP; returns the worst case and the data of the worst-case instance (floats)."""
+    from PEPit import PEP
+
+    problem = PEP()
+    consts = _class_constants(spec, s, delta)
+    regret = spec.measure == "regret"
+    o = _PepOracle(problem, spec, consts, s.N if regret else 1)
+    if regret:
+        xstar = fstar = None
+        ref = problem.set_initial_point()
+        x0 = problem.set_initial_point()
+    else:
+        xstar = o.funcs[0].stationary_point()
+        fstar = o.funcs[0](xstar)
+        o.fstar = fstar
+        ref = xstar
+        x0 = problem.set_initial_point()
+    if spec.initial == "distance":
+        problem.set_initial_condition((x0 - ref) ** 2 <= (s.num(spec.radius) * (1 - delta)) ** 2)
+    else:
+        problem.set_initial_condition(o.funcs[0](x0) - fstar <= s.num(spec.gap) * (1 - delta))
+    xs = run_method(spec.method, o, s, x0)
+    terms = measure_terms(spec.measure, o, s, xs, ref)
+    for t in terms:
+        problem.set_performance_metric(t)
+    last_err = None
+    for solver in SOLVERS:
+        try:
+            with contextlib.redirect_stdout(io.StringIO()):
+                tau = problem.solve(wrapper="cvxpy", solver=solver, verbose=0)
+            break
+        except Exception as exc:  # a solver missing or failing: try the next one
+            last_err = f"{solver}: {type(exc).__name__}: {exc}"
+    else:
+        raise RuntimeError(f"no SDP solver succeeded ({last_err})")
+    shift = xstar.eval() if xstar is not None else 0.0
+    fs = float(fstar.eval()) if fstar is not None else 0.0
+    return {
+        "worst_case": float(tau),
+        "primal": float(min(t.eval() for t in terms)),
+        "solver": solver,
+        "x0": (x0.eval() - shift).tolist(),
+        "ref": (ref.eval() - shift).tolist() if regret else None,
+        "queries": [{"fn": fn, "x": (x.eval() - shift).tolist(), "g": g.eval().tolist(),
+                     "f": float(f.eval()) - (0.0 if regret else fs)} for fn, x, g, f in o.queries],
+        "delta": delta,
+    }
+
+
+# ---------------------------------------------------------------------------------------------------
+# the 50-digit side: the instance, its class membership, the replayed run
+
+
+class _ReplayOracle:
+    """Answers the k-th new query with the k-th recorded gradient and value; records where it was asked."""
+
+    def __init__(self, grads, values, fns):
+        self.grads, self.values, self.fns = grads, values, fns
+        self.points: list = []
+        self._seen: dict = {}
+        self.fstar = mpmath.mpf(0)
+
+    def _q(self, x, fn):
+        key = (id(x), fn)
+        if key not in self._seen:
+            i = len(self.points)
+            if i >= len(self.grads) or self.fns[i] != fn:
+                raise ValueError(f"the replayed run asks query {i} of function {fn}, which the instance does not record")
+            self._seen[key] = i
+            self.points.append(x)
+        return self._seen[key]
+
+    def grad(self, x, fn=0):
+        return self.grads[self._q(x, fn)]
+
+    def value(self, x, fn=0):
+        return self.values[self._q(x, fn)]
+
+
+def _condition(cls: str, c: dict, xi, gi, xj, gj):
+    """The lower bound the class puts on f_i − f_j (interpolation conditions, Taylor–Hendrickx–Glineur 2017)."""
+    lin = gj * (xi - xj)
+    if cls == "convex lipschitz":
+        return lin
+    L, mu = c["L"], c.get("mu", mpmath.mpf(0))
+    dg, dx = gi - gj, xi - xj
+    return lin + (dg * dg / L + mu * (dx * dx) - 2 * mu / L * ((gj - gi) * (xj - xi))) / (2 * (1 - mu / L))
+
+
+def _nodes(data: dict, oracle: _ReplayOracle, grads, fn: int):
+    """The data points of function ``fn``: (point, gradient, query index or None for x*)."""
+    nodes = [] if data["regret"] else [(Vec(data["xstar"]), Vec([0] * len(data["x0"])), None)]
+    nodes += [(oracle.points[i], grads[i], i) for i in range(len(grads)) if data["fns"][i] == fn]
+    return nodes
+
+
+def _max_values(data: dict, cls: str, c: dict, oracle: _ReplayOracle, grads, gap_cap) -> list | None:
+    """The largest function values the class allows (anchor: f* = 0, or f(u) = 0 for a regret), each condition with margin TAU.
+
+    Longest paths by Bellman–Ford: f_j ≤ f_i − cond(i, j) − TAU; None when a cycle makes the system infeasible.
+    """
+    vals = [mpmath.mpf(0)] * len(grads)
+    for fn in sorted(set(data["fns"])):
+        nodes = _nodes(data, oracle, grads, fn)
+        if data["regret"]:  # anchor the comparator's query of this function
+            a = next(j for j, (p, _, _) in enumerate(nodes) if p is oracle.ref)
+            nodes.insert(0, nodes.pop(a))
+        n = len(nodes)
+        w = [[None] * n for _ in range(n)]
+        for i, j in itertools.permutations(range(n), 2):
+            w[i][j] = -_condition(cls, c, nodes[i][0], nodes[i][1], nodes[j][0], nodes[j][1]) - TAU  # f_j ≤ f_i + w_ij
+        dist = [mpmath.inf] * n
+        dist[0] = mpmath.mpf(0)
+        for j in range(1, n):
+            dist[j] = w[0][j]
+        if gap_cap is not None:  # f(x_0) − f* ≤ gap: an edge from x* to x_0
+            j0 = next(j for j, nd in enumerate(nodes) if nd[2] == 0)
+            dist[j0] = min(dist[j0], gap_cap)
+        for _ in range(n):
+            changed = False
+            for i, j in itertools.permutations(range(n), 2):
+                if dist[i] + w[i][j] < dist[j]:
+                    dist[j] = dist[i] + w[i][j]
+                    changed = True
+            if not changed:
+                break
+        else:
+            return None
+        if dist[0] < 0:
+            return None
+        for j, (_, _, q) in enumerate(nodes):
+            if q is not None:
+                vals[q] = dist[j] - dist[0]
+    return vals
+
+
+def _setting_from(data: dict) -> Setting:
+    """The setting a certificate describes, rebuilt from its printed expressions."""
+    e = lambda v: None if v is None else sp.sympify(v)  # noqa: E731
+    spec = PerformanceEstimation(
+        function_class=data["class"], method=data["method"], measure=data["measure"], horizon=sp.Symbol(data["horizon"][0]),
+        params={k: sp.sympify(v) for k, v in data["params"].items()}, initial=data["initial"], radius=e(data["radius"]),
+        gap=e(data["gap"]), L=e(data["L"]), mu=e(data["mu"]), G=e(data["G"]))
+    return Setting(spec, {sp.Symbol(k): sp.sympify(v) for k, v in data["constants"].items()}, int(data["horizon"][1]), exact=True)
+
+
+def replay(data: dict) -> dict:
+    """Verify a worst-case instance at 50 digits and rerun the printed method on it.
+
+    ``data`` is the certificate's ``instance``: the method and its parameters, the class and its
+    constants (the claim's, not shrunk), x_0 (and x* or the comparator u), the oracle answers
+    (gradients and values, in query order) and the bound.  Returns the class margins, the measured
+    quantity, the bound and whether it is violated — all computed here, nothing taken on trust.
+    """
+    with mpmath.workdps(DPS):
+        s = _setting_from(data)
+        spec = s.spec
+        grads = [Vec(g) for g in data["gradients"]]
+        vals = [mpmath.mpf(v) for v in data["values"]]
+        o = _ReplayOracle(grads, vals, data["fns"])
+        ref = Vec(data["ref"]) if data["regret"] else Vec(data["xstar"])
+        o.ref = ref
+        x0 = Vec(data["x0"])
+        xs = run_method(spec.method, o, s, x0)
+        terms = measure_terms(spec.measure, o, s, xs, ref)
+        measured = min(terms)
+        c = {k: s.num(getattr(spec, k)) for k in ("L", "mu", "G") if getattr(spec, k) is not None}
+        # class membership: every interpolation condition, with its margin
+        margin = mpmath.inf
+        for fn in sorted(set(data["fns"])):
+            nodes = _nodes(data, o, grads, fn)
+            fv = [mpmath.mpf(0) if q is None else vals[q] for _, _, q in nodes]
+            for i, j in itertools.permutations(range(len(nodes)), 2):
+                m = fv[i] - fv[j] - _condition(data["class"], c, nodes[i][0], nodes[i][1], nodes[j][0], nodes[j][1])
+                margin = min(margin, m)
+            if data["class"] == "convex lipschitz":
+                margin = min(margin, *(c["G"] ** 2 - g ** 2 for _, g, _ in nodes))
+        if data["initial"] == "distance":
+            init = s.num(spec.radius) ** 2 - (x0 - ref) ** 2
+        else:
+            init = s.num(spec.gap) - vals[0]
+        bound = s.num(data["bound"])
+        in_class = margin > 0 and init > 0
+        return {
+            "in_class": bool(in_class),
+            "class_margin": mpmath.nstr(margin, 6),
+            "initial_condition_margin": mpmath.nstr(init, 6),
+            "measured": mpmath.nstr(measured, 30),
+            "bound": mpmath.nstr(bound, 30),
+            "measured_minus_bound": mpmath.nstr(measured - bound, 20),
+            "ratio": mpmath.nstr(measured / bound, 15) if bound != 0 else "inf",
+            "violates": bool(in_class and measured - bound > TAU),
+            "iterates": [[mpmath.nstr(v, 12) for v in x.c] for x in xs],
+        }
+
+
+def _ser(e):
+    """An expression as sympy's srepr (symbols keep their names and assumptions; β is never read as the beta function)."""
+    return None if e is None else sp.srepr(sp.sympify(e))
+
+
+def _instance(spec: PerformanceEstimation, s: Setting, sol: dict, rhs) -> dict | None:
+    """The certificate data of the SDP's worst case: method rerun at 50 digits, values by longest paths."""
+    regret = spec.measure == "regret"
+    with mpmath.workdps(DPS):
+        grads = [Vec(q["g"]) for q in sol["queries"]]
+        fns = [q["fn"] for q in sol["queries"]]
+        o = _ReplayOracle(grads, [mpmath.mpf(0)] * len(grads), fns)
+        ref = Vec(sol["ref"]) if regret else Vec([0] * len(sol["x0"]))
+        o.ref = ref
+        xs = run_method(spec.method, o, s, Vec(sol["x0"]))
+        measure_terms(spec.measure, o, s, xs, ref)
+        data = {"regret": regret, "xstar": [0] * len(sol["x0"]), "x0": sol["x0"], "fns": fns}
+        c = {k: s.num(getattr(spec, k)) for k in ("L", "mu", "G") if getattr(spec, k) is not None}
+        cap = s.num(spec.gap) * (1 - mpmath.mpf(sol["delta"])) if spec.initial == "gap" else None
+        vals = _max_values(data, spec.function_class, c, o, grads, cap)
+        if vals is None:
+            return None
+    horizon = spec.horizon
+    return {
+        "class": spec.function_class, "method": spec.method, "measure": spec.measure,
+        "horizon": [horizon.name, s.N],
+        "params": {k: _ser(v) for k, v in spec.params.items()},
+        "initial": spec.initial,
+        "radius": _ser(spec.radius), "gap": _ser(spec.gap), "L": _ser(spec.L), "mu": _ser(spec.mu), "G": _ser(spec.G),
+        "constants": {str(k): _ser(v) for k, v in s.values.items()},
+        "bound": _ser(rhs),
+        "bound_printed": sp.sstr(rhs),
+        "regret": regret,
+        "x0": [repr(v) for v in sol["x0"]],
+        "xstar": [0] * len(sol["x0"]),
+        "ref": None if not regret else [repr(v) for v in sol["ref"]],
+        "gradients": [[repr(v) for v in q["g"]] for q in sol["queries"]],
+        "fns": fns,
+        "values": [mpmath.nstr(v, DPS) for v in vals],
+    }
+
+
+def snippet(instance: dict) -> str:
+    return ("from optverify.checks.pep import replay\n"
+            f"r = replay({instance!r})\n"
+            "print(r['in_class'], r['violates'], r['measured'], r['bound'])\n")
+
+
+# ---------------------------------------------------------------------------------------------------
+# the check
+
+
+def _grid(spec: PerformanceEstimation, ctx: CheckContext) -> list[dict]:
+    """Constant values: numbers as given; each Range sampled (2 points quick, 4 thorough)."""
+    ranges = {k: v for k, v in spec.constants.items() if isinstance(v, Range)}
+    fixed = {k: sp.sympify(v) for k, v in spec.constants.items() if not isinstance(v, Range)}
+    if not ranges:
+        return [fixed]
+    rng = random.Random(ctx.substream(f"pep:{spec.part}"))
+    out = []
+    for _ in range(4 if ctx.thorough else 2):
+        pt = dict(fixed)
+        for k, r in ranges.items():
+            lo, hi = float(r.lo), float(r.hi)
+            lo, hi = (max(lo, 1e-3) if not math.isfinite(lo) else lo), (min(hi, 1e3) if not math.isfinite(hi) else hi)
+            u = lo + (hi - lo) * (0.05 + 0.9 * rng.random())
+            pt[k] = sp.Integer(round(u)) if r.integer else sp.nsimplify(round(u, 4), rational=True)
+        out.append(pt)
+    return out
+
+
+def _fmt(values: dict) -> str:
+    return ", ".join(f"{k} = {v}" for k, v in values.items())
+
+
+def _trend(Ns, taus) -> dict:
+    """Fitted trend of the worst case in N: power law and geometric rate (least squares in logs)."""
+    Ns, taus = np.asarray(Ns, float), np.asarray(taus, float)
+    if len(Ns) < 3 or np.any(taus <= 0):
+        return {}
+    p = np.polyfit(np.log(Ns), np.log(taus), 1)
+    g = np.polyfit(Ns, np.log(taus), 1)
+    rp = float(np.sum((np.polyval(p, np.log(Ns)) - np.log(taus)) ** 2))
+    rg = float(np.sum((np.polyval(g, Ns) - np.log(taus)) ** 2))
+    best = "power" if rp <= rg else "geometric"
+    return {"power_law_exponent": float(p[0]), "power_law_residual": rp, "geometric_factor_per_step": float(np.exp(g[0])),
+            "geometric_residual": rg, "better_fit": best,
+            "reads": (f"worst case ≈ {math.exp(p[1]):.4g}·N^{p[0]:.3f}" if best == "power" else f"worst case ≈ {math.exp(g[1]):.4g}·{math.exp(g[0]):.4g}^N")}
+
+
+def evaluate(spec: PerformanceEstimation, ctx: CheckContext) -> dict:
+    """The PEP worst case per (constants, N), its ratio to the bound in force, and a replayed instance where it exceeds it."""
+    try:
+        import PEPit  # noqa: F401
+        import cvxpy
+    except Exception as exc:
+        return {"unavailable": f"PEPit or cvxpy is not importable ({type(exc).__name__}: {exc}); pip install pepit clarabel"}
+    if not any(s in cvxpy.installed_solvers() for s in SOLVERS):
+        return {"unavailable": f"no open-source SDP solver among {', '.join(SOLVERS)} is installed for cvxpy"}
+    rhs = None if spec.rhs is None else ctx.resolve(sp.sympify(spec.rhs))
+    horizons = list(spec.thorough_horizons if ctx.thorough else spec.horizons)
+    rows, refutation, stopped = [], None, False
+    for values in _grid(spec, ctx):
+        for N in horizons:
+            if ctx.remaining() < 1.0:
+                stopped = True
+                break
+            fl = Setting(spec, values, N, exact=False)
+            sol = _solve_pep(spec, fl, 0.0)  # the printed class itself: the exact worst case
+            row = {"constants": {str(k): str(v) for k, v in values.items()}, "N": N, "worst_case": sol["worst_case"],
+                   "primal_worst_case": sol["primal"], "solver": sol["solver"], "shrink": sol["delta"]}
+            if rhs is not None:
+                b = fl.num(rhs)
+                row["bound"] = b
+                row["ratio"] = sol["worst_case"] / b if b > 0 else math.inf
+            if spec.tight is not None:
+                row["tight"] = fl.num(spec.tight)
+                row["worst_case_over_tight"] = sol["worst_case"] / row["tight"] if row["tight"] > 0 else None
+            row["worst_case_data"] = _display(sol)
+            if rhs is not None and sol["worst_case"] > row["bound"] and refutation is None:
+                row["replay"] = _try_refute(spec, ctx, values, N, rhs, sol)
+                if row["replay"].get("violates"):
+                    refutation = row
+            rows.append(row)
+            ctx.check_time()
+        if stopped:
+            break
+    return {"rows": rows, "refutation": refutation, "stopped_at_budget": stopped, "rhs": rhs}
+
+
+def _try_refute(spec, ctx, values, N, rhs, sol) -> dict:
+    ex = Setting(spec, values, N, exact=True)
+    for delta in SHRINKS:
+        if delta != sol["delta"]:
+            if ctx.remaining() < 2.0:
+                return {"violates": False, "note": "no time left to shrink the instance further"}
+            sol = _solve_pep(spec, Setting(spec, values, N, exact=False), delta)
+        inst = _instance(spec, ex, sol, rhs)
+        if inst is None:
+            continue
+        r = replay(inst)
+        if r["in_class"]:
+            r["instance"] = inst
+            r["shrink"] = delta
+            return r
+    return {"violates": False, "note": "the worst-case data did not verify as an instance of the class at any shrink " + ", ".join(map(str, SHRINKS))}
+
+
+def _display(sol: dict) -> dict:
+    """The worst-case iterates in the coordinates of their principal subspace (6 significant digits)."""
+    X = np.array([sol["x0"]] + [q["x"] for q in sol["queries"]] + [q["g"] for q in sol["queries"]], float)
+    u, sv, vt = np.linalg.svd(X, full_matrices=False)
+    r = max(1, int(np.sum(sv > 1e-6 * max(sv.max(), 1e-300))))
+    Y = X @ vt[:r].T
+    n = len(sol["queries"])
+    rd = lambda a: [float(f"{v:.6g}") for v in a]  # noqa: E731
+    return {"dimension": r, "x0": rd(Y[0]), "points": [rd(y) for y in Y[1:n + 1]], "gradients": [rd(y) for y in Y[n + 1:]],
+            "values": [float(f"{q['f']:.6g}") for q in sol["queries"]]}
+
+
+@register(specs.PerformanceEstimation)
+def check_pep(spec: PerformanceEstimation, ctx: CheckContext) -> CheckResult:
+    out = evaluate(spec, ctx)
+    if "unavailable" in out:
+        return CheckResult(spec.strategy, spec.part, INCONCLUSIVE, out["unavailable"], {"dependency": out["unavailable"]})
+    rows, rhs = out["rows"], out["rhs"]
+    evidence: dict[str, Any] = {
+        "function_class": spec.function_class, "method": spec.method, "params": {k: sp.sstr(v) for k, v in spec.params.items()},
+        "measure": spec.measure, "initial": spec.initial, "bound": None if rhs is None else sp.sstr(rhs),
+        "pep_table": [{k: v for k, v in r.items() if k not in ("worst_case_data", "replay")} for r in rows],
+        "worst_case_iterates": [{"N": r["N"], "constants": r["constants"], **r["worst_case_data"]} for r in rows],
+        "stopped_at_budget": out["stopped_at_budget"],
+    }
+    if spec.tight is not None:
+        evidence["tight"] = sp.sstr(spec.tight)
+        evidence["tight_reference"] = spec.tight_reference
+    if spec.wider_class:
+        evidence["wider_class"] = spec.wider_class
+    if not rows:
+        return CheckResult(spec.strategy, spec.part, INCONCLUSIVE, "no PEP was solved within the budget", evidence)
+    per_const: dict = {}
+    for r in rows:
+        per_const.setdefault(tuple(sorted(r["constants"].items())), []).append(r)
+    evidence["trend"] = [{"constants": dict(k), **_trend([r["N"] for r in rs], [r["worst_case"] for r in rs])} for k, rs in per_const.items()]
+    Nmax = max(r["N"] for r in rows)
+    if rhs is None:
+        return CheckResult(spec.strategy, spec.part, INCONCLUSIVE,
+                           f"no bound is printed: the exact worst case per N (N ≤ {Nmax}) is reported, "
+                           + "; ".join(t.get("reads", "") for t in evidence["trend"] if t.get("reads")), evidence)
+    evidence["sharp_ratio_per_N"] = {f"N={r['N']} ({_fmt(r['constants'])})": r["ratio"] for r in rows}
+    worst = max(rows, key=lambda r: r["ratio"])
+    evidence["worst_ratio"] = worst["ratio"]
+    ref = out["refutation"]
+    if ref is not None:
+        rep = ref["replay"]
+        inst = rep.pop("instance")
+        cert = {
+            "function": (f"a {spec.function_class} function ({_fmt(ref['constants'])}) interpolating the recorded data: its values and "
+                         "(sub)gradients at the iterates satisfy every interpolation condition of the class at 50 digits with margin "
+                         f"{rep['class_margin']} (Taylor, Hendrickx & Glineur 2017); the SDP was solved for a class shrunk by "
+                         f"{rep['shrink']:g} into the interior"),
+            "N": ref["N"],
+            "what_the_algorithm_did": f"{spec.method} with {', '.join(f'{k} = {sp.sstr(v)}' for k, v in spec.params.items())} for N = {ref['N']} steps; iterates {rep['iterates']}",
+            "measured": rep["measured"], "bound": rep["bound"], "measured_minus_bound": rep["measured_minus_bound"], "ratio": rep["ratio"],
+            "sdp_worst_case": ref["worst_case"],
+            "instance": inst,
+            "replay_snippet": snippet(inst),
+        }
+        if spec.wider_class:
+            evidence["instance_outside_claim_class"] = cert
+            return CheckResult(spec.strategy, spec.part, INCONCLUSIVE,
+                               f"a replayed instance of the wider PEP class exceeds the bound at N = {ref['N']} (ratio {rep['ratio'][:8]}), "
+                               f"but that class is wider than the claim's: {spec.wider_class}", evidence)
+        return CheckResult(spec.strategy, spec.part, REFUTED,
+                           f"at N = {ref['N']} ({_fmt(ref['constants'])}) the exact worst case is {ref['worst_case']:.6g} > bound {ref['bound']:.6g}; "
+                           f"a {spec.function_class} instance replayed at 50 digits gives {rep['measured'][:12]} (ratio {rep['ratio'][:8]})", evidence, cert)
+    over = [r for r in rows if r["ratio"] > 1 + SOLVER_TOL]
+    tight = ""
+    if spec.tight is not None:
+        tight = "; exact worst case / closed form " + ", ".join(f"{r['worst_case_over_tight']:.6f}" for r in rows if r.get("worst_case_over_tight") is not None)[:200]
+    sharp = ", ".join(f"N={r['N']}: {r['ratio']:.6g}" for r in rows[:12])
+    if over:
+        return CheckResult(spec.strategy, spec.part, INCONCLUSIVE,
+                           f"the SDP worst case exceeds the bound (ratio {worst['ratio']:.6g} at N = {worst['N']}) but no instance replayed past it",
+                           evidence)
+    trend = "; ".join(t.get("reads", "") for t in evidence["trend"] if t.get("reads"))
+    return CheckResult(spec.strategy, spec.part, CONSISTENT,
+                       f"exact worst case ≤ bound for every N ≤ {Nmax} on the grid: sharp ratio {sharp}{tight}"
+                       + (f"; {trend}" if trend else "") + " (per-N certificates, not a proof for every N)", evidence)
+
+
+def sharp_constants(spec: PerformanceEstimation, ctx: CheckContext):
+    """For ``optverify tighten``: the sharp constant c_N = worst case / bound per N, and the smallest c with worst ≤ c·bound on the grid."""
+    from optverify.bounds.tighten import tighten_samples
+
+    out = evaluate(spec, ctx)
+    if "unavailable" in out:
+        raise RuntimeError(out["unavailable"])
+    rows = [r for r in out["rows"] if r.get("bound", 0) > 0]
+    if not rows:
+        raise RuntimeError("no PEP with a positive bound was solved")
+    res = tighten_samples([r["worst_case"] for r in rows], [r["bound"] for r in rows],
+                          [f"N={r['N']} ({_fmt(r['constants'])})" for r in rows])
+    return rows, res
