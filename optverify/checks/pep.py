@@ -28,6 +28,7 @@ import io
 import itertools
 import math
 import random
+import warnings
 from typing import Any
 
 import mpmath
@@ -244,8 +245,10 @@ def _solve_pep(spec: PerformanceEstimation, s: Setting, delta: float) -> dict:
     last_err = None
     for solver in SOLVERS:
         try:
-            with contextlib.redirect_stdout(io.StringIO()):
+            with contextlib.redirect_stdout(io.StringIO()), warnings.catch_warnings():
+                warnings.simplefilter("ignore")
                 tau = problem.solve(wrapper="cvxpy", solver=solver, verbose=0)
+            status = str(getattr(getattr(problem.wrapper, "prob", None), "status", "unknown"))
             break
         except Exception as exc:  # a solver missing or failing: try the next one
             last_err = f"{solver}: {type(exc).__name__}: {exc}"
@@ -257,6 +260,7 @@ def _solve_pep(spec: PerformanceEstimation, s: Setting, delta: float) -> dict:
         "worst_case": float(tau),
         "primal": float(min(t.eval() for t in terms)),
         "solver": solver,
+        "status": status,
         "x0": (x0.eval() - shift).tolist(),
         "ref": (ref.eval() - shift).tolist() if regret else None,
         "queries": [{"fn": fn, "x": (x.eval() - shift).tolist(), "g": g.eval().tolist(),
@@ -398,7 +402,7 @@ def replay(data: dict) -> dict:
         else:
             init = s.num(spec.gap) - vals[0]
         bound = s.num(data["bound"])
-        in_class = margin > 0 and init > 0
+        in_class = margin > TAU / 2 and init > TAU / 2  # an explicit margin, far above 50-digit rounding
         return {
             "in_class": bool(in_class),
             "class_margin": mpmath.nstr(margin, 6),
@@ -420,15 +424,19 @@ def _ser(e):
 def _instance(spec: PerformanceEstimation, s: Setting, sol: dict, rhs) -> dict | None:
     """The certificate data of the SDP's worst case: method rerun at 50 digits, values by longest paths."""
     regret = spec.measure == "regret"
+    # the data as the certificate prints it, parsed here exactly as the replay will parse it
+    x0s = [repr(float(v)) for v in sol["x0"]]
+    refs = None if not regret else [repr(float(v)) for v in sol["ref"]]
+    gs = [[repr(float(v)) for v in q["g"]] for q in sol["queries"]]
+    fns = [q["fn"] for q in sol["queries"]]
     with mpmath.workdps(DPS):
-        grads = [Vec(q["g"]) for q in sol["queries"]]
-        fns = [q["fn"] for q in sol["queries"]]
+        grads = [Vec(g) for g in gs]
         o = _ReplayOracle(grads, [mpmath.mpf(0)] * len(grads), fns)
-        ref = Vec(sol["ref"]) if regret else Vec([0] * len(sol["x0"]))
+        ref = Vec(refs) if regret else Vec([0] * len(x0s))
         o.ref = ref
-        xs = run_method(spec.method, o, s, Vec(sol["x0"]))
+        xs = run_method(spec.method, o, s, Vec(x0s))
         measure_terms(spec.measure, o, s, xs, ref)
-        data = {"regret": regret, "xstar": [0] * len(sol["x0"]), "x0": sol["x0"], "fns": fns}
+        data = {"regret": regret, "xstar": [0] * len(x0s), "x0": x0s, "fns": fns}
         c = {k: s.num(getattr(spec, k)) for k in ("L", "mu", "G") if getattr(spec, k) is not None}
         cap = s.num(spec.gap) * (1 - mpmath.mpf(sol["delta"])) if spec.initial == "gap" else None
         vals = _max_values(data, spec.function_class, c, o, grads, cap)
@@ -445,10 +453,10 @@ def _instance(spec: PerformanceEstimation, s: Setting, sol: dict, rhs) -> dict |
         "bound": _ser(rhs),
         "bound_printed": sp.sstr(rhs),
         "regret": regret,
-        "x0": [repr(v) for v in sol["x0"]],
-        "xstar": [0] * len(sol["x0"]),
-        "ref": None if not regret else [repr(v) for v in sol["ref"]],
-        "gradients": [[repr(v) for v in q["g"]] for q in sol["queries"]],
+        "x0": x0s,
+        "xstar": [0] * len(x0s),
+        "ref": refs,
+        "gradients": gs,
         "fns": fns,
         "values": [mpmath.nstr(v, DPS) for v in vals],
     }
@@ -522,7 +530,7 @@ def evaluate(spec: PerformanceEstimation, ctx: CheckContext) -> dict:
             fl = Setting(spec, values, N, exact=False)
             sol = _solve_pep(spec, fl, 0.0)  # the printed class itself: the exact worst case
             row = {"constants": {str(k): str(v) for k, v in values.items()}, "N": N, "worst_case": sol["worst_case"],
-                   "primal_worst_case": sol["primal"], "solver": sol["solver"], "shrink": sol["delta"]}
+                   "primal_worst_case": sol["primal"], "solver": sol["solver"], "status": sol["status"]}
             if rhs is not None:
                 b = fl.num(rhs)
                 row["bound"] = b
@@ -597,10 +605,15 @@ def check_pep(spec: PerformanceEstimation, ctx: CheckContext) -> CheckResult:
         per_const.setdefault(tuple(sorted(r["constants"].items())), []).append(r)
     evidence["trend"] = [{"constants": dict(k), **_trend([r["N"] for r in rs], [r["worst_case"] for r in rs])} for k, rs in per_const.items()]
     Nmax = max(r["N"] for r in rows)
+    inaccurate = [r["N"] for r in rows if r["status"] != "optimal"]
+    if inaccurate:
+        evidence["solver_inaccurate_at_N"] = inaccurate
+    acc = " (the solver reports an inaccurate solution at N = " + ", ".join(map(str, inaccurate)) + ")" if inaccurate else ""
+    values = ", ".join(f"N={r['N']}: {r['worst_case']:.4g}" for r in rows[:12])
     if rhs is None:
         return CheckResult(spec.strategy, spec.part, INCONCLUSIVE,
-                           f"no bound is printed: the exact worst case per N (N ≤ {Nmax}) is reported, "
-                           + "; ".join(t.get("reads", "") for t in evidence["trend"] if t.get("reads")), evidence)
+                           f"no bound is printed; exact worst case of the {spec.measure} per N: {values}; "
+                           + "; ".join(t.get("reads", "") for t in evidence["trend"] if t.get("reads")) + acc, evidence)
     evidence["sharp_ratio_per_N"] = {f"N={r['N']} ({_fmt(r['constants'])})": r["ratio"] for r in rows}
     worst = max(rows, key=lambda r: r["ratio"])
     evidence["worst_ratio"] = worst["ratio"]
@@ -640,7 +653,7 @@ def check_pep(spec: PerformanceEstimation, ctx: CheckContext) -> CheckResult:
     trend = "; ".join(t.get("reads", "") for t in evidence["trend"] if t.get("reads"))
     return CheckResult(spec.strategy, spec.part, CONSISTENT,
                        f"exact worst case ≤ bound for every N ≤ {Nmax} on the grid: sharp ratio {sharp}{tight}"
-                       + (f"; {trend}" if trend else "") + " (per-N certificates, not a proof for every N)", evidence)
+                       + (f"; {trend}" if trend else "") + acc + " (per-N certificates, not a proof for every N)", evidence)
 
 
 def sharp_constants(spec: PerformanceEstimation, ctx: CheckContext):
