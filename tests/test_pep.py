@@ -120,6 +120,9 @@ def test_no_printed_bound_reports_the_worst_case():
     rows = res.evidence["pep_table"]
     assert rows[0]["worst_case"] == pytest.approx((16 / 9) ** 2, rel=1e-5)
     assert all(r["worst_case"] > 1 for r in rows)  # no contraction in the first steps
+    w = res.evidence["certified_instance"]  # the last worst case as a function of the class, verified at 50 digits
+    again = replay(w["instance"])
+    assert again["in_class"] and float(again["measured"]) == pytest.approx(rows[-1]["worst_case"], rel=1e-4) and float(again["measured"]) > 1
 
 
 def test_nesterov_and_regret_and_gap_initial_condition():
