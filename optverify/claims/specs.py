@@ -461,6 +461,8 @@ class PerformanceEstimation(Spec):
     * ``measure``: "last gap" f(x_N) − f*, "min gap" min_{0≤k≤N} f(x_k) − f*, "average gap"
       f((x_0 + … + x_{N−1})/N) − f*, "average gap 1..N" f((x_1 + … + x_N)/N) − f*, "min grad sq"
       min_{0≤k≤N} ‖g(x_k)‖², "last dist sq" ‖x_N − x*‖², "regret" Σ_k f_k(x_k) − f_k(u);
+      gradient descent on a regularised objective f + (λ/2)‖x‖² with f μ-strongly convex and L-smooth is
+      gradient descent on the class with constants μ + λ and L + λ (every such function is one of them);
     * ``initial``: "distance" ‖x_0 − x*‖ ≤ ``radius`` (for the regret ‖x_0 − u‖ ≤ radius) or "gap"
       f(x_0) − f* ≤ ``gap``;
     * ``rhs``: the printed bound (usually BOUND) in the constants and ``horizon``; None: no bound is
@@ -506,6 +508,8 @@ class PerformanceEstimation(Spec):
             raise _error(f"measure is one of {', '.join(PEP_MEASURES)}; got {self.measure!r}")
         if (self.method == "online gradient descent") != (self.measure == "regret"):
             raise _error("the regret is the measure of online gradient descent, and online gradient descent is measured by its regret")
+        if self.measure == "regret" and self.initial != "distance":
+            raise _error("a regret is measured from ‖x_0 − u‖ ≤ radius: initial='distance'")
         if "step" not in self.params or (self.method in ("heavy ball", "nesterov") and "beta" not in self.params):
             raise _error(f"params of {self.method} need step=" + (" and beta=" if self.method in ("heavy ball", "nesterov") else ""))
         if self.initial not in ("distance", "gap") or (self.initial == "distance" and self.radius is None) or (self.initial == "gap" and self.gap is None):
