@@ -183,7 +183,8 @@ def cmd_check(args) -> int:
             for row in (c.get("evidence") or {}).get("pep_table", []):
                 b = f"bound {row['bound']:.6g}, ratio {row['ratio']:.6g}" if "bound" in row else "no bound"
                 t = f", closed form {row['tight']:.6g}" if "tight" in row else ""
-                print(f"    N = {row['N']:<3d} ({', '.join(f'{k} = {v}' for k, v in row['constants'].items())}): PEP worst case {row['worst_case']:.6g}, {b}{t}")
+                u = f" (not resolved: {row['unresolved']})" if row.get("unresolved") else ""
+                print(f"    N = {row['N']:<3d} ({', '.join(f'{k} = {v}' for k, v in row['constants'].items())}): PEP worst case {row['worst_case']:.6g}, {b}{t}{u}")
             if c.get("certificate"):
                 print("    certificate: " + json.dumps(c["certificate"], ensure_ascii=False, default=str)[:600])
         if entry.get("corrected"):

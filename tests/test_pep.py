@@ -188,3 +188,13 @@ def test_cli_check_and_tighten(capsys):
     assert main(["check", "pep:Thm 3", "--claims", claims]) == 0
     out = capsys.readouterr().out
     assert "refuted" in out and "PEP worst case 0.1, bound 0.0555556" in out
+
+
+def test_values_below_the_solver_resolution_are_not_findings():
+    mu = sp.Symbol("mu", positive=True)
+    spec = PerformanceEstimation("smooth strongly convex", "gradient descent", "last dist sq", N, rhs=BOUND, L=L, mu=mu, params={"step": 1 / L},
+                                 radius=D, constants={L: 1, mu: sp.Rational(1, 2), D: 1}, horizons=(1, 2, 30))
+    res = check_pep(spec, ctx((1 - mu / L) ** (2 * N) * D**2))  # ‖x_N − x*‖ contracts by exactly 1 − μ/L per step
+    assert res.verdict == CONSISTENT, res.summary
+    assert [u["N"] for u in res.evidence["unresolved"]] == [30]
+    assert all(v == pytest.approx(1.0, rel=1e-5) for v in res.evidence["sharp_ratio_per_N"].values())

@@ -47,6 +47,7 @@ SHRINKS = (1e-6, 1e-4, 1e-3)  # interior margins tried in turn when the instance
 TAU = mpmath.mpf("1e-30")  # margin of every interpolation condition of a replayed instance
 SOLVER_TOL = 1e-5  # relative excess of an SDP value over the bound that is solver noise, not a finding
 SOLVERS = ("CLARABEL", "SCS")
+RESOLUTION = 1e-6  # below this fraction of the first worst case, an SDP value is solver noise
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -525,6 +526,7 @@ def evaluate(spec: PerformanceEstimation, ctx: CheckContext) -> dict:
     rows, refutation, stopped = [], None, False
     stop_at = time.monotonic() + 0.8 * ctx.remaining()  # leave a share of the claim's budget to the checks after this one
     for values in _grid(spec, ctx):
+        scale = None  # the worst case at the first horizon: the size the solver's absolute accuracy is measured against
         for N in horizons:
             if ctx.remaining() < 1.0 or time.monotonic() > stop_at:
                 stopped = True
@@ -533,16 +535,21 @@ def evaluate(spec: PerformanceEstimation, ctx: CheckContext) -> dict:
             sol = _solve_pep(spec, fl, 0.0)  # the printed class itself: the exact worst case
             row = {"constants": {str(k): str(v) for k, v in values.items()}, "N": N, "worst_case": sol["worst_case"],
                    "primal_worst_case": sol["primal"], "solver": sol["solver"], "status": sol["status"]}
+            scale = sol["worst_case"] if scale is None else scale
             if rhs is not None:
                 b = fl.num(rhs)
                 row["bound"] = b
                 row["ratio"] = sol["worst_case"] / b if b > 0 else math.inf
+                # an SDP resolves values to about RESOLUTION of its scale; an inaccurate solve resolves nothing past the bound
+                if b < RESOLUTION * abs(scale) or (sol["status"] != "optimal" and row["ratio"] > 1):
+                    row["unresolved"] = (f"bound {b:.3g} below the solver's resolution ({RESOLUTION:g} of the worst case {scale:.3g} at the first N)"
+                                         if b < RESOLUTION * abs(scale) else f"solver status {sol['status']}")
             if spec.tight is not None:
                 row["tight"] = fl.num(spec.tight)
                 row["worst_case_over_tight"] = sol["worst_case"] / row["tight"] if row["tight"] > 0 else None
             row["worst_case_data"] = _display(sol)
             # below 1 + 1e-7 the excess is smaller than the interior shrink takes off: no instance could break the bound
-            if rhs is not None and sol["worst_case"] > row["bound"] * (1 + 1e-7) and refutation is None:
+            if rhs is not None and "unresolved" not in row and sol["worst_case"] > row["bound"] * (1 + 1e-7) and refutation is None:
                 row["replay"] = _try_refute(spec, ctx, values, N, rhs, sol)
                 if row["replay"].get("violates"):
                     refutation = row
@@ -613,6 +620,12 @@ def check_pep(spec: PerformanceEstimation, ctx: CheckContext) -> CheckResult:
         evidence["wider_class"] = spec.wider_class
     if not rows:
         return CheckResult(spec.strategy, spec.part, INCONCLUSIVE, "no PEP was solved within the budget", evidence)
+    unresolved = [r for r in rows if "unresolved" in r]
+    if unresolved:
+        evidence["unresolved"] = [{"N": r["N"], "constants": r["constants"], "why": r["unresolved"]} for r in unresolved]
+    rows = [r for r in rows if "unresolved" not in r]
+    if not rows:
+        return CheckResult(spec.strategy, spec.part, INCONCLUSIVE, "every horizon's bound is below the solver's resolution", evidence)
     per_const: dict = {}
     for r in rows:
         per_const.setdefault(tuple(sorted(r["constants"].items())), []).append(r)
@@ -670,6 +683,8 @@ def check_pep(spec: PerformanceEstimation, ctx: CheckContext) -> CheckResult:
                            f"the SDP worst case exceeds the bound (ratio {worst['ratio']:.6g} at N = {worst['N']}) but no instance replayed past it",
                            evidence)
     trend = "; ".join(t.get("reads", "") for t in evidence["trend"] if t.get("reads"))
+    if unresolved:
+        acc += f"; {len(unresolved)} (constants, N) pair(s) not resolved by the solver (listed in the evidence)"
     return CheckResult(spec.strategy, spec.part, CONSISTENT,
                        f"exact worst case ≤ bound (to the solver's tolerance {SOLVER_TOL:g}) for every N ≤ {Nmax} on the grid: sharp ratio {sharp}{tight}"
                        + (f"; {trend}" if trend else "") + acc + " (per-N certificates, not a proof for every N)", evidence)
@@ -682,7 +697,7 @@ def sharp_constants(spec: PerformanceEstimation, ctx: CheckContext):
     out = evaluate(spec, ctx)
     if "unavailable" in out:
         raise RuntimeError(out["unavailable"])
-    rows = [r for r in out["rows"] if r.get("bound", 0) > 0]
+    rows = [r for r in out["rows"] if r.get("bound", 0) > 0 and "unresolved" not in r]
     if not rows:
         raise RuntimeError("no PEP with a positive bound was solved")
     res = tighten_samples([r["worst_case"] for r in rows], [r["bound"] for r in rows],
