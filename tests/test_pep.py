@@ -185,6 +185,9 @@ def test_cli_check_and_tighten(capsys):
     assert main(["tighten", "pep:Thm 2", "--claims", claims]) == 0
     out = capsys.readouterr().out
     assert "sharp constant 1" in out and "c ≥ 1" in out
+    assert main(["check", "pep:Thm 1", "--claims", claims, "--scale", "0.9"]) == 0  # a tight bound scaled down
+    out = capsys.readouterr().out
+    assert "pep:Thm 1: refuted" in out and "certificate:" in out and "closed form 0.166667" in out
     assert main(["check", "pep:Thm 3", "--claims", claims]) == 0
     out = capsys.readouterr().out
     assert "refuted" in out and "PEP worst case 0.1, bound 0.0555556" in out

@@ -680,7 +680,11 @@ def check_pep(spec: PerformanceEstimation, ctx: CheckContext) -> CheckResult:
     tight = ""
     if spec.tight is not None:
         tight = "; exact worst case / closed form " + ", ".join(f"{r['worst_case_over_tight']:.6f}" for r in rows if r.get("worst_case_over_tight") is not None)[:200]
-    sharp = ", ".join(f"N={r['N']}: {r['ratio']:.6g}" for r in rows[:12])
+    varying = [k for k in rows[0]["constants"] if len({r["constants"][k] for r in rows}) > 1]
+    groups: dict = {}
+    for r in rows:
+        groups.setdefault(", ".join(f"{k} = {r['constants'][k]}" for k in varying), []).append(f"N={r['N']}: {r['ratio']:.6g}")
+    sharp = "; ".join((f"({g}) " if g else "") + ", ".join(v) for g, v in list(groups.items())[:4])
     if over:
         return CheckResult(spec.strategy, spec.part, INCONCLUSIVE,
                            f"the SDP worst case exceeds the bound (ratio {worst['ratio']:.6g} at N = {worst['N']}) but no instance replayed past it",
