@@ -201,3 +201,19 @@ def test_values_below_the_solver_resolution_are_not_findings():
     assert res.verdict == CONSISTENT, res.summary
     assert [u["N"] for u in res.evidence["unresolved"]] == [30]
     assert all(v == pytest.approx(1.0, rel=1e-5) for v in res.evidence["sharp_ratio_per_N"].values())
+
+
+def test_proximal_gradient_tight_rate_and_replayed_refutation():
+    # F = f + h, f L-smooth convex, h convex, step 1/L: exact worst case L‖x_0 − x*‖²/(4N) (Taylor, Hendrickx & Glineur 2018)
+    spec = PerformanceEstimation("smooth convex", "proximal gradient", "last gap", N, rhs=BOUND, L=L, params={"step": 1 / L}, radius=D,
+                                 constants={L: 1, D: 1}, tight=L * D**2 / (4 * N), horizons=(1, 2, 3))
+    res = check_pep(spec, ctx(L * D**2 / (4 * N)))
+    assert res.verdict == CONSISTENT and all(r["worst_case_over_tight"] == pytest.approx(1, rel=1e-5) for r in res.evidence["pep_table"])
+    res = check_pep(spec, ctx(sp.Rational(9, 10) * L * D**2 / (4 * N)))
+    assert res.verdict == REFUTED
+    inst = res.certificate["instance"]
+    assert inst["prox_points"] and inst["star_gradient"]  # h's subgradients are recomputed from the proximal steps
+    out = replay(inst)
+    assert out["in_class"] and out["violates"]
+    with pytest.raises(ClaimError, match="proximal"):
+        dataclasses.replace(spec, measure="min gap").validate(None)

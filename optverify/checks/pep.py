@@ -132,6 +132,10 @@ def run_method(method: str, o, s: Setting, x0):
             nxt = xs[k] - s.param("step", k) * o.grad(xs[k]) + s.param("beta", k) * (xs[k] - prev)
             prev = xs[k]
             xs.append(nxt)
+    elif method == "proximal gradient":  # f smooth (the class), h convex: x_{k+1} = prox_{step·h}(x_k − step·∇f(x_k))
+        for k in range(N):
+            st = s.param("step", k)
+            xs.append(o.prox(xs[k] - st * o.grad(xs[k]), st))
     elif method == "nesterov":
         y = x0
         for k in range(N):
@@ -200,22 +204,38 @@ class _PepOracle:
         else:
             mk = lambda: problem.declare_function(ConvexLipschitzFunction, M=consts["G"])  # noqa: E731
         self.funcs = [mk() for _ in range(nfun)]
+        self.composite = spec.method == "proximal gradient"
+        if self.composite:  # function 1 is h, convex; shrunk to δ·L-strongly convex, inside the convex class
+            from PEPit.functions import ConvexFunction, StronglyConvexFunction
+
+            d = consts.get("delta_h", 0.0)
+            self.funcs.append(problem.declare_function(StronglyConvexFunction, mu=d) if d > 0 else problem.declare_function(ConvexFunction))
         self.queries: list[tuple] = []  # (function index, point, gradient, value)
         self._seen: dict = {}
         self.fstar = 0
+
+    def prox(self, y, step):
+        from PEPit.primitive_steps import proximal_step
+
+        x, sub, hx = proximal_step(y, self.funcs[1], step)
+        self._seen[(id(x), 1)] = len(self.queries)
+        self.queries.append((1, x, sub, hx, True))
+        return x
 
     def _q(self, x, fn):
         key = (id(x), fn)
         if key not in self._seen:
             g, f = self.funcs[fn].oracle(x)
             self._seen[key] = len(self.queries)
-            self.queries.append((fn, x, g, f))
+            self.queries.append((fn, x, g, f, False))
         return self.queries[self._seen[key]]
 
     def grad(self, x, fn=0):
         return self._q(x, fn)[2]
 
     def value(self, x, fn=0):
+        if self.composite:  # F = f + h
+            return self._q(x, 0)[3] + self._q(x, 1)[3]
         return self._q(x, fn)[3]
 
 
@@ -226,8 +246,19 @@ def _solve_pep(spec: PerformanceEstimation, s: Setting, delta: float) -> dict:
     problem = PEP()
     consts = _class_constants(spec, s, delta)
     regret = spec.measure == "regret"
+    if spec.method == "proximal gradient":
+        consts["delta_h"] = delta * s.num(spec.L)
     o = _PepOracle(problem, spec, consts, s.N if regret else 1)
-    if regret:
+    star_grads = None
+    if o.composite:
+        F = o.funcs[0] + o.funcs[1]
+        xstar = F.stationary_point()
+        fstar = F(xstar)
+        o.fstar = fstar
+        ref = xstar
+        x0 = problem.set_initial_point()
+        star_grads = [o.funcs[0].gradient(xstar)]  # h's subgradient at x* is its negative
+    elif regret:
         xstar = fstar = None
         ref = problem.set_initial_point()
         x0 = problem.set_initial_point()
@@ -266,8 +297,9 @@ def _solve_pep(spec: PerformanceEstimation, s: Setting, delta: float) -> dict:
         "status": status,
         "x0": (x0.eval() - shift).tolist(),
         "ref": (ref.eval() - shift).tolist() if regret else None,
-        "queries": [{"fn": fn, "x": (x.eval() - shift).tolist(), "g": g.eval().tolist(),
-                     "f": float(f.eval()) - (0.0 if regret else fs)} for fn, x, g, f in o.queries],
+        "queries": [{"fn": fn, "x": (x.eval() - shift).tolist(), "g": g.eval().tolist(), "prox": prox,
+                     "f": float(f.eval()) - (0.0 if regret else fs)} for fn, x, g, f, prox in o.queries],
+        "star_gradient": None if star_grads is None else star_grads[0].eval().tolist(),
         "delta": delta,
     }
 
@@ -279,11 +311,24 @@ def _solve_pep(spec: PerformanceEstimation, s: Setting, delta: float) -> dict:
 class _ReplayOracle:
     """Answers the k-th new query with the k-th recorded gradient and value; records where it was asked."""
 
-    def __init__(self, grads, values, fns):
-        self.grads, self.values, self.fns = grads, values, fns
+    def __init__(self, grads, values, fns, prox_points=None):
+        self.grads, self.values, self.fns = list(grads), values, fns
+        self.prox_points = prox_points or [None] * len(fns)
+        self.composite = any(p is not None for p in self.prox_points)
         self.points: list = []
         self._seen: dict = {}
         self.fstar = mpmath.mpf(0)
+
+    def prox(self, y, step):
+        """The recorded output x of the k-th proximal step; h's subgradient there is (y − x)/step, computed here."""
+        i = len(self.points)
+        if i >= len(self.fns) or self.prox_points[i] is None:
+            raise ValueError(f"the replayed run takes a proximal step at query {i}, which the instance does not record")
+        x = Vec(self.prox_points[i])
+        self.grads[i] = (y - x) / step
+        self._seen[(id(x), 1)] = i
+        self.points.append(x)
+        return x
 
     def _q(self, x, fn):
         key = (id(x), fn)
@@ -299,22 +344,33 @@ class _ReplayOracle:
         return self.grads[self._q(x, fn)]
 
     def value(self, x, fn=0):
+        if self.composite:
+            return self.values[self._q(x, 0)] + self.values[self._q(x, 1)]
         return self.values[self._q(x, fn)]
 
 
 def _condition(cls: str, c: dict, xi, gi, xj, gj):
     """The lower bound the class puts on f_i − f_j (interpolation conditions, Taylor–Hendrickx–Glineur 2017)."""
     lin = gj * (xi - xj)
-    if cls == "convex lipschitz":
+    if cls in ("convex lipschitz", "convex"):
         return lin
     L, mu = c["L"], c.get("mu", mpmath.mpf(0))
     dg, dx = gi - gj, xi - xj
     return lin + (dg * dg / L + mu * (dx * dx) - 2 * mu / L * ((gj - gi) * (xj - xi))) / (2 * (1 - mu / L))
 
 
+def _fclass(data: dict, fn: int) -> str:
+    """The class of function ``fn``: the claim's, or convex for the h of a proximal method."""
+    return "convex" if data.get("star_gradient") is not None and fn == 1 else data["class"]
+
+
 def _nodes(data: dict, oracle: _ReplayOracle, grads, fn: int):
     """The data points of function ``fn``: (point, gradient, query index or None for x*)."""
-    nodes = [] if data["regret"] else [(Vec(data["xstar"]), Vec([0] * len(data["x0"])), None)]
+    if data.get("star_gradient") is not None:  # x* minimises f + h: ∇f(x*) = g*, h's subgradient −g*, exactly
+        g = Vec(data["star_gradient"])
+        nodes = [(Vec(data["xstar"]), g if fn == 0 else -g, None)]
+    else:
+        nodes = [] if data["regret"] else [(Vec(data["xstar"]), Vec([0] * len(data["x0"])), None)]
     nodes += [(oracle.points[i], grads[i], i) for i in range(len(grads)) if data["fns"][i] == fn]
     return nodes
 
@@ -333,7 +389,7 @@ def _max_values(data: dict, cls: str, c: dict, oracle: _ReplayOracle, grads, gap
         n = len(nodes)
         w = [[None] * n for _ in range(n)]
         for i, j in itertools.permutations(range(n), 2):
-            w[i][j] = -_condition(cls, c, nodes[i][0], nodes[i][1], nodes[j][0], nodes[j][1]) - TAU  # f_j ≤ f_i + w_ij
+            w[i][j] = -_condition(_fclass({**data, "class": cls}, fn), c, nodes[i][0], nodes[i][1], nodes[j][0], nodes[j][1]) - TAU  # f_j ≤ f_i + w_ij
         dist = [mpmath.inf] * n
         dist[0] = mpmath.mpf(0)
         for j in range(1, n):
@@ -380,15 +436,16 @@ def replay(data: dict) -> dict:
     with mpmath.workdps(DPS):
         s = _setting_from(data)
         spec = s.spec
-        grads = [Vec(g) for g in data["gradients"]]
+        grads = [None if g is None else Vec(g) for g in data["gradients"]]
         vals = [mpmath.mpf(v) for v in data["values"]]
-        o = _ReplayOracle(grads, vals, data["fns"])
+        o = _ReplayOracle(grads, vals, data["fns"], data.get("prox_points"))
         ref = Vec(data["ref"]) if data["regret"] else Vec(data["xstar"])
         o.ref = ref
         x0 = Vec(data["x0"])
         xs = run_method(spec.method, o, s, x0)
         terms = measure_terms(spec.measure, o, s, xs, ref)
         measured = min(terms)
+        grads = o.grads  # with h's subgradients at the proximal points, computed by the run
         c = {k: s.num(getattr(spec, k)) for k in ("L", "mu", "G") if getattr(spec, k) is not None}
         # class membership: every interpolation condition, with its margin
         margin = mpmath.inf
@@ -396,9 +453,9 @@ def replay(data: dict) -> dict:
             nodes = _nodes(data, o, grads, fn)
             fv = [mpmath.mpf(0) if q is None else vals[q] for _, _, q in nodes]
             for i, j in itertools.permutations(range(len(nodes)), 2):
-                m = fv[i] - fv[j] - _condition(data["class"], c, nodes[i][0], nodes[i][1], nodes[j][0], nodes[j][1])
+                m = fv[i] - fv[j] - _condition(_fclass(data, fn), c, nodes[i][0], nodes[i][1], nodes[j][0], nodes[j][1])
                 margin = min(margin, m)
-            if data["class"] == "convex lipschitz":
+            if _fclass(data, fn) == "convex lipschitz":
                 margin = min(margin, *(c["G"] ** 2 - g ** 2 for _, g, _ in nodes))
         if data["initial"] == "distance":
             init = s.num(spec.radius) ** 2 - (x0 - ref) ** 2
@@ -430,16 +487,19 @@ def _instance(spec: PerformanceEstimation, s: Setting, sol: dict, rhs) -> dict |
     # the data as the certificate prints it, parsed here exactly as the replay will parse it
     x0s = [repr(float(v)) for v in sol["x0"]]
     refs = None if not regret else [repr(float(v)) for v in sol["ref"]]
-    gs = [[repr(float(v)) for v in q["g"]] for q in sol["queries"]]
+    gs = [None if q.get("prox") else [repr(float(v)) for v in q["g"]] for q in sol["queries"]]
     fns = [q["fn"] for q in sol["queries"]]
+    prox_points = [[repr(float(v)) for v in q["x"]] if q.get("prox") else None for q in sol["queries"]]
+    star = None if sol.get("star_gradient") is None else [repr(float(v)) for v in sol["star_gradient"]]
     with mpmath.workdps(DPS):
-        grads = [Vec(g) for g in gs]
-        o = _ReplayOracle(grads, [mpmath.mpf(0)] * len(grads), fns)
+        grads = [None if g is None else Vec(g) for g in gs]
+        o = _ReplayOracle(grads, [mpmath.mpf(0)] * len(grads), fns, prox_points if star is not None else None)
         ref = Vec(refs) if regret else Vec([0] * len(x0s))
         o.ref = ref
         xs = run_method(spec.method, o, s, Vec(x0s))
         measure_terms(spec.measure, o, s, xs, ref)
-        data = {"regret": regret, "xstar": [0] * len(x0s), "x0": x0s, "fns": fns}
+        grads = o.grads
+        data = {"regret": regret, "xstar": [0] * len(x0s), "x0": x0s, "fns": fns, "star_gradient": star, "class": spec.function_class}
         c = {k: s.num(getattr(spec, k)) for k in ("L", "mu", "G") if getattr(spec, k) is not None}
         cap = s.num(spec.gap) * (1 - mpmath.mpf(sol["delta"])) if spec.initial == "gap" else None
         vals = _max_values(data, spec.function_class, c, o, grads, cap)
@@ -460,6 +520,8 @@ def _instance(spec: PerformanceEstimation, s: Setting, sol: dict, rhs) -> dict |
         "xstar": [0] * len(x0s),
         "ref": refs,
         "gradients": gs,
+        "prox_points": prox_points if star is not None else None,
+        "star_gradient": star,
         "fns": fns,
         "values": [mpmath.nstr(v, DPS) for v in vals],
     }

@@ -442,7 +442,7 @@ def adam_eps_in_root(eta: float, T: int, beta1: float = 0.9, beta2: float = 0.99
 pep_k = sp.Symbol("k", integer=True, nonnegative=True)  # the 0-based step index in PerformanceEstimation step sizes
 
 PEP_CLASSES = ("smooth convex", "smooth strongly convex", "convex lipschitz")
-PEP_METHODS = ("gradient descent", "heavy ball", "nesterov", "online gradient descent")
+PEP_METHODS = ("gradient descent", "heavy ball", "nesterov", "online gradient descent", "proximal gradient")
 PEP_MEASURES = ("last gap", "min gap", "average gap", "average gap 1..N", "min grad sq", "last dist sq", "regret")
 
 
@@ -458,6 +458,8 @@ class PerformanceEstimation(Spec):
       "heavy ball" x_{k+1} = x_k − step·∇f(x_k) + beta·(x_k − x_{k−1}), x_{−1} = x_0;
       "nesterov" x_{k+1} = y_k − step·∇f(y_k), y_{k+1} = x_{k+1} + beta·(x_{k+1} − x_k), y_0 = x_0;
       "online gradient descent" x_{k+1} = x_k − step·g_k(x_k) on losses f_0 … f_{N−1} of the class;
+      "proximal gradient" x_{k+1} = prox_{step·h}(x_k − step·∇f(x_k)) for F = f + h, f of the (smooth) class and h
+      any closed convex function; measures "last gap" (F(x_N) − F*) and "last dist sq", from ‖x_0 − x*‖ ≤ radius;
     * ``measure``: "last gap" f(x_N) − f*, "min gap" min_{0≤k≤N} f(x_k) − f*, "average gap"
       f((x_0 + … + x_{N−1})/N) − f*, "average gap 1..N" f((x_1 + … + x_N)/N) − f*, "min grad sq"
       min_{0≤k≤N} ‖g(x_k)‖², "last dist sq" ‖x_N − x*‖², "regret" Σ_k f_k(x_k) − f_k(u);
@@ -508,6 +510,9 @@ class PerformanceEstimation(Spec):
             raise _error(f"measure is one of {', '.join(PEP_MEASURES)}; got {self.measure!r}")
         if (self.method == "online gradient descent") != (self.measure == "regret"):
             raise _error("the regret is the measure of online gradient descent, and online gradient descent is measured by its regret")
+        if self.method == "proximal gradient" and (self.function_class == "convex lipschitz" or self.initial != "distance"
+                                                   or self.measure not in ("last gap", "last dist sq")):
+            raise _error("proximal gradient: f of a smooth class, initial='distance', measure 'last gap' or 'last dist sq'")
         if self.measure == "regret" and self.initial != "distance":
             raise _error("a regret is measured from ‖x_0 − u‖ ≤ radius: initial='distance'")
         if "step" not in self.params or (self.method in ("heavy ball", "nesterov") and "beta" not in self.params):
