@@ -43,6 +43,8 @@ from optverify.claims.specs import (
     Range,
     RateCounterexample,
     RegretProbe,
+    PerformanceEstimation,
+    pep_k,
     Scaling,
     Sharp,
     Simulation,
@@ -67,7 +69,7 @@ __all__ = [
     # checks
     "Spec", "Identity", "Induction", "Inequality", "Limit", "InstanceSearch", "Sharp", "Simulation", "Pseudocode",
     "Scaling", "Moment", "ParameterChoice", "Diagonalizable", "NonConvergence", "RateCounterexample", "IterateLimit",
-    "PeriodicRegret", "RegretProbe", "NotCheckable",
+    "PeriodicRegret", "RegretProbe", "NotCheckable", "PerformanceEstimation", "pep_k",
     # writing a check of one's own
     "register", "CheckResult", "CheckContext", "Budget", "BudgetExceeded",
     # deciding

@@ -60,10 +60,17 @@ def _parser() -> argparse.ArgumentParser:
     ck.add_argument("--budget", type=float, default=None)
     ck.add_argument("--json", action="store_true")
 
+    tg = sub.add_parser("tighten", help="the sharp constant in front of a claim's bound (exact per N where performance estimation applies)")
+    tg.add_argument("id")
+    tg.add_argument("--mode", default="quick", type=str)
+    tg.add_argument("--seed", default=0, type=int)
+    tg.add_argument("--budget", type=float, default=None)
+    tg.add_argument("--json", action="store_true")
+
     cv = sub.add_parser("coverage", help="numbered statements and checkable displays of a source, encoded or not")
     cv.add_argument("source", nargs="?", default=None, help="a source name (000…004, or one of a claims file's), a bundled file name or a path (default: every source in use)")
     cv.add_argument("--json", action="store_true")
-    for sp_ in (r, ls, sh, ck, cv):
+    for sp_ in (r, ls, sh, ck, tg, cv):
         sp_.add_argument("--claims", action="append", default=[], metavar="FILE_OR_MODULE",
                          help="also use the claims of this file or module (repeatable)")
     return p
@@ -212,10 +219,66 @@ def cmd_check(args) -> int:
             print(f"  scaled: the {entry['override']['scales']} × {entry['override']['scale']:g}")
         for c in entry["checks"]:
             print(f"  {c['strategy']} [{c['part']}]: {c['verdict']} — {c['summary']}")
+            for row in (c.get("evidence") or {}).get("pep_table", []):
+                b = f"bound {row['bound']:.6g}, ratio {row['ratio']:.6g}" if "bound" in row else "no bound"
+                t = f", closed form {row['tight']:.6g}" if "tight" in row else ""
+                u = f" (not resolved: {row['unresolved']})" if row.get("unresolved") else ""
+                print(f"    N = {row['N']:<3d} ({', '.join(f'{k} = {v}' for k, v in row['constants'].items())}): PEP worst case {row['worst_case']:.6g}, {b}{t}{u}")
             if c.get("certificate"):
                 print("    certificate: " + json.dumps(c["certificate"], ensure_ascii=False, default=str)[:600])
         if entry.get("corrected"):
             print(f"  corrected form: {entry['corrected']['verdict']} — {entry['corrected']['statement_latex']}")
+    return 0
+
+
+def cmd_tighten(args) -> int:
+    """Performance estimation gives the sharp constant per N; any other claim, the largest ratio its checks found."""
+    from optverify.budget import Budget
+    from optverify.checks.result import CheckContext, claim_seed
+    from optverify.claims import get
+    from optverify.claims.specs import PerformanceEstimation
+    from optverify.runner import BUDGETS, Override, decide
+
+    mode = _mode(args.mode)
+    claim = get(args.id)
+    budget = args.budget or BUDGETS[mode]
+    peps = [s for s in claim.checks if isinstance(s, PerformanceEstimation) and s.rhs is not None]
+    if not peps:
+        entry = decide(claim, mode, args.seed, args.budget, Override())
+        out = {"id": claim.id, "method": "largest measured/bound ratio found by the claim's checks (a lower bound on the sharp constant)",
+               "worst_ratio": entry.get("worst_ratio"), "verdict": entry["verdict"]}
+        if args.json:
+            print(json.dumps(out, indent=2, ensure_ascii=False, default=str))
+        else:
+            r = out["worst_ratio"]
+            print(f"{claim.id}: no performance-estimation check applies; {out['method']}: " + ("none" if r is None else f"{r:.6g}"))
+        return 0
+    from optverify.checks.pep import sharp_constants
+
+    ctx = CheckContext(seed=claim_seed(args.seed, claim.id), mode=mode, bound=claim.bound, budget=Budget(time.monotonic() + budget))
+    results = []
+    for spec in peps:
+        try:
+            rows, res = sharp_constants(spec, ctx)
+        except Exception as exc:  # solver or dependency failure: said, never a number
+            results.append({"part": spec.part, "error": f"{type(exc).__name__}: {exc}"})
+            continue
+        results.append({"part": spec.part, "rows": [{"N": r["N"], "constants": r["constants"], "worst_case": r["worst_case"], "bound": r["bound"],
+                                                     "sharp_constant": r["ratio"], "tight": r.get("tight")} for r in rows],
+                        "smallest_constant_on_grid": res.c_point, "attained_at": res.worst.instance})
+    if args.json:
+        print(json.dumps({"id": claim.id, "method": "performance estimation (exact worst case per N)", "results": results}, indent=2, ensure_ascii=False, default=str))
+        return 0
+    for r in results:
+        print(f"{claim.id} [{r['part']}]: performance estimation, exact worst case per N")
+        if "error" in r:
+            print(f"  failed: {r['error']}")
+            continue
+        for row in r["rows"]:
+            t = f"  closed form {row['tight']:.6g}" if row.get("tight") is not None else ""
+            cs = ", ".join(f"{k} = {v}" for k, v in row["constants"].items())
+            print(f"  N = {row['N']:<3d} ({cs}): worst case {row['worst_case']:.6g}  bound {row['bound']:.6g}  sharp constant {row['sharp_constant']:.6g}{t}")
+        print(f"  the bound times c holds at every N on the grid exactly when c ≥ {r['smallest_constant_on_grid']:.6g} (attained at {r['attained_at']})")
     return 0
 
 
@@ -331,7 +394,7 @@ def main(argv: list[str] | None = None) -> int:
             from optverify.claims import use
 
             use(*args.claims)
-        return {"run": cmd_run, "list": cmd_list, "show": cmd_show, "check": cmd_check, "coverage": cmd_coverage}[args.command](args)
+        return {"run": cmd_run, "list": cmd_list, "show": cmd_show, "check": cmd_check, "tighten": cmd_tighten, "coverage": cmd_coverage}[args.command](args)
     except UserError as exc:
         print(f"optverify: {exc}", file=sys.stderr)
         return 2

@@ -9,6 +9,7 @@ from optverify.checks import (  # noqa: F401  (imported for their @register)
     moments,
     not_checkable,
     parameter_choice,
+    pep,
     periodic_regret,
     pseudocode,
     rate,

@@ -135,6 +135,13 @@ class Claim:
         if self.corrected is not None:
             _validate_checks(self.id + " (corrected form)", self.corrected.checks, self.corrected.bound)
 
+    def add_checks(self, *specs, hypotheses: tuple = ()) -> "Claim":
+        """Append checks (validated like those given at declaration) and the readings they make."""
+        _validate_checks(self.id, list(specs), self.bound)
+        self.checks = [*self.checks, *specs]
+        self.hypotheses = [*self.hypotheses, *hypotheses]
+        return self
+
     @property
     def source_name(self) -> str:
         """The name of the source the claim belongs to (``000``, ``lecture7``)."""

@@ -438,3 +438,99 @@ def adam_eps_in_root(eta: float, T: int, beta1: float = 0.9, beta2: float = 0.99
     root = eps**0.5
     return Pseudocode("adam", {"eta": eta, "beta1": beta1, "beta2": beta2, "eps": root, "eps_mode": 1, "momentum_sign": 1, "T": T},
                       note=f"√(v̂ + ε) with ε = {eps:g} is √(v̂ + ({root:g})²): eps_mode 1 with eps = {root:g}")
+
+
+pep_k = sp.Symbol("k", integer=True, nonnegative=True)  # the 0-based step index in PerformanceEstimation step sizes
+
+PEP_CLASSES = ("smooth convex", "smooth strongly convex", "convex lipschitz")
+PEP_METHODS = ("gradient descent", "heavy ball", "nesterov", "online gradient descent", "proximal gradient")
+PEP_MEASURES = ("last gap", "min gap", "average gap", "average gap 1..N", "min grad sq", "last dist sq", "regret")
+
+
+@dataclass
+class PerformanceEstimation(Spec):
+    """The exact worst case of a deterministic first-order method on a function class, per horizon N (PEPit).
+
+    * ``function_class``: "smooth convex" (``L``), "smooth strongly convex" (``L``, ``mu``) or
+      "convex lipschitz" (``G``: every subgradient has norm ≤ G);
+    * ``method`` with ``params`` (sympy expressions in the constants, the horizon and :data:`pep_k`,
+      the 0-based step index):
+      "gradient descent" x_{k+1} = x_k − step·g(x_k) (the subgradient method on the Lipschitz class);
+      "heavy ball" x_{k+1} = x_k − step·∇f(x_k) + beta·(x_k − x_{k−1}), x_{−1} = x_0;
+      "nesterov" x_{k+1} = y_k − step·∇f(y_k), y_{k+1} = x_{k+1} + beta·(x_{k+1} − x_k), y_0 = x_0;
+      "online gradient descent" x_{k+1} = x_k − step·g_k(x_k) on losses f_0 … f_{N−1} of the class;
+      "proximal gradient" x_{k+1} = prox_{step·h}(x_k − step·∇f(x_k)) for F = f + h, f of the (smooth) class and h
+      any closed convex function; measures "last gap" (F(x_N) − F*) and "last dist sq", from ‖x_0 − x*‖ ≤ radius;
+    * ``measure``: "last gap" f(x_N) − f*, "min gap" min_{0≤k≤N} f(x_k) − f*, "average gap"
+      f((x_0 + … + x_{N−1})/N) − f*, "average gap 1..N" f((x_1 + … + x_N)/N) − f*, "min grad sq"
+      min_{0≤k≤N} ‖g(x_k)‖², "last dist sq" ‖x_N − x*‖², "regret" Σ_k f_k(x_k) − f_k(u);
+      gradient descent on a regularised objective f + (λ/2)‖x‖² with f μ-strongly convex and L-smooth is
+      gradient descent on the class with constants μ + λ and L + λ (every such function is one of them);
+    * ``initial``: "distance" ‖x_0 − x*‖ ≤ ``radius`` (for the regret ‖x_0 − u‖ ≤ radius) or "gap"
+      f(x_0) − f* ≤ ``gap``;
+    * ``rhs``: the printed bound (usually BOUND) in the constants and ``horizon``; None: no bound is
+      printed, the worst case per N is reported (inconclusive);
+    * ``constants``: each free symbol other than the horizon → a number (normalise, e.g. L = 1, D = 1, only
+      where the bound is homogeneous in it) or a Range sampled (2 points quick, 4 thorough);
+    * ``tight``: the literature's closed form of the exact worst case, shown beside it (``tight_reference``);
+    * ``wider_class``: non-empty when the PEP class is wider than the claim's (say why); a worst case
+      above the bound then does not refute the claim, it is reported.
+    """
+
+    function_class: str
+    method: str
+    measure: str
+    horizon: sp.Symbol
+    rhs: Any = None
+    L: Any = None
+    mu: Any = None
+    G: Any = None
+    params: dict = field(default_factory=dict)
+    initial: str = "distance"
+    radius: Any = None
+    gap: Any = None
+    constants: dict = field(default_factory=dict)
+    tight: Any = None
+    tight_reference: str = ""
+    wider_class: str = ""
+    horizons: tuple = (1, 2, 3, 4, 5, 6, 8, 10)
+    thorough_horizons: tuple = (1, 2, 3, 4, 5, 6, 8, 10, 12, 15, 20, 25, 30)
+    strategy: str = field(default="performance estimation", kw_only=True)
+
+    def validate(self, bound) -> None:
+        super().validate(bound)
+        need = {"smooth convex": ("L",), "smooth strongly convex": ("L", "mu"), "convex lipschitz": ("G",)}
+        if self.function_class not in need:
+            raise _error(f"function_class is one of {', '.join(PEP_CLASSES)}; got {self.function_class!r}")
+        for name in need[self.function_class]:
+            if getattr(self, name) is None:
+                raise _error(f"a {self.function_class} class needs {name}=")
+        if self.method not in PEP_METHODS:
+            raise _error(f"method is one of {', '.join(PEP_METHODS)}; got {self.method!r}")
+        if self.measure not in PEP_MEASURES:
+            raise _error(f"measure is one of {', '.join(PEP_MEASURES)}; got {self.measure!r}")
+        if (self.method == "online gradient descent") != (self.measure == "regret"):
+            raise _error("the regret is the measure of online gradient descent, and online gradient descent is measured by its regret")
+        if self.method == "proximal gradient" and (self.function_class == "convex lipschitz" or self.initial != "distance"
+                                                   or self.measure not in ("last gap", "last dist sq")):
+            raise _error("proximal gradient: f of a smooth class, initial='distance', measure 'last gap' or 'last dist sq'")
+        if self.measure == "regret" and self.initial != "distance":
+            raise _error("a regret is measured from ‖x_0 − u‖ ≤ radius: initial='distance'")
+        if "step" not in self.params or (self.method in ("heavy ball", "nesterov") and "beta" not in self.params):
+            raise _error(f"params of {self.method} need step=" + (" and beta=" if self.method in ("heavy ball", "nesterov") else ""))
+        if self.initial not in ("distance", "gap") or (self.initial == "distance" and self.radius is None) or (self.initial == "gap" and self.gap is None):
+            raise _error("initial is 'distance' (with radius=) or 'gap' (with gap=)")
+        if not isinstance(self.horizon, sp.Symbol):
+            raise _error("horizon is the sympy Symbol of the number of steps (N or T)")
+        if not self.horizons or any(int(n) != n or n < 1 for n in (*self.horizons, *self.thorough_horizons)):
+            raise _error("horizons are positive integers")
+        for key, val in self.constants.items():
+            if not isinstance(key, sp.Symbol) or not (isinstance(val, Range) or sp.sympify(val).is_number):
+                raise _error(f"constants map a Symbol to a number or a Range; got {key!r}: {val!r}")
+        exprs = [sp.sympify(e) for e in (self.L, self.mu, self.G, self.radius, self.gap, self.tight, *self.params.values()) if e is not None]
+        if self.rhs is not None:
+            exprs.append(_with_bound(self.rhs, bound))
+        free = set().union(*(e.free_symbols for e in exprs)) - {self.horizon, pep_k}
+        missing = sorted(s.name for s in free if s not in self.constants)
+        if missing:
+            raise _error(f"no value or range in constants for {', '.join(missing)}")

@@ -70,3 +70,18 @@ CLAIMS = [
     *_gd_claims(240, 244, " (again)"),
     claim(None, 252, "level set", "definition", "C = L/2 w_1² + μ/2 w_2²", checks=[NotCheckable("definition of a level set")]),
 ]
+
+# Performance estimation (issue 12): the rate over every μ-strongly convex L-smooth f, the class line 206 speaks of.
+from optverify.claims.specs import PerformanceEstimation  # noqa: E402
+
+_D = sp.Symbol("D", positive=True)
+next(c for c in CLAIMS if c.source.line == 60).add_checks(
+    PerformanceEstimation("smooth strongly convex", "gradient descent", "last gap", T, rhs=L / 2 * _D**2 * rate ** (2 * T), L=L, mu=mu,
+                          params={"step": eta}, radius=_D, constants={L: 1, _D: 1, mu: closed(sp.Rational(1, 20), sp.Rational(9, 10)), eta: closed(sp.Rational(1, 10), sp.Rational(19, 10))},
+                          part="sign",
+                          wider_class="the slide's f is one quadratic L/2 w_1² + μ/2 w_2²; F_{μ,L} contains it, so a bound that holds on F_{μ,L} holds "
+                                      "for it, but a worst case of F_{μ,L} above the bound would not be an instance of the claim",
+                          note="the consequence f(w_T) ≤ L/2 ‖w_0‖² max(a, b) of the reading (K ≤ L/2 ‖w_0‖²), over the wider class F_{μ,L}; "
+                               "normalised L = 1, D = 1 (the bound is homogeneous in the loss scale and in the parameters); η, μ sampled"),
+    hypotheses=["performance estimation: the same rate with constant L/2 ‖w_0 − w*‖², over every μ-strongly convex L-smooth f (μ < L = 1, "
+                "η ∈ [0.1, 1.9], ‖w_0 − w*‖ ≤ 1): evidence beside the proof, never a refutation of the quadratic's claim"])

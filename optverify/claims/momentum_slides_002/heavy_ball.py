@@ -148,3 +148,17 @@ CLAIMS = [
           checks=[Identity(sp.expand(roots[0] * roots[1]), beta, domain=DOM, part="γ_1γ_2 = β: ρ(M) ≥ √β for every β"),
                   Inequality(sp.diff(sp.sqrt(beta), beta), ">", sp.Integer(0), {beta: open_(0, 1)}, part="√β increases with β")]),
 ]
+
+# Performance estimation (issue 12): the exact worst case of heavy ball with the tuning of line 206 over F_{μ,L}.
+from optverify.claims.specs import PerformanceEstimation  # noqa: E402
+
+_SL, _SM = sp.sqrt(L), sp.sqrt(mu)
+next(c for c in CLAIMS if c.source.line == 206).add_checks(
+    PerformanceEstimation("smooth strongly convex", "heavy ball", "last dist sq", sp.Symbol("N", integer=True, positive=True), rhs=None, L=L, mu=mu,
+                          params={"step": 4 / (_SL + _SM) ** 2, "beta": ((_SL - _SM) / (_SL + _SM)) ** 2}, radius=sp.Integer(1),
+                          constants={L: 25, mu: 1},
+                          note="no rate constant is printed, so no horizon can refute 'a linear rate'; the exact worst case of ‖x_N − x*‖² per N "
+                               "shows whether the class forces any contraction at all"),
+    hypotheses=["performance estimation: heavy ball with η = 4/(√L + √μ)², β = ((√L − √μ)/(√L + √μ))² (inside the condition of line 202), "
+                "L = 25, μ = 1, x_{−1} = x_0, ‖x_0 − x*‖ ≤ 1, worst case of ‖x_N − x*‖² over every μ-strongly convex L-smooth f in any dimension "
+                "(the one-dimensional functions, Lessard's among them, are in it)"])
