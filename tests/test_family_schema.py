@@ -195,6 +195,6 @@ def test_bundled_refutation_replays_in_a_clean_interpreter(tmp_path):
     certs = [c["certificate"] for c in entry["checks"] if c.get("certificate") and "replay_snippet" in c["certificate"]]
     assert certs
     snippet = certs[0]["replay_snippet"]
-    assert "optverify.counterexamples.families.adagrad_sequences:adagrad_coordinate" in snippet
+    assert "locate('optverify.counterexamples.families." in snippet
     out = _replays_clean(snippet, tmp_path)
     assert "violation_stands: True" in out
