@@ -279,3 +279,39 @@ def test_the_worked_example_refutes_exactly_the_planted_errors(tmp_path):
     p = subprocess.run([sys.executable, "-c", snippet], capture_output=True, text=True, timeout=120, cwd=str(tmp_path))
     assert p.returncode == 0, p.stderr
     assert "violation_stands: True" in p.stdout
+
+
+NEW_THEOREM = '''import optverify as ov
+from optverify.notation import D, G, T
+
+notes = ov.Source(__file__.replace(".py", ".md"), name="ogd")
+
+
+@ov.family({"D": ov.real(0.1, 5), "G": ov.real(0.1, 5), "T": ov.integer(1, 8), "g": ov.array(ov.choice(-1, 1), "T")})
+def ogd_regret(p, num):
+    """Projected online gradient descent on the losses g_t·x over [−D, D], step D/(G√t), against x* = −D·sign(Σg)."""
+    Dn, Gn, x, regret, total = num.num(p["D"]), num.num(p["G"]), num.num(0), num.num(0), num.num(0)
+    for t, s in enumerate(p["g"], start=1):
+        g = Gn * s
+        regret, total = regret + g * x, total + g
+        x = min(max(x - Dn / (Gn * num.sqrt(num.num(t))) * g, -Dn), Dn)
+    return {"measured": regret + Dn * abs(total), "D": Dn, "G": Gn, "T": num.num(p["T"])}
+
+
+notes.claim("Thm 1", 3, "online gradient descent", "inequality", "R_T ≤ D G √T / 2", printed="R_T \\\\le \\\\frac{1}{2} D G \\\\sqrt{T}",
+            symbols={"D": D, "G": G, "T": T}, bound=D * G * T**0.5 / 2, checks=[ov.InstanceSearch(ogd_regret, ov.BOUND)])
+'''
+
+
+def test_a_new_theorem_with_a_bound_in_at_most_25_lines(tmp_path):
+    """The 'done when' of the public API: a newcomer's theorem, a family and a bound, public names only, ≤ 25 lines."""
+    assert len(NEW_THEOREM.strip().splitlines()) <= 25
+    (tmp_path / "ogd.md").write_text("# OGD\n\n**Theorem 1.** $R_T \\le \\frac{1}{2} D G \\sqrt{T}$ for every sequence.\n")
+    (tmp_path / "ogd.py").write_text(NEW_THEOREM)
+    code, out, err = cli("check", "ogd:Thm 1", "--claims", str(tmp_path / "ogd.py"), "--json")
+    assert code == 0, err
+    e = json.loads(out)
+    assert e["verdict"] == "refuted"  # at T = 1 the regret is D·G, twice the bound
+    snippet = e["checks"][0]["certificate"]["replay_snippet"]
+    p = subprocess.run([sys.executable, "-c", snippet], capture_output=True, text=True, timeout=120, cwd="/")
+    assert "violation_stands: True" in p.stdout, p.stderr
