@@ -3,8 +3,7 @@
 import sympy as sp
 
 from optverify.claims.adagrad_adam_000._common import D_inf, claim, d, i, t, T
-from optverify.claims.model import BOUND, Corrected
-from optverify.claims.specs import Identity, InstanceSearch, integers
+from optverify import BOUND, Corrected, Identity, InstanceSearch, integers
 from optverify.counterexamples.families import Measured, adagrad_coordinate, projected_step, stochastic_separable
 from optverify.counterexamples.families.start_anywhere import start_anywhere
 

@@ -3,8 +3,7 @@
 import sympy as sp
 
 from optverify.claims.adagrad_adam_000._common import D_2, D_inf, claim
-from optverify.claims.model import BOUND, Corrected
-from optverify.claims.specs import InstanceSearch, Pseudocode, Scaling, Simulation
+from optverify import BOUND, Corrected, InstanceSearch, Pseudocode, Scaling, Simulation
 from optverify.counterexamples.families import Measured, stochastic_separable
 from optverify.counterexamples.families.start_anywhere import start_anywhere
 from optverify.sim.experiments import AdaGradRegret

@@ -3,8 +3,7 @@
 import sympy as sp
 
 from optverify.claims.adagrad_adam_000._common import beta1, beta2, claim, eps, g, t, tau
-from optverify.claims.model import Corrected
-from optverify.claims.specs import Identity, Induction, Pseudocode, Simulation, integers, open_
+from optverify import Corrected, Identity, Induction, Pseudocode, Simulation, integers, open_
 from optverify.sim.experiments import AdamDescent
 
 v = sp.Function("v")

@@ -3,8 +3,7 @@
 import sympy as sp
 
 from optverify.claims.adagrad_adam_000._common import beta2, claim, t, tau
-from optverify.claims.model import Corrected
-from optverify.claims.specs import Identity, InstanceSearch, NotCheckable, Pseudocode, integers, open_
+from optverify import Corrected, Identity, InstanceSearch, NotCheckable, Pseudocode, integers, open_
 from optverify.counterexamples.families import Measured, sign_distribution
 
 w, eta = sp.symbols("w eta", positive=True)

@@ -3,8 +3,7 @@
 import sympy as sp
 
 from optverify.claims.adagrad_adam_000._common import claim
-from optverify.claims.model import BOUND, Corrected
-from optverify.claims.specs import Identity, InstanceSearch, Inequality, NotCheckable, Scaling, Range
+from optverify import BOUND, Corrected, Identity, Inequality, InstanceSearch, NotCheckable, Range, Scaling
 from optverify.counterexamples.families import Measured, logistic_gradient_variance, logistic_smoothness
 
 w1, w2, w3, x1, x2, x3 = sp.symbols("w_1 w_2 w_3 x_1 x_2 x_3", real=True)

@@ -3,8 +3,7 @@
 import sympy as sp
 
 from optverify.claims.adagrad_adam_000._common import alpha, beta1, claim, eps, g, r, sigma, t, tau
-from optverify.claims.model import Corrected
-from optverify.claims.specs import Identity, Induction, Inequality, Limit, Moment, NotCheckable, Range, integers, left_open, open_
+from optverify import Corrected, Identity, Induction, Inequality, Limit, Moment, NotCheckable, Range, integers, left_open, open_
 from optverify.verify.moments import expectation
 
 n = sp.Symbol("n", integer=True, positive=True)

@@ -3,7 +3,7 @@
 import sympy as sp
 
 from optverify.claims.adagrad_adam_000._common import D_2, D_inf, claim, d, i, t, T
-from optverify.claims.specs import Identity, InstanceSearch, Limit, integers
+from optverify import Identity, InstanceSearch, Limit, integers
 from optverify.counterexamples.families import Measured, gradient_matrix, sparse_onehot
 
 sym = sp.symbols("sum_sqrt sqrt_total two_norm inf_norm E_sum_sqrt E_sqrt_norm", nonnegative=True)

@@ -3,8 +3,7 @@
 import sympy as sp
 
 from optverify.claims.adagrad_adam_000._common import c, claim, eps, g, t, tau
-from optverify.claims.model import Corrected
-from optverify.claims.specs import Identity, Inequality, Limit, NotCheckable, Range, Scaling, Simulation, integers
+from optverify import Corrected, Identity, Inequality, Limit, NotCheckable, Range, Scaling, Simulation, integers
 from optverify.sim.experiments import AdaGradRateEstimate
 
 eta_i, sigma_i = sp.symbols("eta_i sigma_i", positive=True)

@@ -3,8 +3,7 @@
 import sympy as sp
 
 from optverify.claims.adam_variants_004._common import claim, eps, gamma, rho
-from optverify.claims.model import Corrected
-from optverify.claims.specs import Identity, Inequality, Limit, NotCheckable, closed, open_
+from optverify import Corrected, Identity, Inequality, Limit, NotCheckable, closed, open_
 
 s, q, gg = sp.symbols("s q g", nonnegative=True)  # s: the accumulator, q = g² ≥ 0
 _a, _b = sp.sqrt(s + eps), sp.sqrt(s + q + eps)

@@ -3,9 +3,9 @@
 import sympy as sp
 
 from optverify.claims.adam_variants_004._common import beta1, beta2, claim, eps, g, gamma, k, t
-from optverify.claims.model import Corrected
-from optverify.claims.specs import (Identity, Inequality, InstanceSearch, Limit, Moment, NotCheckable, Sharp, Simulation, adam_eps_in_root,
-                                    closed, integers, open_)
+from optverify import (Corrected, Identity, Inequality, InstanceSearch, Limit, Moment, NotCheckable, Sharp, Simulation, closed,
+                       integers, open_)
+from optverify.claims.specs import adam_eps_in_root
 from optverify.counterexamples.families import adam_moments
 from optverify.counterexamples.families.adam_step import T_MAX, limit_constant, sharp_over_horizons
 from optverify.sim.experiments import AdamStepMagnitude

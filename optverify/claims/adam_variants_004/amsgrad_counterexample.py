@@ -3,7 +3,7 @@
 import sympy as sp
 
 from optverify.claims.adam_variants_004._common import C, beta2, claim, eps, gamma
-from optverify.claims.specs import Identity, Inequality, Limit, NotCheckable, PeriodicRegret, RegretProbe, closed, open_
+from optverify import Identity, Inequality, Limit, NotCheckable, PeriodicRegret, RegretProbe, closed, open_
 
 x = sp.Symbol("x", real=True)
 _a, _b = sp.symbols("a b", nonnegative=True)  # v̂_{t−1} and v_t

@@ -8,8 +8,7 @@ box (the family ``amsgrad_regret``), each would-be violation replayed at 50 digi
 import sympy as sp
 
 from optverify.claims.adam_variants_004._common import beta1, beta2, claim
-from optverify.claims.model import BOUND
-from optverify.claims.specs import InstanceSearch, Scaling
+from optverify import BOUND, InstanceSearch, Scaling
 from optverify.counterexamples.families import amsgrad_regret
 
 D_inf = sp.Symbol("D_inf", positive=True)

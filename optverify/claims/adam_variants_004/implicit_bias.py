@@ -3,8 +3,7 @@
 import sympy as sp
 
 from optverify.claims.adam_variants_004._common import claim
-from optverify.claims.model import Corrected
-from optverify.claims.specs import Identity, IterateLimit, NotCheckable
+from optverify import Corrected, Identity, IterateLimit, NotCheckable
 from optverify.counterexamples.symmetric_interpolation import SymmetricInterpolation
 from optverify.counterexamples.weight_decay_points import WilsonLimits
 

@@ -3,8 +3,7 @@
 import sympy as sp
 
 from optverify.claims.adam_variants_004._common import claim, gamma
-from optverify.claims.model import Corrected
-from optverify.claims.specs import Identity, Inequality, NotCheckable, closed, integers, open_
+from optverify import Corrected, Identity, Inequality, NotCheckable, closed, integers, open_
 
 x, y = sp.symbols("x y", real=True)
 f_bowl = x**2 + y**2

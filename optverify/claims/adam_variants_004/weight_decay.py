@@ -3,8 +3,7 @@
 import sympy as sp
 
 from optverify.claims.adam_variants_004._common import beta1, claim, eps, gamma, g, lam, t
-from optverify.claims.model import Corrected
-from optverify.claims.specs import Identity, Inequality, IterateLimit, NotCheckable, closed, integers, open_
+from optverify import Corrected, Identity, Inequality, IterateLimit, NotCheckable, closed, integers, open_
 from optverify.counterexamples.weight_decay_points import Setting, TorchAdamForms, WeightDecayLimits, derivation
 
 # ---------------------------------------------------------------- two coordinates, a diagonal D_t

@@ -4,8 +4,7 @@ import sympy as sp
 
 from optverify.claims.adamal_paper_001._common import (C_prev, S_prev, S_t, alpha, beta1, beta2, claim, dC, eta, ftprl_next, g,
                                                        lazy_and_greedy, sig_t, t, tau, x_t)
-from optverify.claims.model import Corrected
-from optverify.claims.specs import Identity, Induction, Inequality, InstanceSearch, Limit, NotCheckable, Range, integers, open_
+from optverify import Corrected, Identity, Induction, Inequality, InstanceSearch, Limit, NotCheckable, Range, integers, open_
 from optverify.counterexamples.families import ftprl_form
 
 x_alg = sp.Symbol("x_alg", real=True)

@@ -5,8 +5,7 @@ from functools import partial
 import sympy as sp
 
 from optverify.claims.adamal_paper_001._common import beta1, beta2, claim
-from optverify.claims.model import Corrected
-from optverify.claims.specs import Identity, Inequality, InstanceSearch, NonConvergence, NotCheckable, Pseudocode, Range, open_
+from optverify import Corrected, Identity, Inequality, InstanceSearch, NonConvergence, NotCheckable, Pseudocode, Range, open_
 from optverify.counterexamples.families import Measured, adaptive_budget
 from optverify.counterexamples.reddi_online import adamal_on_reddi
 

@@ -1,7 +1,7 @@
 """001 §4, lines 232–248: the CIFAR-10 experiments (not reproduced)."""
 
 from optverify.claims.adamal_paper_001._common import claim
-from optverify.claims.specs import NotCheckable
+from optverify import NotCheckable
 
 CLAIMS = [
     claim(None, 236, "AdamAL outperforms Adam and AMSGrad on CIFAR-10", "qualitative",

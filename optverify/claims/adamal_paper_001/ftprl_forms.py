@@ -3,8 +3,7 @@
 import sympy as sp
 
 from optverify.claims.adamal_paper_001._common import C_prev, S_prev, S_t, claim, eta, ftprl_next, k, lazy_and_greedy, sig_t, t, x_t
-from optverify.claims.model import Corrected
-from optverify.claims.specs import Identity, Inequality, InstanceSearch, NotCheckable, Range, open_
+from optverify import Corrected, Identity, Inequality, InstanceSearch, NotCheckable, Range, open_
 from optverify.counterexamples.families import composite_ftprl, ftprl_form
 
 x = sp.Symbol("x", real=True)

@@ -3,8 +3,7 @@
 import sympy as sp
 
 from optverify.claims.adamal_paper_001._common import S_t, beta2, claim, x_t
-from optverify.claims.model import Corrected
-from optverify.claims.specs import Identity, Inequality, InstanceSearch, Limit, NotCheckable, Range, open_
+from optverify import Corrected, Identity, Inequality, InstanceSearch, Limit, NotCheckable, Range, open_
 from optverify.counterexamples.families import Measured, adaptive_budget
 
 vt, vp = sp.symbols("v_t v_tm1", positive=True)

@@ -3,8 +3,7 @@
 import sympy as sp
 
 from optverify.claims.adamal_paper_001._common import claim, eta, n, tau
-from optverify.claims.model import Corrected
-from optverify.claims.specs import Identity, Induction, NotCheckable, integers, open_
+from optverify import Corrected, Identity, Induction, NotCheckable, integers, open_
 
 # ---------------------------------------------------------------- eq. (2)
 beta = sp.Symbol("beta", positive=True)

@@ -3,7 +3,7 @@
 import sympy as sp
 
 from optverify.claims.adamal_paper_001._common import S_t, alpha, beta2, claim, eta, g, k, t, tau, x_t
-from optverify.claims.specs import Identity, InstanceSearch, NotCheckable, integers, open_
+from optverify import Identity, InstanceSearch, NotCheckable, integers, open_
 from optverify.counterexamples.families import Measured, adaptive_budget, ftprl_form
 
 x_alg = sp.Symbol("x_alg", real=True)

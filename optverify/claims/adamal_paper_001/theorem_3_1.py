@@ -13,8 +13,7 @@ along any family of admissible instances on which LHS/(S_1 + S_2 + S_3 + 1) → 
 import sympy as sp
 
 from optverify.claims.adamal_paper_001._common import claim, n
-from optverify.claims.model import Corrected
-from optverify.claims.specs import Induction, InstanceSearch, Limit, Scaling, open_
+from optverify import Corrected, Induction, InstanceSearch, Limit, Scaling, open_
 from optverify.counterexamples.families import Measured, adamal_two_point
 from optverify.verify.scaling import exponents
 

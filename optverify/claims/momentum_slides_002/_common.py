@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from optverify.claims.sources import Source
+from optverify import Source
 
 SOURCE = Source.bundled("002")
 FILE = SOURCE.file

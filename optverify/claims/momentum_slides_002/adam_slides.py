@@ -3,8 +3,8 @@
 import sympy as sp
 
 from optverify.claims.momentum_slides_002._common import claim
-from optverify.claims.model import Corrected
-from optverify.claims.specs import Identity, Induction, Moment, NonConvergence, NotCheckable, adam_eps_in_root, integers, open_
+from optverify import Corrected, Identity, Induction, Moment, NonConvergence, NotCheckable, integers, open_
+from optverify.claims.specs import adam_eps_in_root
 from optverify.counterexamples.adam_constant_step import adam_two_cycle
 
 beta1, beta2 = sp.symbols("beta_1 beta_2", positive=True)

@@ -3,8 +3,7 @@
 import sympy as sp
 
 from optverify.claims.momentum_slides_002._common import L, T, claim, eta, mu, w1, w2
-from optverify.claims.model import Corrected
-from optverify.claims.specs import Identity, Induction, Inequality, NotCheckable, ParameterChoice, Range, closed, integers, left_open
+from optverify import Corrected, Identity, Induction, Inequality, NotCheckable, ParameterChoice, Range, closed, integers, left_open
 
 f = L / 2 * w1**2 + mu / 2 * w2**2
 w10, w20 = sp.symbols("w_10 w_20", real=True)
@@ -72,7 +71,7 @@ CLAIMS = [
 ]
 
 # Performance estimation (issue 12): the rate over every μ-strongly convex L-smooth f, the class line 206 speaks of.
-from optverify.claims.specs import PerformanceEstimation  # noqa: E402
+from optverify import PerformanceEstimation  # noqa: E402
 
 _D = sp.Symbol("D", positive=True)
 next(c for c in CLAIMS if c.source.line == 60).add_checks(

@@ -3,9 +3,8 @@
 import sympy as sp
 
 from optverify.claims.momentum_slides_002._common import L, beta, claim, eta, lam, mu
-from optverify.claims.model import Corrected
-from optverify.claims.specs import (Diagonalizable, Identity, Induction, Inequality, InstanceSearch, NonConvergence, NotCheckable, Pseudocode,
-                                    closed, integers, left_open, open_)
+from optverify import (Corrected, Diagonalizable, Identity, Induction, Inequality, InstanceSearch, NonConvergence, NotCheckable,
+                       Pseudocode, closed, integers, left_open, open_)
 from optverify.counterexamples.families import Measured
 from optverify.counterexamples.families.companion import companion_matrix
 from optverify.counterexamples.heavy_ball_cycle import heavy_ball_on_lessard
@@ -150,7 +149,7 @@ CLAIMS = [
 ]
 
 # Performance estimation (issue 12): the exact worst case of heavy ball with the tuning of line 206 over F_{μ,L}.
-from optverify.claims.specs import PerformanceEstimation  # noqa: E402
+from optverify import PerformanceEstimation  # noqa: E402
 
 _SL, _SM = sp.sqrt(L), sp.sqrt(mu)
 next(c for c in CLAIMS if c.source.line == 206).add_checks(

@@ -3,7 +3,7 @@
 import sympy as sp
 
 from optverify.claims.momentum_slides_002._common import beta, claim, eta
-from optverify.claims.specs import Identity, Pseudocode
+from optverify import Identity, Pseudocode
 
 w_t, w_prev, grad_t = sp.symbols("w_t w_prev g_t", real=True)
 MOM = {"eta": 0.1, "beta": 0.9, "T": 200}

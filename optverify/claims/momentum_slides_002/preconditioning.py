@@ -3,7 +3,7 @@
 import sympy as sp
 
 from optverify.claims.momentum_slides_002._common import claim, eta
-from optverify.claims.specs import Identity, NotCheckable
+from optverify import Identity, NotCheckable
 
 d = sp.Symbol("d", integer=True, positive=True)
 R2 = sp.Matrix(2, 2, sp.symbols("r_11 r_12 r_21 r_22", real=True))
