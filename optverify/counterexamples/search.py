@@ -159,8 +159,8 @@ def _hypothesis_phase(family, rhs, rel, mode, seed, n, deadline, out: SearchOutc
         probe()
     except AssertionError:
         pass
-    except ExceptionGroup as group:  # hypothesis reports distinct failures together: violations are ours, the rest are errors
-        rest = group.subgroup(lambda e: not isinstance(e, AssertionError))
+    except ExceptionGroup as group:  # distinct or flaky failures come grouped: violations are ours, the rest are errors
+        _, rest = group.split(AssertionError)
         if rest is not None:
             raise rest.exceptions[0]
     if "last" in found:
