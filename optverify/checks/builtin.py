@@ -2,6 +2,7 @@
 
 from optverify.checks import (  # noqa: F401  (imported for their @register)
     construction,
+    induction,
     inequality,
     instance,
     iterate_limit,
@@ -10,7 +11,9 @@ from optverify.checks import (  # noqa: F401  (imported for their @register)
     not_checkable,
     parameter_choice,
     periodic_regret,
+    proof_chain,
     pseudocode,
+    real_arith,
     rate,
     scaling,
     simulation,

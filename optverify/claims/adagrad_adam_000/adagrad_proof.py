@@ -6,6 +6,7 @@ from optverify.claims.adagrad_adam_000._common import D_inf, claim, d, i, t, T
 from optverify.claims.model import BOUND, Corrected
 from optverify.claims.specs import Identity, InstanceSearch, integers
 from optverify.counterexamples.families import AdaGradCoordinate, Measured, ProjectedStep, StochasticSeparable
+from optverify.claims.adagrad_adam_000 import proofs
 
 v = {n: sp.Symbol(n, real=True) for n in (
     "E_subopt_T", "E_lin_grad_T", "E_lin_g_T", "E_lin_g", "regret", "dist_unprojected_sq", "L163_rhs",
@@ -44,14 +45,16 @@ CLAIMS = [
     claim(None, 159, "projection onto the box is non-expansive", "inequality",
           "(w_{t+1}[i] − w*[i])² ≤ (w_t[i] − η_t[i] g_t[i] − w*[i])²",
           hypotheses=["|w*[i]| ≤ D_∞, w_{t+1}[i] = Π_{|w| ≤ D_∞}(w_t[i] − η_t[i] g_t[i])"],
-          checks=[InstanceSearch(Measured(ProjectedStep(), "dist_next_sq"), v["dist_unprojected_sq"])]),
+          checks=[InstanceSearch(Measured(ProjectedStep(), "dist_next_sq"), v["dist_unprojected_sq"]),
+                  proofs.L159()]),
     claim(None, 161, "expanding the square", "identity",
           "(w_t[i] − η g − w*[i])² = (w_t[i] − w*[i])² − 2η g (w_t[i] − w*[i]) + η² g²",
           checks=[Identity((a - eta * gg - b) ** 2, (a - b) ** 2 - 2 * eta * gg * (a - b) + eta**2 * gg**2)]),
     claim(None, 163, "one-step inequality", "inequality",
           "g_t[i](w_t[i] − w*[i]) ≤ ((w_t[i] − w*[i])² − (w_{t+1}[i] − w*[i])²)/(2η_t[i]) + η_t[i] g_t[i]²/2",
           hypotheses=["as line 159, η_t[i] > 0"],
-          checks=[InstanceSearch(Measured(ProjectedStep(), "g_times_gap"), v["L163_rhs"])]),
+          checks=[InstanceSearch(Measured(ProjectedStep(), "g_times_gap"), v["L163_rhs"]),
+                  proofs.L163()]),
     claim(None, 167, "summing over t and bounding by D_∞", "inequality",
           "Σ_t g_t[i](w_t[i] − w*[i]) ≤ [telescoped sum] ≤ D_∞²/(2η_1[i]) + Σ_{t≥2} D_∞²(1/(2η_t[i]) − 1/(2η_{t−1}[i])) + Σ_t η_t[i]g_t[i]²/2 ≤ D_∞²/(2η_T[i]) + Σ_t η_t[i]g_t[i]²/2",
           hypotheses=["diagonal AdaGrad of Theorem 3 on one coordinate, |w_1[i]|, |w*[i]| ≤ D_∞, c = √2·D_∞, any gradient sequence with g_1[i] ≠ 0"],
@@ -92,7 +95,8 @@ CLAIMS = [
           constants={"D_inf": "box radius", "S": "Σ_t g_t[i]²"},
           symbols={"D_inf": D_inf, "S": S},
           bound=2 * sp.sqrt(2) * D_inf * sp.sqrt(S),
-          checks=[InstanceSearch(Measured(AGC, "regret"), BOUND)]),
+          checks=[InstanceSearch(Measured(AGC, "regret"), BOUND),
+                  proofs.adagrad_regret_induction()]),
     claim(None, 179, "conclusion of the proof of Theorem 3", "expectation bound",
           "E[Σ_t L(w_t) − L(w*)] ≤ Σ_i E[Σ_t g_t[i](w_t[i] − w*[i])] ≤ 2√2 D_∞ Σ_i √(Σ_t g_t[i]²)", end_line=180,
           hypotheses=["as Theorem 3", "the right-hand side is printed without an expectation: it is a random quantity, "
