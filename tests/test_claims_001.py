@@ -51,9 +51,9 @@ EXPECTED = {
     # consistent
     "001:L120": ("consistent", None),
     "001:L122": ("consistent", None),
-    "001:L164": ("consistent", None),
-    "001:L173": ("consistent", None),
-    "001:L180": ("consistent", None),
+    "001:L164": ("proved", None),
+    "001:L173": ("proved", None),
+    "001:L180": ("proved", None),
     "001:L199": ("consistent", None),
     "001:L208": ("consistent", None),
 }

@@ -9,6 +9,7 @@ from optverify.claims.model import Corrected
 from optverify.claims.specs import Identity, Inequality, InstanceSearch, NonConvergence, NotCheckable, Pseudocode, open_
 from optverify.counterexamples.families import AdaptiveBudget, Measured
 from optverify.counterexamples.reddi_online import adamal_on_reddi
+from optverify.claims.adamal_paper_001 import proofs
 
 vprev = sp.Symbol("v_tm1", positive=True)
 gg = sp.Symbol("g_t", real=True)
@@ -54,6 +55,7 @@ CLAIMS = [
               InstanceSearch(Measured(AdaptiveBudget("adamal_beta2"), "decrease"), sp.Integer(0), part="v_t ≥ v_{t−1}"),
               NonConvergence(adamal_on_reddi, steps=3000, part="AdamAL converges on Reddi et al.'s counterexample"),
               NonConvergence(partial(adamal_on_reddi, v_beta="beta2"), steps=3000, part="AdamAL converges on Reddi et al.'s counterexample"),
+              proofs.L208("v_t ≥ v_{t−1}"),
           ]),
     claim("Alg 1", 210, "AdamAL", "algorithm", "Algorithm 1 as printed descends on a convex quadratic and is the AdamAL of (18)",
           end_line=212,

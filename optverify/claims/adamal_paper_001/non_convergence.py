@@ -6,6 +6,7 @@ from optverify.claims.adamal_paper_001._common import S_t, beta2, claim, x_t
 from optverify.claims.model import Corrected
 from optverify.claims.specs import Identity, InstanceSearch, Limit, NotCheckable, open_
 from optverify.counterexamples.families import AdaptiveBudget, Measured
+from optverify.claims.adamal_paper_001 import proofs
 
 vt, vp = sp.symbols("v_t v_tm1", positive=True)
 et, ep = sp.symbols("eta_t eta_tm1", positive=True)
@@ -78,6 +79,8 @@ CLAIMS = [
           checks=[
               InstanceSearch(Measured(AdaptiveBudget("amsgrad"), "decrease"), sp.Integer(0), part="the second moment in the step never decreases"),
               InstanceSearch(Measured(AdaptiveBudget("amsgrad_inplace"), "decrease"), sp.Integer(0), part="the second moment in the step never decreases"),
+              proofs.L173_published("the second moment in the step never decreases"),
+              proofs.L173_inplace("the second moment in the step never decreases"),
           ]),
     claim(None, 180, "AMSGrad ensures Γ_t ≥ 0", "inequality", "AMSGrad has Γ_t ≥ 0 for all t",
           printed="AMSGrad (Reddi et al., 2019) using Equation. 16 to ensure the  $\\Gamma_t \\ge 0$  for all  $t \\in T$ .",
@@ -86,6 +89,7 @@ CLAIMS = [
           checks=[
               InstanceSearch(Measured(AdaptiveBudget("amsgrad"), "neg_gamma"), sp.Integer(0), part="Γ_t ≥ 0"),
               NotCheckable("the swap heat map (Figure 1) is an experiment outside scope", part="swap statistics"),
+              proofs.L180("Γ_t ≥ 0"),
           ]),
     claim(None, 182, "AMSGrad continues the EMA from the swapped value", "qualitative",
           "after a swap, AMSGrad uses v_{t+1} = v_t in the next EMA step",
