@@ -49,12 +49,12 @@ EXPECTED = {
     "001:L197": ("proved", None),
     "001:L206": ("proved", None),
     # consistent
-    "001:L120": ("consistent", None),
-    "001:L122": ("consistent", None),
+    "001:L120": ("proved", None),
+    "001:L122": ("proved", None),
     "001:L164": ("proved", None),
     "001:L173": ("proved", None),
     "001:L180": ("proved", None),
-    "001:L199": ("consistent", None),
+    "001:L199": ("proved", None),
     "001:L208": ("consistent", None),
 }
 

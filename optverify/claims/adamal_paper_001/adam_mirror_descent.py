@@ -7,6 +7,7 @@ from optverify.claims.adamal_paper_001._common import (C_prev, S_prev, S_t, alph
 from optverify.claims.model import Corrected
 from optverify.claims.specs import Identity, InstanceSearch, Limit, NotCheckable, integers, open_
 from optverify.counterexamples.families import FTPRLForm
+from optverify.claims.adamal_paper_001 import proofs
 
 x_alg = sp.Symbol("x_alg", real=True)
 m_t, v_t = sp.Symbol("m_t", real=True), sp.Symbol("v_t", positive=True)
@@ -43,6 +44,8 @@ CLAIMS = [
                        part="the linear coefficient of (13) is Σ_{s≤t} m_s (coefficients of each g_τ, τ ≤ t): its increment is Adam's m_t"),
               Identity(ftprl_step.lhs, ftprl_step.rhs, part="the minimiser of (13) is x_t − (C_t − C_{t−1})/σ_{1:t}"),
               InstanceSearch(FTPRLForm("adam"), x_alg, rel="==", part="with σ_{1:t} = √v_t, (13) is Adam: x_{t+1} = x_t − m_t/√v_t"),
+              proofs.ftprl_reproduces(ftprl_next, (m_t, sp.sqrt(v_t)), x_t, S_prev, C_prev,
+                                      "with σ_{1:t} = √v_t, (13) is Adam: x_{t+1} = x_t − m_t/√v_t"),
           ]),
     claim(None, 122, "eq. (13): SGDM as FTPRL", "identity",
           "(13) SGDM with ρ = 1/(1 − β1) and σ*_{1:t} = 1/η_t reproduces SGDM x_{t+1} = x_t − η_t m_t",
@@ -57,6 +60,8 @@ CLAIMS = [
                        part="the linear coefficient of (13) SGDM is Σ_{s≤t} m_s (coefficients of each g_τ, τ ≤ t): its increment is SGDM's m_t"),
               Identity(ftprl_step.lhs, ftprl_step.rhs, part="the minimiser of (13) is x_t − (C_t − C_{t−1})/σ*_{1:t}"),
               InstanceSearch(FTPRLForm("sgdm"), x_alg, rel="==", part="with σ*_{1:t} = 1/η_t, (13) SGDM is x_{t+1} = x_t − η_t m_t"),
+              proofs.ftprl_reproduces(ftprl_next, (m_t, 1 / eta), x_t, S_prev, C_prev,
+                                      "with σ*_{1:t} = 1/η_t, (13) SGDM is x_{t+1} = x_t − η_t m_t"),
           ]),
     claim(None, 124, "the budgets of Adam and SGDM in (13)", "identity",
           "Adam: σ_{1:t} = √((1 − β2) Σ β2^{t−τ} g_τ²); SGDM: σ*_{1:t} = t for η_t = 1/t, σ*_τ = 1",

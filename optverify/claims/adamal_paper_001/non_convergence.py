@@ -135,6 +135,7 @@ CLAIMS = [
                       "the step size α_t is not printed (read as 1); 'k ≠ t' read as: it occurs"],
           checks=[
               InstanceSearch(Measured(AdaptiveBudget("amsgrad"), "v_last"), ema_max, rel="==", part="v̂_t = max_{k≤t} v_k"),
+              proofs.L199("v̂_t = max_{k≤t} v_k"),
               InstanceSearch(Measured(AdaptiveBudget("amsgrad"), "used_minus_ema_last"), sp.Integer(0), quantifier="exists",
                              part="k ≠ t occurs (v̂_t > v_t)"),
           ]),

@@ -49,3 +49,25 @@ def L208(part):
     """AdamAL line 7: ĝ_t = max(g_t², v_{t−1}), v_t = β v_{t−1} + (1 − β) ĝ_t ≥ v_{t−1} (β = β1 as printed, or β2)."""
     return Semialgebraic(b2 * v + (1 - b2) * sp.Max(gg**2, v), ">=", v, {v: R, gg: R, b2: open_(0, 1)}, part=part,
                          note="β ∈ (0, 1) stands for β1 (as printed) or β2 (eq. (18)): the relation is the same")
+
+
+def L199(part):
+    """v̂_t (v̂_t = max(v̂_{t−1}, v_t), v̂_0 = 0) is max_{k≤t} v_k for EMAs v_k ≥ 0: induction on t."""
+    Mx, e = sp.symbols("Mmax e", real=True)
+    return LengthInduction(
+        "t", state={vh: 0, Mx: 0}, element={e: NONNEG},
+        update={vh: sp.Max(vh, e), Mx: sp.Max(Mx, e)}, invariant=(sp.Eq(vh, Mx),), goal=sp.Eq(vh, Mx), part=part,
+        meaning={"vhat": "v̂_t by its recursion (Reddi et al. 2019, Alg. 2)", "Mmax": "max_{k≤t} v_k (0 for t = 0; every v_k ≥ 0)",
+                 "e": "v_{t+1} ≥ 0 (an EMA of squares)"},
+        note="max over k ≤ t+1 is the max of the max over k ≤ t and v_{t+1}; v_k ≥ 0 makes the empty maximum 0 = v̂_0")
+
+
+def ftprl_reproduces(ftprl_next, step, x_t, S_prev, C_prev, part):
+    """(13)'s minimiser x_t − ΔC/σ_{1:t} with ΔC = step's numerator (proved in the first part: the increment of the linear
+    coefficient is m_t) and σ_{1:t} as read: the printed update, as an identity."""
+    num, den = step
+    sig_now = den - S_prev
+    from optverify.claims.specs import Identity
+
+    return Identity(ftprl_next(S_prev, sig_now, x_t, C_prev, num), x_t - num / den, part=part,
+                    note="ΔC = C_t − C_{t−1} is the method's m_t (the first part, proved); σ_t = σ_{1:t} − σ_{1:t−1} with σ_{1:t} as read")
