@@ -311,6 +311,12 @@ def _rewrites(lhs, rhs, box, budget):
     """Equivalent forms g ≤ 0 of lhs ≤ rhs on box, each with the reason it is equivalent."""
     f = lhs - rhs
     yield f, box, "as printed: lhs − rhs ≤ 0"
+    try:
+        fac = sympy.factor(sympy.cancel(sympy.together(f)))
+    except (sympy.PolynomialError, NotImplementedError):
+        fac = f
+    if fac != f:
+        yield fac, box, "factored: factor(cancel(lhs − rhs)), equal to lhs − rhs wherever it is defined"
     if (lhs.has(sympy.Pow) or rhs.has(sympy.exp)) and _positive(lhs, box, budget) and _positive(rhs, box, budget):
         g = sympy.expand_log(sympy.log(lhs), force=True) - sympy.expand_log(sympy.log(rhs), force=True)
         yield g, box, "both sides proved > 0 on the box: log is increasing, so lhs ≤ rhs ⇔ log lhs − log rhs ≤ 0"
