@@ -46,8 +46,9 @@ class RealArithResult:
     seconds: float = 0.0
 
     def to_dict(self) -> dict[str, Any]:
+        """JSON-ready, without the time taken (a report is the same for the same seed apart from durations)."""
         return {"status": self.status, "reason": self.reason, "point": self.point, "values_50_digits": self.values_50,
-                "side_conditions": self.side_conditions, "smtlib_query": self.query, "seconds": round(self.seconds, 3),
+                "side_conditions": self.side_conditions, "smtlib_query": self.query,
                 "engine": "z3 nonlinear real arithmetic (nlsat)"}
 
 

@@ -112,3 +112,26 @@ CLAIMS = [
               checks=[InstanceSearch(Measured(SS, "E_lin_g"), 2 * sp.sqrt(2) * D_inf * v["E_sum_sqrt_diag"], part="second link with E")],
           )),
 ]
+
+
+def theorem3_proof():
+    """The printed proof of Theorem 3 (lines 145–182), step by step, for Theorem 3's checks: each step decided by the
+    check of the display it stands at, and the chain of lines 179–180 composed into the statement."""
+    from optverify.claims.specs import ProofComposition, ProofStep
+
+    E_regret, E_lin, E_S, S_path = sp.symbols("E_regret E_lin E_sum_sqrt S_path", real=True)
+    lin_i, tele_i, sum_ratio = sp.symbols("lin_i telescoped_i sum_ratio_i", real=True)
+    s155 = ProofStep(155, E_regret, "<=", E_lin, InstanceSearch(Measured(SS, "regret"), v["E_lin_g"]),
+                     note="E[Σ_t L(w_t) − L(w*)] ≤ Σ_i E[Σ_t g_t[i](w_t[i] − w*[i])] (convexity, unbiasedness)")
+    s167 = ProofStep(167, tele_i, "<=", v["L167_b"], InstanceSearch(Measured(AGC, "L167_a"), v["L167_b"]),
+                     note="the telescoped sum ≤ D_∞²/(2η_1[i]) + Σ_{t≥2} D_∞²(…) + Σ_t η_t[i]g_t[i]²/2")
+    s171 = ProofStep(171, sum_ratio, "<=", sp.sqrt(2 * S), InstanceSearch(Measured(AGC, "sum_g2_over_sqrt"), sp.sqrt(2 * S)),
+                     note="Σ_t g_t[i]²/√(Σ_{τ≤t} g_τ[i]²) ≤ √(2 Σ_t g_t[i]²)")
+    s175 = ProofStep(175, lin_i, "<=", 2 * sp.sqrt(2) * D_inf * sp.sqrt(S), proofs.adagrad_regret_induction(),
+                     note="per coordinate: Σ_t g_t[i](w_t[i] − w*[i]) ≤ 2√2 D_∞ √(Σ_t g_t[i]²)")
+    s179 = ProofStep(179, E_lin, "<=", 2 * sp.sqrt(2) * D_inf * S_path,
+                     InstanceSearch(Measured(SS, "E_lin_g"), 2 * sp.sqrt(2) * D_inf * v["min_sum_sqrt_diag"]),
+                     note="Σ_i E[Σ_t g_t[i](w_t[i] − w*[i])] ≤ 2√2 D_∞ Σ_i √(Σ_t g_t[i]²), a random right side (no E)")
+    compose = ProofComposition(E_regret, "<=", 2 * sp.sqrt(2) * D_inf * E_S, (s155, s179),
+                               note="the chain printed at lines 179–180 against the statement's right side 2√2 D_∞ E[Σ_i √(Σ_t g_t[i]²)]")
+    return [s155, s167, s171, s175, s179, compose]
