@@ -114,7 +114,9 @@ def _entry(claim: Claim, checks: list[dict], corrected: list[dict], duration: fl
             "verdict": cv,
             "checks": corrected,
         }
-    evs = [c["evidence"] for c in checks if isinstance(c.get("evidence"), dict) and isinstance(c["evidence"].get("worst_ratio"), (int, float))]
+    # the statement's worst ratio: the checks of its printed proof's steps measure other relations
+    evs = [c["evidence"] for c in checks if isinstance(c.get("evidence"), dict) and isinstance(c["evidence"].get("worst_ratio"), (int, float))
+           and not _proof_role(c)]
     ratios = [ev["worst_ratio"] for ev in evs]
     sharp = max(evs, key=lambda ev: ev["worst_ratio"]).get("sharp_ratio") if evs else None
     return {

@@ -154,3 +154,16 @@ def test_theorem_3_of_000_statement_consistent_its_printed_proof_broken_at_line_
     assert steps[175]["verdict"] == "proved" and steps[175]["evidence"]["induction_on"] == "T"
     comp = next(c for c in e["checks"] if "proof_composition" in c["evidence"])
     assert comp["verdict"] == "refuted" and comp["certificate"]["line"] == 179  # the printed chain ends at a random right side
+
+
+def test_the_worst_ratio_of_a_claim_is_its_statement_s_not_its_proof_steps(tmp_path):
+    from optverify.claims.sources import Source
+    from optverify.runner import Override, _entry
+
+    checks = [run_check(s, ctx()).to_dict() for s in _proof((x**2 + y**2) / 4)]
+    checks[0]["evidence"]["worst_ratio"] = 0.5
+    checks[2]["evidence"]["worst_ratio"] = float("inf")  # a proof step's own measurement
+    (tmp_path / "notes.md").write_text("x y ≤ (x² + y²)/2\n")
+    claim = Source(str(tmp_path / "notes.md")).claim(None, 1, "t", "inequality", "x y ≤ (x² + y²)/2", checks=[])
+    entry = _entry(claim, checks, [], 0.0, Override(), [])
+    assert entry["worst_ratio"] == 0.5 and entry["summary"].startswith("statement proved, proof broken at line 11")
