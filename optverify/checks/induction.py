@@ -16,10 +16,15 @@ from optverify.verify.real_arith import decide_formula
 
 @register(specs.LengthInduction)
 def check_length_induction(spec: specs.LengthInduction, ctx: CheckContext) -> CheckResult:
-    r = induct(state=spec.state, element=spec.element, update=spec.update, invariant=spec.invariant, goal=spec.goal,
+    goal = sp.sympify(spec.goal)
+    from optverify.claims.model import BOUND
+
+    if BOUND in goal.free_symbols:  # the bound in force (printed, --scale'd or --bound), in the state's terms
+        goal = goal.subs(BOUND, ctx.resolve(BOUND).subs(spec.bound_subs, simultaneous=True))
+    r = induct(state=spec.state, element=spec.element, update=spec.update, invariant=spec.invariant, goal=goal,
                params=spec.params, given=spec.given, definitions=spec.definitions,
                facts=spec.facts, step_uses=spec.step_uses, budget=ctx.budget, cap=z3_cap(ctx))
-    evidence = {"induction_on": spec.index, "meaning": {str(k): v for k, v in spec.meaning.items()}, **r}
+    evidence = {"induction_on": spec.index, "goal": sp.sstr(goal), "meaning": {str(k): v for k, v in spec.meaning.items()}, **r}
     if r["status"] == "proved":
         n_facts = len(r["facts"])
         return CheckResult(spec.strategy, spec.part, PROVED,

@@ -482,11 +482,13 @@ class LengthInduction(Spec):
     definitions: dict = field(default_factory=dict)  # element symbol → its value (a projected iterate)
     facts: tuple = ()  # relations about the defined values, each proved first: relation or (relation, uses)
     step_uses: tuple | None = None  # what the step uses besides the invariant: fact indices, "given"
+    bound_subs: dict = field(default_factory=dict)  # the claim's symbols in the state's terms, where goal uses BOUND
     meaning: dict = field(default_factory=dict)
     strategy: str = field(default="induction", kw_only=True)
 
     def validate(self, bound) -> None:
         super().validate(bound)
+        _with_bound(self.goal, bound)
         if set(self.update) != set(self.state):
             raise _error("update gives the new value of every state symbol, and only of those")
         _need_ranges(self.element, [], "element")

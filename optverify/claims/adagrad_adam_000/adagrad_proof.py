@@ -96,7 +96,7 @@ CLAIMS = [
           symbols={"D_inf": D_inf, "S": S},
           bound=2 * sp.sqrt(2) * D_inf * sp.sqrt(S),
           checks=[InstanceSearch(Measured(AGC, "regret"), BOUND),
-                  proofs.adagrad_regret_induction()]),
+                  proofs.adagrad_regret_induction(bound=(BOUND, {S: sp.Symbol("s", real=True) ** 2, D_inf: proofs.D}))]),
     claim(None, 179, "conclusion of the proof of Theorem 3", "expectation bound",
           "E[Σ_t L(w_t) − L(w*)] ≤ Σ_i E[Σ_t g_t[i](w_t[i] − w*[i])] ≤ 2√2 D_∞ Σ_i √(Σ_t g_t[i]²)", end_line=180,
           hypotheses=["as Theorem 3", "the right-hand side is printed without an expectation: it is a random quantity, "

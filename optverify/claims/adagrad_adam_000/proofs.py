@@ -80,13 +80,14 @@ def L163(part="main"):
                          note="one coordinate; w_{t+1}[i] = Π_{[−D_∞, D_∞]}(w_t[i] − η_t[i] g_t[i]) (line 159), η_t[i] > 0")
 
 
-def adagrad_regret_induction(part="main"):
+def adagrad_regret_induction(part="main", bound=None):
     """Line 175: Σ_t g_t(w_t − w*) ≤ 2√2 D_∞ √(Σ_t g_t²) for diagonal AdaGrad on one coordinate, by induction on T.
 
     State after t steps: the regret R, s = √(Σ_{τ≤t} g_τ²), the iterate w.  Invariant (the proof of lines 163–175
     carried step by step): |w| ≤ D_∞ and 2cR ≤ (4D_∞² − (w − w*)²)s + 2c²s.  With c = √2 D_∞ the conclusion is
     R ≤ 2√2 D_∞ s.  The projected iterate is a defined value; its facts (in the box, non-expansive, line 163)
-    are proved first.
+    are proved first.  ``bound=(BOUND, {claim symbol: state expression})`` makes the goal the claim's bound in
+    force (so that --scale and --bound act on it).
     """
     R_, s, w1, wn, r, c = sp.symbols("R s w1 w_next r c", real=True)
     xx, yy = w - ws, wn - ws
@@ -108,7 +109,7 @@ def adagrad_regret_induction(part="main"):
         step_uses=(0, 5),
         update={R_: R_ + gg * xx, s: r, w: wn},
         invariant=(sp.Abs(w) <= D, s >= 0, 2 * c * R_ <= bnd(s, xx)),
-        goal=sp.Le(R_, 2 * sp.sqrt(2) * D * s), part=part,
+        goal=sp.Le(R_, 2 * sp.sqrt(2) * D * s if bound is None else bound[0]), bound_subs={} if bound is None else bound[1], part=part,
         meaning={"R": "Σ_{τ≤t} g_τ[i](w_τ[i] − w*[i])", "s": "√(Σ_{τ≤t} g_τ[i]²)", "w": "w_{t+1}[i]", "g": "g_{t+1}[i]",
                  "r": "√(Σ_{τ≤t+1} g_τ[i]²) (> 0: g_1[i] ≠ 0)", "c": "√2·D_∞ (Theorem 3)", "w_next": "Π(w − c g/r)"},
         note="diagonal AdaGrad of Theorem 3 on coordinate i: η_t = c/√(Σ_{τ≤t} g_τ²), c = √2 D_∞, |w_1|, |w*| ≤ D_∞, g_1 ≠ 0")
