@@ -243,5 +243,7 @@ def test_every_check_type_ends_on_time_when_it_overruns():
         if "budget" in ck["summary"] or "time limit" in ck["summary"]:
             assert ck["verdict"] == "inconclusive"
             stopped_in_process += "claim's time budget" in ck["summary"]
-    assert stopped_in_process >= 2
+    # (the Inequality check, which used to overrun here, now closes its first bundled case within the budget
+    # with the Arb branch and bound; the RegretProbe still overruns and is stopped in its process)
+    assert stopped_in_process >= 1
     assert time.monotonic() - t0 < len(claims) * (budget + GRACE_S + 2)
