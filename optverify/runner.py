@@ -21,7 +21,7 @@ import sympy as sp
 from optverify.checks.dispatch import run_check
 from optverify.checks.result import CheckContext, CheckResult, claim_seed
 from optverify.claims.model import Claim
-from optverify.verdicts import INCONCLUSIVE, NOT_CHECKABLE, combine_chain, combine_same_relation
+from optverify.verdicts import INCONCLUSIVE, NOT_CHECKABLE, combine_chain, combine_same_relation, combine_with_proof
 
 BUDGETS = {"quick": 30.0, "thorough": 300.0}
 GRACE_S = 5.0
@@ -63,8 +63,33 @@ class Override:
         return {"scale": self.scale, "bound": None if self.bound is None else sp.sstr(self.bound), "scales": scales}
 
 
+def _proof_role(c: dict) -> str | None:
+    ev = c.get("evidence") if isinstance(c.get("evidence"), dict) else {}
+    return "step" if "proof_step" in ev else ("composition" if "proof_composition" in ev else None)
+
+
 def aggregate(checks: list[dict]) -> tuple[str, list[str]]:
-    """Checks of one part decide one relation; the parts are links of the printed chain."""
+    """Checks of one part decide one relation; the parts are links of the printed chain.
+
+    Checks of a printed proof (steps, their composition) are not links of the statement: they
+    combine with it by :func:`optverify.verdicts.combine_with_proof`, whose message comes first in the notes.
+    """
+    proof = [c for c in checks if _proof_role(c)]
+    if proof:
+        stmt = [c for c in checks if not _proof_role(c)]
+        sv, notes = _aggregate_parts(stmt) if stmt else (None, [])
+        step_parts: dict[str, list] = {}
+        for c in proof:
+            if _proof_role(c) == "step":
+                step_parts.setdefault(c["part"], [c["evidence"]["proof_step"]["line"], []])[1].append(c["verdict"])
+        steps = [(line, combine_same_relation(vs)[0]) for line, vs in step_parts.values()]
+        comp = [c["verdict"] for c in proof if _proof_role(c) == "composition"]
+        verdict, msg = combine_with_proof(sv, steps, combine_same_relation(comp)[0] if comp else None)
+        return verdict, ([msg] if msg else []) + notes
+    return _aggregate_parts(checks)
+
+
+def _aggregate_parts(checks: list[dict]) -> tuple[str, list[str]]:
     parts: dict[str, list[str]] = {}
     notes = []
     for c in checks:
@@ -118,7 +143,9 @@ def _entry(claim: Claim, checks: list[dict], corrected: list[dict], duration: fl
             "verdict": cv,
             "checks": corrected,
         }
-    evs = [c["evidence"] for c in checks if isinstance(c.get("evidence"), dict) and isinstance(c["evidence"].get("worst_ratio"), (int, float))]
+    # the statement's worst ratio: the checks of its printed proof's steps measure other relations
+    evs = [c["evidence"] for c in checks if isinstance(c.get("evidence"), dict) and isinstance(c["evidence"].get("worst_ratio"), (int, float))
+           and not _proof_role(c)]
     ratios = [ev["worst_ratio"] for ev in evs]
     sharp = max(evs, key=lambda ev: ev["worst_ratio"]).get("sharp_ratio") if evs else None
     return {
@@ -133,7 +160,7 @@ def _entry(claim: Claim, checks: list[dict], corrected: list[dict], duration: fl
         "bound_in_force": None if override.apply(claim) is None else sp.sstr(override.apply(claim)),
         "override": override.describe(claim),
         "verdict": verdict,
-        "summary": _summary(verdict, checks),
+        "summary": _summary(verdict, checks, agg_notes),
         "worst_ratio": max(ratios) if ratios else None,
         "sharp_ratio": sharp,
         "checks": checks,
@@ -153,7 +180,10 @@ def _check_timings(key: str, checks: list[dict]) -> dict:
     return {key: out} if out else {}
 
 
-def _summary(verdict: str, checks: list[dict]) -> str:
+def _summary(verdict: str, checks: list[dict], notes: list[str] = ()) -> str:
+    if notes and notes[0].startswith(("statement ", "proved by its printed proof")):
+        first = next((c["summary"] for c in checks if c["verdict"] == verdict and not _proof_role(c)), "")
+        return notes[0] + (f"; {first}" if first else "")
     for c in checks:
         if c["verdict"] == verdict:
             return c["summary"]

@@ -30,21 +30,21 @@ EXPECTED = {
     "000:L281": ("refuted", "proved"),  # Algorithm 1's sign flips the sign update
     "000:Thm 2": ("refuted", "consistent"),  # w_1 is not constrained: a start outside the ball breaks the bound
     "000:Thm 3": ("refuted", "consistent"),  # … outside the box
-    "000:L175": ("refuted", "consistent"),  # the same, per coordinate
+    "000:L175": ("refuted", "proved"),  # the same, per coordinate; started in the box it is proved by induction on T
     "000:L63": ("refuted", "consistent"),  # Σ g² estimates σ² + ∇L², not the variance σ² of line 59
     "000:L241": ("refuted", "proved"),  # line 239 freezes loss values, not gradients
     # true
-    "000:L101": ("consistent", None),
-    "000:L112": ("consistent", None),
-    "000:L126": ("consistent", None),
+    "000:L101": ("proved", None),
+    "000:L112": ("proved", None),
+    "000:L126": ("proved", None),
     "000:L132": ("consistent", None),
     "000:L147": ("consistent", None),
     "000:L155": ("consistent", None),
-    "000:L159": ("consistent", None),
-    "000:L163": ("consistent", None),
+    "000:L159": ("proved", None),
+    "000:L163": ("proved", None),
     "000:L23": ("consistent", None),
     "000:L51": ("consistent", None),
-    "000:L122": ("consistent", None),
+    "000:L122": ("proved", None),
     "000:L21": ("proved", None),
     "000:L73": ("proved", None),
     "000:L137": ("proved", None),

@@ -33,8 +33,8 @@ EXPECTED = {
     "001:L52": ("refuted", "proved"),  # over X the minimiser of (5) is P_X(x_t − η g_t), not x_t − η g_t
     "001:L68": ("refuted", "proved"),  # over X, FTPRL projects lazily, mirror descent greedily
     "001:L109": ("refuted", "proved"),  # over a disk the projected step turns away from −g_t
-    "001:L120": ("refuted", "consistent"),  # 'subgradient projected Adam' over X ≠ the FTPRL form (13)
-    "001:L122": ("refuted", "consistent"),  # the same for SGDM
+    "001:L120": ("refuted", "proved"),  # 'subgradient projected Adam' over X ≠ the FTPRL form (13)
+    "001:L122": ("refuted", "proved"),  # the same for SGDM
     "001:L219": ("refuted", "consistent"),  # AdamAL leaves v_t = v_{t−1} when g_t² < v_{t−1}: it skips g_t
     # proved
     "001:L21": ("proved", None),
@@ -58,10 +58,10 @@ EXPECTED = {
     "001:L206": ("proved", None),
     # consistent
     "001:L102": ("consistent", None),  # the minimiser's distance to the centre of C is min(c − l, ρa/S)
-    "001:L164": ("consistent", None),
-    "001:L173": ("consistent", None),
-    "001:L180": ("consistent", None),
-    "001:L199": ("consistent", None),
+    "001:L164": ("proved", None),
+    "001:L173": ("proved", None),
+    "001:L180": ("proved", None),
+    "001:L199": ("proved", None),
     "001:L208": ("consistent", None),
 }
 

@@ -2,6 +2,7 @@
 
 from optverify.checks import (  # noqa: F401  (imported for their @register)
     construction,
+    induction,
     inequality,
     instance,
     iterate_limit,
@@ -11,7 +12,9 @@ from optverify.checks import (  # noqa: F401  (imported for their @register)
     parameter_choice,
     pep,
     periodic_regret,
+    proof_chain,
     pseudocode,
+    real_arith,
     rate,
     scaling,
     simulation,

@@ -11,6 +11,7 @@ from optverify.registry import register
 from optverify.checks.result import CheckContext, CheckResult
 from optverify.claims.specs import Inequality
 from optverify.verdicts import INCONCLUSIVE, PROVED, REFUTED
+from optverify.verify.branch_bound import prove_relation
 from optverify.verify.interval import prove_inequality
 from optverify.verify.sampling import sample_in_range
 
@@ -56,6 +57,14 @@ def check_inequality(spec: Inequality, ctx: CheckContext) -> CheckResult:
     if missing:
         return CheckResult(spec.strategy, spec.part, INCONCLUSIVE, f"no range declared for {missing}", {})
     box = {s: spec.domain[s].as_tuple() for s in free}
+    bb = prove_relation(lhs, spec.rel, rhs, box, budget=ctx.budget.share(0.3, cap=4.0 if ctx.mode == "quick" else 30.0),
+                        max_boxes=20000 if ctx.mode == "quick" else 200000)
+    if bb.status == "proved":
+        evidence = {"relation": f"{sp.sstr(lhs)} {spec.rel} {sp.sstr(rhs)}", "box": {str(s): [str(x) for x in box[s]] for s in box},
+                    "interval": bb.to_dict()}
+        how = ", ".join(f"{k} {v}" for k, v in bb.closed_by.items())
+        return CheckResult(spec.strategy, spec.part, PROVED,
+                           f"Arb branch and bound: {bb.boxes} boxes, {len(bb.pieces)} piece(s) closed ({how})", evidence)
     budget = max(0.5, min(ctx.remaining() * 0.7, 8.0 if ctx.mode == "quick" else 60.0))
     res = prove_inequality(lhs, rhs, box, rel=spec.rel, max_boxes=20000 if ctx.mode == "quick" else 200000, time_budget=budget)
     evidence = {"relation": f"{sp.sstr(lhs)} {spec.rel} {sp.sstr(rhs)}", "box": {str(s): [str(x) for x in box[s]] for s in box}, "interval": res.to_dict()}

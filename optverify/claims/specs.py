@@ -534,3 +534,127 @@ class PerformanceEstimation(Spec):
         missing = sorted(s.name for s in free if s not in self.constants)
         if missing:
             raise _error(f"no value or range in constants for {', '.join(missing)}")
+
+
+@dataclass
+class Semialgebraic(Spec):
+    """``lhs rel rhs`` (polynomial, rational, with √, |·|, max/min) at every point of ``domain`` where ``given`` holds,
+    decided exactly by z3's nonlinear real arithmetic: proved (unsat), or refuted by z3's model replayed at 50 digits."""
+
+    lhs: sp.Expr
+    rel: str
+    rhs: sp.Expr
+    domain: dict
+    given: tuple = ()
+    strategy: str = field(default="exact (z3)", kw_only=True)
+
+    def validate(self, bound) -> None:
+        super().validate(bound)
+        if self.rel not in ("<=", "<", ">=", ">", "=="):
+            raise _error(f"rel is one of <=, <, >=, >, ==; got {self.rel!r}")
+        _need_ranges(self.domain, [_with_bound(self.lhs, bound), _with_bound(self.rhs, bound), *[sp.sympify(g) for g in self.given]])
+
+
+@dataclass
+class LengthInduction(Spec):
+    """A statement about every length n of a sequence (dimension d, horizon T), by induction on n.
+
+    The sequence is summarised by ``state`` (symbol → its value at length 0); one more element (the
+    variables of ``element``, with their ranges, and ``given`` relations) maps the state by ``update``.
+    Proved when z3 proves the base case (``invariant`` at the initial state), the step (``invariant`` and
+    ``given`` imply ``invariant`` after the update) and the conclusion (``invariant`` implies ``goal``).
+    ``params`` are constants of the whole sequence (with ranges); ``meaning`` says what each state
+    symbol stands for (Σ_i …), for the reader.  ``definitions``/``facts``/``step_uses``: see
+    :func:`optverify.verify.induction.induct`.
+    """
+
+    index: str
+    state: dict
+    element: dict
+    update: dict
+    invariant: tuple
+    goal: Any
+    params: dict = field(default_factory=dict)
+    given: tuple = ()
+    definitions: dict = field(default_factory=dict)  # element symbol → its value (a projected iterate)
+    facts: tuple = ()  # relations about the defined values, each proved first: relation or (relation, uses)
+    step_uses: tuple | None = None  # what the step uses besides the invariant: fact indices, "given"
+    bound_subs: dict = field(default_factory=dict)  # the claim's symbols in the state's terms, where goal uses BOUND
+    meaning: dict = field(default_factory=dict)
+    strategy: str = field(default="induction", kw_only=True)
+
+    def validate(self, bound) -> None:
+        super().validate(bound)
+        _with_bound(self.goal, bound)
+        if set(self.update) != set(self.state):
+            raise _error("update gives the new value of every state symbol, and only of those")
+        _need_ranges(self.element, [], "element")
+        _need_ranges(self.params, [], "params")
+
+
+@dataclass
+class NamedLemma(Spec):
+    """``lhs rel rhs`` (for any dimension or length) is an instance of a named lemma of
+    :mod:`optverify.verify.lemmas`: ``instance`` maps the lemma's templates (its sequences a, b, its length n, …)
+    to the claim's expressions.  The check proves the lemma (by its induction), checks that the
+    instantiated lemma is the claim's relation, and decides the lemma's side conditions for the instance."""
+
+    lemma: str
+    instance: dict
+    lhs: sp.Expr
+    rel: str
+    rhs: sp.Expr
+    element: dict = field(default_factory=dict)  # ranges of the scalar variables the side conditions use
+    strategy: str = field(default="lemma", kw_only=True)
+
+    def validate(self, bound) -> None:
+        super().validate(bound)
+        from optverify.verify.lemmas import LEMMAS
+
+        if self.lemma not in LEMMAS:
+            raise _error(f"unknown lemma {self.lemma!r}; one of {', '.join(sorted(LEMMAS))}")
+        missing = [k for k in LEMMAS[self.lemma].templates if k not in self.instance]
+        if missing:
+            raise _error(f"instance gives no value for the lemma's {', '.join(missing)}")
+
+
+@dataclass
+class ProofStep(Spec):
+    """One step of a printed proof, ``lhs rel rhs`` as printed at ``line``, decided by ``check`` (any spec).
+
+    Steps are not links of the statement: a refuted step breaks the proof ("statement X, proof broken at
+    line L"), not the statement.  With a :class:`ProofComposition` a proof whose steps are all proved
+    and compose into the statement proves the claim."""
+
+    line: int
+    lhs: sp.Expr
+    rel: str
+    rhs: sp.Expr
+    check: Any
+    strategy: str = field(default="proof step", kw_only=True)
+
+    def validate(self, bound) -> None:
+        super().validate(bound)
+        if self.rel not in ("<=", "<", "==", ">=", ">"):
+            raise _error(f"rel is one of <=, <, ==, >=, >; got {self.rel!r}")
+        if not isinstance(self.check, Spec):
+            raise _error("check is the spec that decides the step")
+        self.check.validate(bound)
+
+
+@dataclass
+class ProofComposition(Spec):
+    """The steps of a printed proof compose into the statement ``lhs rel rhs``: step k's right side is
+    step k+1's left side (checked by sympy, with ``given`` substitutions), the first left side is the
+    statement's, the last right side is the statement's, and the relations chain (= and ≤ give ≤)."""
+
+    lhs: sp.Expr
+    rel: str
+    rhs: sp.Expr
+    steps: tuple  # ProofStep, in order
+    strategy: str = field(default="proof composition", kw_only=True)
+
+    def validate(self, bound) -> None:
+        super().validate(bound)
+        if not self.steps or not all(isinstance(s, ProofStep) for s in self.steps):
+            raise _error("steps is a non-empty tuple of ProofStep")

@@ -6,6 +6,7 @@ from optverify.claims.adagrad_adam_000._common import D_inf, claim, d, i, t, T
 from optverify import BOUND, Corrected, Identity, InstanceSearch, integers
 from optverify.counterexamples.families import Measured, adagrad_coordinate, projected_step, stochastic_separable
 from optverify.counterexamples.families.start_anywhere import start_anywhere
+from optverify.claims.adagrad_adam_000 import proofs
 
 v = {n: sp.Symbol(n, real=True) for n in (
     "E_subopt_T", "E_lin_grad_T", "E_lin_g_T", "E_lin_g", "regret", "dist_unprojected_sq", "L163_rhs",
@@ -44,14 +45,16 @@ CLAIMS = [
     claim(None, 159, "projection onto the box is non-expansive", "inequality",
           "(w_{t+1}[i] − w*[i])² ≤ (w_t[i] − η_t[i] g_t[i] − w*[i])²",
           hypotheses=["|w*[i]| ≤ D_∞, w_{t+1}[i] = Π_{|w| ≤ D_∞}(w_t[i] − η_t[i] g_t[i])"],
-          checks=[InstanceSearch(Measured(projected_step, "dist_next_sq"), v["dist_unprojected_sq"])]),
+          checks=[InstanceSearch(Measured(projected_step, "dist_next_sq"), v["dist_unprojected_sq"]),
+                  proofs.L159()]),
     claim(None, 161, "expanding the square", "identity",
           "(w_t[i] − η g − w*[i])² = (w_t[i] − w*[i])² − 2η g (w_t[i] − w*[i]) + η² g²",
           checks=[Identity((a - eta * gg - b) ** 2, (a - b) ** 2 - 2 * eta * gg * (a - b) + eta**2 * gg**2)]),
     claim(None, 163, "one-step inequality", "inequality",
           "g_t[i](w_t[i] − w*[i]) ≤ ((w_t[i] − w*[i])² − (w_{t+1}[i] − w*[i])²)/(2η_t[i]) + η_t[i] g_t[i]²/2",
           hypotheses=["as line 159, η_t[i] > 0"],
-          checks=[InstanceSearch(Measured(projected_step, "g_times_gap"), v["L163_rhs"])]),
+          checks=[InstanceSearch(Measured(projected_step, "g_times_gap"), v["L163_rhs"]),
+                  proofs.L163()]),
     claim(None, 167, "summing over t and bounding by D_∞", "inequality",
           "Σ_t g_t[i](w_t[i] − w*[i]) ≤ [telescoped sum] ≤ D_∞²/(2η_1[i]) + Σ_{t≥2} D_∞²(1/(2η_t[i]) − 1/(2η_{t−1}[i])) + Σ_t η_t[i]g_t[i]²/2 ≤ D_∞²/(2η_T[i]) + Σ_t η_t[i]g_t[i]²/2",
           hypotheses=["diagonal AdaGrad of Theorem 3 on one coordinate, |w*[i]| ≤ D_∞, c = √2·D_∞, any gradient sequence with g_1[i] ≠ 0",
@@ -102,7 +105,8 @@ CLAIMS = [
               "Σ_t g_t[i](w_t[i] − w*[i]) ≤ 2√2 D_∞ √(Σ_t g_t[i]²) when |w_1[i]| ≤ D_∞",
               "the first term (w_1[i] − w*[i])²/(2η_1[i]) of line 167 is at most (2D_∞)²/(2η_1[i]) only when w_1 lies in the box",
               bound=2 * sp.sqrt(2) * D_inf * sp.sqrt(S),
-              checks=[InstanceSearch(Measured(AGC, "regret"), 2 * sp.sqrt(2) * D_inf * sp.sqrt(S))],
+              checks=[InstanceSearch(Measured(AGC, "regret"), 2 * sp.sqrt(2) * D_inf * sp.sqrt(S)),
+                      proofs.adagrad_regret_induction(bound=(BOUND, {S: sp.Symbol("s", real=True) ** 2, D_inf: proofs.D}))],
           )),
     claim(None, 179, "conclusion of the proof of Theorem 3", "expectation bound",
           "E[Σ_t L(w_t) − L(w*)] ≤ Σ_i E[Σ_t g_t[i](w_t[i] − w*[i])] ≤ 2√2 D_∞ Σ_i √(Σ_t g_t[i]²)", end_line=180,
@@ -120,3 +124,26 @@ CLAIMS = [
               checks=[InstanceSearch(Measured(SS, "E_lin_g"), 2 * sp.sqrt(2) * D_inf * v["E_sum_sqrt_diag"], part="second link with E")],
           )),
 ]
+
+
+def theorem3_proof():
+    """The printed proof of Theorem 3 (lines 145–182), step by step, for Theorem 3's checks: each step decided by the
+    check of the display it stands at, and the chain of lines 179–180 composed into the statement."""
+    from optverify.claims.specs import ProofComposition, ProofStep
+
+    E_regret, E_lin, E_S, S_path = sp.symbols("E_regret E_lin E_sum_sqrt S_path", real=True)
+    lin_i, tele_i, sum_ratio = sp.symbols("lin_i telescoped_i sum_ratio_i", real=True)
+    s155 = ProofStep(155, E_regret, "<=", E_lin, InstanceSearch(Measured(SS, "regret"), v["E_lin_g"]),
+                     note="E[Σ_t L(w_t) − L(w*)] ≤ Σ_i E[Σ_t g_t[i](w_t[i] − w*[i])] (convexity, unbiasedness)")
+    s167 = ProofStep(167, tele_i, "<=", v["L167_b"], InstanceSearch(Measured(AGC, "L167_a"), v["L167_b"]),
+                     note="the telescoped sum ≤ D_∞²/(2η_1[i]) + Σ_{t≥2} D_∞²(…) + Σ_t η_t[i]g_t[i]²/2")
+    s171 = ProofStep(171, sum_ratio, "<=", sp.sqrt(2 * S), InstanceSearch(Measured(AGC, "sum_g2_over_sqrt"), sp.sqrt(2 * S)),
+                     note="Σ_t g_t[i]²/√(Σ_{τ≤t} g_τ[i]²) ≤ √(2 Σ_t g_t[i]²)")
+    s175 = ProofStep(175, lin_i, "<=", 2 * sp.sqrt(2) * D_inf * sp.sqrt(S), proofs.adagrad_regret_induction(),
+                     note="per coordinate: Σ_t g_t[i](w_t[i] − w*[i]) ≤ 2√2 D_∞ √(Σ_t g_t[i]²)")
+    s179 = ProofStep(179, E_lin, "<=", 2 * sp.sqrt(2) * D_inf * S_path,
+                     InstanceSearch(Measured(SS, "E_lin_g"), 2 * sp.sqrt(2) * D_inf * v["min_sum_sqrt_diag"]),
+                     note="Σ_i E[Σ_t g_t[i](w_t[i] − w*[i])] ≤ 2√2 D_∞ Σ_i √(Σ_t g_t[i]²), a random right side (no E)")
+    compose = ProofComposition(E_regret, "<=", 2 * sp.sqrt(2) * D_inf * E_S, (s155, s179),
+                               note="the chain printed at lines 179–180 against the statement's right side 2√2 D_∞ E[Σ_i √(Σ_t g_t[i]²)]")
+    return [s155, s167, s171, s175, s179, compose]

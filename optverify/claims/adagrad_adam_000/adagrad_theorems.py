@@ -3,6 +3,7 @@
 import sympy as sp
 
 from optverify.claims.adagrad_adam_000._common import D_2, D_inf, claim
+from optverify.claims.adagrad_adam_000.adagrad_proof import theorem3_proof
 from optverify import BOUND, Corrected, InstanceSearch, Pseudocode, Scaling, Simulation
 from optverify.counterexamples.families import Measured, stochastic_separable
 from optverify.counterexamples.families.start_anywhere import start_anywhere
@@ -19,7 +20,7 @@ _READING = (
 _KINK = "the subgradient of |·| at its kink is 0; 0/0 in the first step is read as no move"
 
 
-def _adagrad_theorem(label, line, end_line, title, algorithm, statement, region, update, D, D_name, E, E_name, E_meaning, set_name):
+def _adagrad_theorem(label, line, end_line, title, algorithm, statement, region, update, D, D_name, E, E_name, E_meaning, set_name, proof=()):
     """Theorems 2 and 3 share their shape: the same checks, on the ball or on the box."""
     bound = 2 * sp.sqrt(2) * D * E
     return claim(
@@ -32,6 +33,7 @@ def _adagrad_theorem(label, line, end_line, title, algorithm, statement, region,
             InstanceSearch(Measured(start_anywhere.bind(algorithm=algorithm), "regret"), BOUND),
             Scaling(R, BOUND, {R: "loss", D: "param", E: "grad"}),
             Pseudocode(f"adagrad_{algorithm}", {"D": 2.0, "T": 100}, part="the printed algorithm descends"),
+            *proof,
         ],
         corrected=Corrected(
             f"the same bound when the algorithm is started inside the constraint set ({set_name})",
@@ -59,5 +61,6 @@ CLAIMS = [
         "E[Σ_{t=1}^T L(w_t) − L(w*)] ≤ 2√2 D_∞ E[Σ_{i=1}^d √(Σ_{t=1}^T g_t[i]²)]", "‖w*‖_∞ ≤ D_∞",
         "w_{t+1}[i] = Π_{|w[i]| ≤ D_∞}(w_t[i] − c g_t[i]/√(g²_{1:t}[i])), g_t = ∇ℓ(w_t, z_t), z_t i.i.d.",
         D_inf, "D_∞", E_sum_sqrt_diag, "E_sum_sqrt_diag", "E[Σ_i √(Σ_t g_t[i]²)]", "‖w_1‖_∞ ≤ D_∞",
+        proof=theorem3_proof(),
     ),
 ]

@@ -5,6 +5,7 @@ import sympy as sp
 from optverify.claims.adagrad_adam_000._common import D_2, D_inf, claim, d, i, t, T
 from optverify import Identity, InstanceSearch, Limit, integers
 from optverify.counterexamples.families import Measured, gradient_matrix, sparse_onehot
+from optverify.claims.adagrad_adam_000 import proofs
 
 sym = sp.symbols("sum_sqrt sqrt_total two_norm inf_norm E_sum_sqrt E_sqrt_norm", nonnegative=True)
 sum_sqrt, sqrt_total, two_norm, inf_norm, E_sum_sqrt, E_sqrt_norm = sym
@@ -18,7 +19,8 @@ CLAIMS = [
     claim(None, 101, "the infinity norm is at most the 2-norm", "inequality", "‖x‖_∞ ≤ ‖x‖₂ for every x ∈ R^d",
           printed="The infinity norm is always smaller than the 2-norm",
           hypotheses=["'smaller' read as ≤ (the two are equal for vectors with one non-zero coordinate)"],
-          checks=[InstanceSearch(Measured(gradient_matrix, "inf_norm"), two_norm)]),
+          checks=[InstanceSearch(Measured(gradient_matrix, "inf_norm"), two_norm),
+                  proofs.L101()]),
     claim(None, 112, "Cauchy–Schwarz comparison of (1) and (2)", "inequality",
           "Σ_i √(Σ_t g_t[i]²) ≤ √d √(Σ_i Σ_t g_t[i]²) = √d √(Σ_t Σ_i g_t[i]²) = √(d Σ_t ‖g_t‖²)", end_line=116,
           checks=[
@@ -26,6 +28,7 @@ CLAIMS = [
               Identity(sp.Sum(sp.Sum(G(t, i), (t, 1, T)), (i, 1, d)).reorder((0, 1)), sp.Sum(sp.Sum(G(t, i), (i, 1, d)), (t, 1, T)),
                        domain={d: integers(1, 5), T: integers(1, 5)}, part="line 114: exchange of the finite sums"),
               Identity(sp.sqrt(d) * sp.sqrt(X), sp.sqrt(d * X), part="line 116: √d·√X = √(dX) for X ≥ 0"),
+              proofs.L112("line 112: Cauchy–Schwarz"),
           ]),
     claim(None, 122, "norms of w* = (±w, …, ±w)", "identity", "‖w*‖₂ = w√d = ‖w*‖_∞√d",
           hypotheses=["w ≥ 0 (the entries are written ±w)"],
@@ -33,11 +36,13 @@ CLAIMS = [
               Identity(sp.sqrt(sp.Sum(w**2, (i, 1, d)).doit()), w * sp.sqrt(d), part="‖w*‖₂ = w√d"),
               InstanceSearch(Measured(gradient_matrix, "D_2"), sp.sqrt(dd) * sp.Symbol("D_inf", positive=True), rel="==",
                              part="‖w*‖₂ = ‖w*‖_∞ √d on sign vectors"),
+              proofs.L122("‖w*‖₂ = ‖w*‖_∞ √d on sign vectors"),
           ]),
     claim(None, 126, "AdaGrad's bound is at most AdaGrad-norm's when w* = (±w, …, ±w)", "inequality",
           "D_∞ Σ_i √(Σ_t g_t[i]²) ≤ D_2 √(Σ_t ‖g_t‖²)",
           hypotheses=["w* = (±w, …, ±w), D_∞ = ‖w*‖_∞, D_2 = ‖w*‖₂; equality when every column has the same Σ_t g_t[i]²"],
-          checks=[InstanceSearch(Measured(gradient_matrix, measured_expr=D_inf * sum_sqrt), D_2 * sqrt_total)]),
+          checks=[InstanceSearch(Measured(gradient_matrix, measured_expr=D_inf * sum_sqrt), D_2 * sqrt_total),
+                  proofs.L126()]),
     claim(None, 132, "1-hot sparse gradients: AdaGrad's bound", "expectation bound",
           "E[D_∞ Σ_i √(g²_{1:t}[i])] ≤ D_∞ Σ_i √(T/i²) = D_∞ √T Σ_i 1/i = O(D_∞ log(d) √T)", end_line=133,
           hypotheses=["g_t is 1-hot; coordinate i is ±1 with probability ∝ 1/i²", "the printed g²_{1:t} is read at t = T"],

@@ -6,6 +6,7 @@ from optverify.claims.adamal_paper_001._common import (C_prev, S_prev, S_t, alph
                                                        lazy_and_greedy, sig_t, t, tau, x_t)
 from optverify import Corrected, Identity, Induction, Inequality, InstanceSearch, Limit, NotCheckable, Range, integers, open_
 from optverify.counterexamples.families import ftprl_form
+from optverify.claims.adamal_paper_001 import proofs
 
 x_alg = sp.Symbol("x_alg", real=True)
 m_t, v_t = sp.Symbol("m_t", real=True), sp.Symbol("v_t", positive=True)
@@ -82,6 +83,8 @@ CLAIMS = [
               checks=[
                   Identity(ftprl_step.lhs, ftprl_step.rhs, part="the minimiser of (13) is x_t − (C_t − C_{t−1})/σ_{1:t}"),
                   InstanceSearch(ftprl_form.bind(method="adam"), x_alg, rel="==", part="with σ_{1:t} = √v_t, (13) is Adam: x_{t+1} = x_t − m_t/√v_t"),
+                  proofs.ftprl_reproduces(ftprl_next, (m_t, sp.sqrt(v_t)), x_t, S_prev, C_prev,
+                                          "with σ_{1:t} = √v_t, (13) is Adam: x_{t+1} = x_t − m_t/√v_t"),
               ],
           )),
     claim(None, 122, "eq. (13): SGDM as FTPRL", "identity",
@@ -105,6 +108,8 @@ CLAIMS = [
               checks=[
                   Identity(ftprl_step.lhs, ftprl_step.rhs, part="the minimiser of (13) is x_t − (C_t − C_{t−1})/σ*_{1:t}"),
                   InstanceSearch(ftprl_form.bind(method="sgdm"), x_alg, rel="==", part="with σ*_{1:t} = 1/η_t, (13) SGDM is x_{t+1} = x_t − η_t m_t"),
+                  proofs.ftprl_reproduces(ftprl_next, (m_t, 1 / eta), x_t, S_prev, C_prev,
+                                          "with σ*_{1:t} = 1/η_t, (13) SGDM is x_{t+1} = x_t − η_t m_t"),
               ],
           )),
     claim(None, 124, "the budgets of Adam and SGDM in (13)", "identity",

@@ -8,6 +8,7 @@ from optverify.claims.adamal_paper_001._common import beta1, beta2, claim
 from optverify import Corrected, Identity, Inequality, InstanceSearch, NonConvergence, NotCheckable, Pseudocode, Range, open_
 from optverify.counterexamples.families import Measured, adaptive_budget
 from optverify.counterexamples.reddi_online import adamal_on_reddi
+from optverify.claims.adamal_paper_001 import proofs
 
 vprev = sp.Symbol("v_tm1", positive=True)
 gg = sp.Symbol("g_t", real=True)
@@ -58,6 +59,7 @@ CLAIMS = [
               InstanceSearch(Measured(adaptive_budget.bind(algorithm="adamal_beta2"), "decrease"), sp.Integer(0), part="v_t ≥ v_{t−1}"),
               NonConvergence(adamal_on_reddi, steps=3000, part="AdamAL converges on Reddi et al.'s counterexample"),
               NonConvergence(partial(adamal_on_reddi, v_beta="beta2"), steps=3000, part="AdamAL converges on Reddi et al.'s counterexample"),
+              proofs.L208("v_t ≥ v_{t−1}"),
           ]),
     claim("Alg 1", 210, "AdamAL", "algorithm", "Algorithm 1 as printed descends on a convex quadratic and is the AdamAL of (18)",
           end_line=212,

@@ -5,6 +5,7 @@ import sympy as sp
 from optverify.claims.adamal_paper_001._common import S_t, beta2, claim, x_t
 from optverify import Corrected, Identity, Inequality, InstanceSearch, Limit, NotCheckable, Range, open_
 from optverify.counterexamples.families import Measured, adaptive_budget
+from optverify.claims.adamal_paper_001 import proofs
 
 vt, vp = sp.symbols("v_t v_tm1", positive=True)
 et, ep = sp.symbols("eta_t eta_tm1", positive=True)
@@ -84,6 +85,8 @@ CLAIMS = [
           checks=[
               InstanceSearch(Measured(adaptive_budget.bind(algorithm="amsgrad"), "decrease"), sp.Integer(0), part="the second moment in the step never decreases"),
               InstanceSearch(Measured(adaptive_budget.bind(algorithm="amsgrad_inplace"), "decrease"), sp.Integer(0), part="the second moment in the step never decreases"),
+              proofs.L173_published("the second moment in the step never decreases"),
+              proofs.L173_inplace("the second moment in the step never decreases"),
           ]),
     claim(None, 180, "AMSGrad ensures Γ_t ≥ 0", "inequality", "AMSGrad has Γ_t ≥ 0 for all t",
           printed="AMSGrad (Reddi et al., 2019) using Equation. 16 to ensure the  $\\Gamma_t \\ge 0$  for all  $t \\in T$ .",
@@ -92,6 +95,7 @@ CLAIMS = [
           checks=[
               InstanceSearch(Measured(adaptive_budget.bind(algorithm="amsgrad"), "neg_gamma"), sp.Integer(0), part="Γ_t ≥ 0"),
               NotCheckable("the swap heat map (Figure 1) is an experiment outside scope", part="swap statistics"),
+              proofs.L180("Γ_t ≥ 0"),
           ]),
     claim(None, 182, "AMSGrad continues the EMA from the swapped value", "qualitative",
           "after a swap, AMSGrad uses v_{t+1} = v_t in the next EMA step",
@@ -144,6 +148,7 @@ CLAIMS = [
                       "the step size α_t is not printed (read as 1); 'k ≠ t' read as: it occurs"],
           checks=[
               InstanceSearch(Measured(adaptive_budget.bind(algorithm="amsgrad"), "v_last"), ema_max, rel="==", part="v̂_t = max_{k≤t} v_k"),
+              proofs.L199("v̂_t = max_{k≤t} v_k"),
               InstanceSearch(Measured(adaptive_budget.bind(algorithm="amsgrad"), "used_minus_ema_last"), sp.Integer(0), quantifier="exists",
                              part="k ≠ t occurs (v̂_t > v_t)"),
           ]),

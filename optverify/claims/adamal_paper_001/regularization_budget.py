@@ -5,6 +5,7 @@ import sympy as sp
 from optverify.claims.adamal_paper_001._common import S_t, alpha, beta2, claim, eta, g, k, t, tau, x_t
 from optverify import Identity, InstanceSearch, NotCheckable, integers, open_
 from optverify.counterexamples.families import Measured, adaptive_budget, ftprl_form
+from optverify.claims.adamal_paper_001 import proofs
 
 x_alg = sp.Symbol("x_alg", real=True)
 g_max = sp.Symbol("g_max", positive=True)
@@ -53,7 +54,8 @@ CLAIMS = [
           printed="Adam over come this problem wisely, exponential moving average (EMA) preforms as a sliding window, in other words, "
                   "regularization budget is bounded.",
           hypotheses=["B_t = √v_t (line 124, α = 1), v_t as in eq. (2); 'bounded' read as: bounded by the largest gradient seen"],
-          checks=[InstanceSearch(Measured(adaptive_budget.bind(algorithm="adam"), "sqrt_v_max"), g_max)]),
+          checks=[InstanceSearch(Measured(adaptive_budget.bind(algorithm="adam"), "sqrt_v_max"), g_max),
+                  proofs.L164()]),
     claim(None, 165, "Adam's budget can decrease", "property", "there are gradients with B_t < B_{t−1} for Adam",
           printed="EMA, on the one hand controls the regularization budget in a range, but it fails to satisfy the primary requirement that "
                   "regularization budget  $B_t$  should be in nondecreasing manner.",

@@ -4,6 +4,7 @@ import sympy as sp
 
 from optverify.claims.momentum_slides_002._common import L, T, claim, eta, mu, w1, w2
 from optverify import Corrected, Identity, Induction, Inequality, NotCheckable, ParameterChoice, Range, closed, integers, left_open
+from optverify.claims.momentum_slides_002 import proofs
 
 f = L / 2 * w1**2 + mu / 2 * w2**2
 w10, w20 = sp.symbols("w_10 w_20", real=True)
@@ -63,6 +64,7 @@ CLAIMS = [
                               {mu: left_open(0, 5), sp.Symbol("k", nonnegative=True): closed(0, 20)}, (0, 2)),
               Identity(sp.Abs(1 - 2 / (L + mu) * L), sp.Abs(1 - 2 / (L + mu) * mu), domain={L: left_open(0, 10), mu: left_open(0, 10)},
                        part="at η = 2/(L + μ) the two contraction factors are equal"),
+              proofs.L72(rate, eta, L, mu),
           ]),
     claim(None, 236, "the two-dimensional quadratic (again)", "definition", "f(w_1, w_2) = L/2 w_1² + μ/2 w_2²",
           checks=[NotCheckable("definition, repeated from line 33")]),
