@@ -13,14 +13,15 @@ import os
 import signal
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, is_dataclass
 from typing import Any, Callable
 
 import sympy as sp
 
 from optverify.checks.dispatch import run_check
 from optverify.checks.result import CheckContext, CheckResult, claim_seed
-from optverify.claims.model import Claim
+from optverify.claims.model import BOUND, Claim
+from optverify.claims.specs import Inequality, InstanceSearch, Simulation
 from optverify.verdicts import INCONCLUSIVE, NOT_CHECKABLE, combine_chain, combine_same_relation, combine_with_proof
 
 BUDGETS = {"quick": 30.0, "thorough": 300.0}
@@ -103,10 +104,53 @@ def _aggregate_parts(checks: list[dict]) -> tuple[str, list[str]]:
     return combine_chain(per_part), notes
 
 
+#: the checks whose right-hand side ``--scale`` multiplies when the claim has no bound (they read it through
+#: :meth:`CheckContext.resolve_rhs`)
+RHS_SCALED = (Inequality, InstanceSearch, Simulation)
+
+
+def _uses_bound(obj, seen=None) -> bool:
+    """Does a spec (or anything inside it) compare against the BOUND placeholder?"""
+    seen = set() if seen is None else seen
+    if id(obj) in seen:
+        return False
+    seen.add(id(obj))
+    if isinstance(obj, sp.Basic):
+        return BOUND in obj.free_symbols
+    if isinstance(obj, dict):
+        return any(_uses_bound(k, seen) or _uses_bound(v, seen) for k, v in obj.items())
+    if isinstance(obj, (list, tuple, set)):
+        return any(_uses_bound(v, seen) for v in obj)
+    if is_dataclass(obj) and not isinstance(obj, type):
+        return any(_uses_bound(getattr(obj, f.name), seen) for f in fields(obj))
+    return False
+
+
+def _sees_override(spec, claim: Claim, override: Override) -> bool:
+    """Does this check decide the relation in force under ``--scale``/``--bound``, or only the printed one?
+
+    A check sees the override when it compares against BOUND (the bound in force), or, when the claim has no
+    bound and ``--scale`` multiplies right-hand sides, when it is an inequality check that reads its right side
+    through :meth:`CheckContext.resolve_rhs`."""
+    if _uses_bound(spec):
+        return True
+    return override.rhs_scale(claim) is not None and isinstance(spec, RHS_SCALED) and getattr(spec, "rel", "<=") not in ("==", "=")
+
+
 def _iter_checks(claim: Claim, mode: str, seed: int, deadline: float, override: Override):
     ctx = CheckContext(seed=claim_seed(seed, claim.id), mode=mode, deadline=deadline, bound=override.apply(claim),
                        rhs_scale=override.rhs_scale(claim))
+    # under an override, a link of the statement some of whose checks decide the relation in force is decided by
+    # those alone: a check of the same link that decides the printed relation (a proof of the printed bound) would
+    # contradict them; links that no check of the override touches are decided as printed
+    active = override.describe() is not None
+    touched = {spec.part for spec in claim.checks if _sees_override(spec, claim, override)} if active else set()
     for spec in claim.checks:
+        if active and spec.part in touched and not _sees_override(spec, claim, override):
+            yield "check", CheckResult(getattr(spec, "strategy", "") or type(spec).__name__.lower(), spec.part, INCONCLUSIVE,
+                                       "not run under --scale/--bound: this check decides the printed relation, not the one in force",
+                                       {"skipped_under_override": True})
+            continue
         yield "check", run_check(spec, ctx)
     if claim.corrected is not None and override.describe() is None:
         cctx = CheckContext(seed=claim_seed(seed, claim.id + "/corrected"), mode=mode, deadline=deadline, bound=claim.corrected.bound)

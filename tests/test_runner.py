@@ -149,7 +149,8 @@ def test_same_seed_same_report_json_across_processes_and_hash_seeds(tmp_path):
         t = rep.pop("timings")
         assert t["started"] and t["ended"] and set(t["claims"]) == set(ids)
         assert all(c["duration_s"] >= 0 for c in t["claims"].values())
-        assert [c["strategy"] for c in t["claims"]["004:L233"]["checks"]] == ["interval"]
+        # an interval check's wall time and boxes/s are timings (the Arb prover that closes 004:L233 first reports none)
+        assert {c["strategy"] for c in t["claims"]["004:L233"].get("checks", [])} <= {"interval"}
         texts.append(json.dumps(rep, indent=2, ensure_ascii=False))
     assert texts[0] == texts[1]
     rep = json.loads(texts[0])

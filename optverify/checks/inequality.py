@@ -64,7 +64,8 @@ def check_inequality(spec: Inequality, ctx: CheckContext) -> CheckResult:
                     "interval": bb.to_dict()}
         how = ", ".join(f"{k} {v}" for k, v in bb.closed_by.items())
         return CheckResult(spec.strategy, spec.part, PROVED,
-                           f"Arb branch and bound: {bb.boxes} boxes, {len(bb.pieces)} piece(s) closed ({how})", evidence)
+                           f"Arb branch and bound: {bb.boxes} boxes, {len(bb.pieces)} piece(s) closed ({how})", evidence,
+                           timings=bb.timings())
     budget = max(0.5, min(ctx.remaining() * 0.7, 8.0 if ctx.mode == "quick" else 60.0))
     res = prove_inequality(lhs, rhs, box, rel=spec.rel, max_boxes=20000 if ctx.mode == "quick" else 200000, time_budget=budget)
     evidence = {"relation": f"{sp.sstr(lhs)} {spec.rel} {sp.sstr(rhs)}", "box": {str(s): [str(x) for x in box[s]] for s in box}, "interval": res.to_dict()}
