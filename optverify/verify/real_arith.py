@@ -101,16 +101,7 @@ class _Translator:
         if e.is_Pow:
             base, ex = e.args
             if ex.is_Integer:
-                n = int(ex)
-                b = self(base)
-                p = z3.RealVal(1)
-                for _ in range(abs(n)):
-                    p = p * b
-                if n >= 0:
-                    return p
-                self.side.append(b != 0)
-                self.side_text.append(f"{sympy.sstr(base)} ≠ 0 (the expression is defined)")
-                return 1 / p
+                return self._pow_int(self(base), int(ex), base)
             if ex.is_Rational and ex.q == 2:
                 arg = self(base)
                 s = self._fresh("sqrt")
