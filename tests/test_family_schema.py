@@ -135,8 +135,12 @@ def test_description_and_bind():
 def test_replay_source_and_locate_rebuild_the_family():
     fam = Measured(F.adaptive_budget.bind(algorithm="adam", constant_rate=True), "B_last")
     imports, expr = fam.replay_source()
-    assert expr == ("Measured(locate('optverify.counterexamples.families.adaptive_budget:adaptive_budget')"
-                    ".bind(algorithm='adam', constant_rate=True), measured='B_last')")
+    # by module where a fresh interpreter would import this very file; by its path where it would import another
+    # copy (a checkout imported from the current directory beside an installed optverify, as in CI)
+    import optverify.counterexamples.families.adaptive_budget as module
+    where = (f"'{module.__file__}:adaptive_budget'" if "/" in F.adaptive_budget.ref()
+             else "'optverify.counterexamples.families.adaptive_budget:adaptive_budget'")
+    assert expr == f"Measured(locate({where}).bind(algorithm='adam', constant_rate=True), measured='B_last')"
     space = {}
     exec(imports, space)
     again = eval(expr, space)
@@ -195,6 +199,6 @@ def test_bundled_refutation_replays_in_a_clean_interpreter(tmp_path):
     certs = [c["certificate"] for c in entry["checks"] if c.get("certificate") and "replay_snippet" in c["certificate"]]
     assert certs
     snippet = certs[0]["replay_snippet"]
-    assert "locate('optverify.counterexamples.families." in snippet
+    assert "locate('optverify.counterexamples.families." in snippet or "/optverify/counterexamples/families/" in snippet
     out = _replays_clean(snippet, tmp_path)
     assert "violation_stands: True" in out
