@@ -137,7 +137,9 @@ def test_replay_source_and_locate_rebuild_the_family():
     imports, expr = fam.replay_source()
     # by module where a fresh interpreter would import this very file; by its path where it would import another
     # copy (a checkout imported from the current directory beside an installed optverify, as in CI)
-    import optverify.counterexamples.families.adaptive_budget as module
+    import sys
+
+    module = sys.modules["optverify.counterexamples.families.adaptive_budget"]  # (the package's attribute is the family)
     where = (f"'{module.__file__}:adaptive_budget'" if "/" in F.adaptive_budget.ref()
              else "'optverify.counterexamples.families.adaptive_budget:adaptive_budget'")
     assert expr == f"Measured(locate({where}).bind(algorithm='adam', constant_rate=True), measured='B_last')"
