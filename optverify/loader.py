@@ -32,11 +32,20 @@ def _module_name_for(path: str) -> str:
 
 
 def load_file(path: str):
-    """Load a Python file once, registered in ``sys.modules`` under a stable name derived from its path."""
+    """Load a Python file once, registered in ``sys.modules`` under a stable name derived from its path.
+
+    A file this process has already imported as a module (``optverify.…`` from a checkout) is that module,
+    not a second copy of it.
+    """
     path = os.path.abspath(path)
     name = _module_name_for(path)
     if name in sys.modules:
         return sys.modules[name]
+    real = os.path.realpath(path)
+    for mod in list(sys.modules.values()):
+        f = getattr(mod, "__file__", None)
+        if f and os.path.realpath(f) == real:
+            return mod
     spec = importlib.util.spec_from_file_location(name, path)
     if spec is None or spec.loader is None:
         raise ImportError(f"cannot load {path}")
