@@ -67,6 +67,11 @@ def _with_bound(expr, bound):
     return e
 
 
+def _need_rel(rel: str, allowed: tuple) -> None:
+    if rel not in allowed:
+        raise _error(f"rel is one of {', '.join(allowed)}; got {rel!r}")
+
+
 def _need_ranges(domain: dict, exprs, what: str = "domain", exempt=()) -> None:
     for key, rng in domain.items():
         if not isinstance(key, sp.Symbol):
@@ -150,8 +155,7 @@ class Inequality(Spec):
 
     def validate(self, bound) -> None:
         super().validate(bound)
-        if self.rel not in ("<=", "<", ">=", ">"):
-            raise _error(f"rel is one of <=, <, >=, >; got {self.rel!r}")
+        _need_rel(self.rel, ("<=", "<", ">=", ">"))
         _need_ranges(self.domain, [_with_bound(self.lhs, bound), _with_bound(self.rhs, bound)])
 
 
@@ -201,8 +205,7 @@ class InstanceSearch(Spec):
         missing = [a for a in ("name", "strategy", "vector_bounds", "decode", "evaluate") if not hasattr(self.family, a)]
         if missing:
             raise _error(f"family {self.family!r} lacks {', '.join(missing)}; declare it with optverify.family(...)")
-        if self.rel not in ("<=", "=="):
-            raise _error(f"rel is '<=' or '=='; got {self.rel!r}")
+        _need_rel(self.rel, ("<=", "=="))
         if self.quantifier not in ("forall", "exists"):
             raise _error(f"quantifier is 'forall' or 'exists'; got {self.quantifier!r}")
         _with_bound(self.rhs, bound)
@@ -550,8 +553,7 @@ class Semialgebraic(Spec):
 
     def validate(self, bound) -> None:
         super().validate(bound)
-        if self.rel not in ("<=", "<", ">=", ">", "=="):
-            raise _error(f"rel is one of <=, <, >=, >, ==; got {self.rel!r}")
+        _need_rel(self.rel, ("<=", "<", ">=", ">", "=="))
         _need_ranges(self.domain, [_with_bound(self.lhs, bound), _with_bound(self.rhs, bound), *[sp.sympify(g) for g in self.given]])
 
 
@@ -635,8 +637,7 @@ class ProofStep(Spec):
 
     def validate(self, bound) -> None:
         super().validate(bound)
-        if self.rel not in ("<=", "<", "==", ">=", ">"):
-            raise _error(f"rel is one of <=, <, ==, >=, >; got {self.rel!r}")
+        _need_rel(self.rel, ("<=", "<", "==", ">=", ">"))
         if not isinstance(self.check, Spec):
             raise _error("check is the spec that decides the step")
         self.check.validate(bound)

@@ -76,7 +76,7 @@ def adam_two_cycle(num, steps: int):
         "algorithm": "Adam as printed at lines 324–365 (bias-corrected moments, ε inside the root, constant η) with "
                      "η = 1, β1 = β2 = 0 (both in the printed range [0, 1)), ε = 1e-8: the step is w ↦ w − ηw/√(w² + ε)",
         "start": "w_0 = √(η²/4 − ε), mapped to −w_0 and back",
-        "average_excess_every_T": "(η²/4 − ε)/2 = 0.124999995",
+        "average_excess_every_T": f"(η²/4 − ε)/2 = {float((eta * eta / 4 - eps) / 2):.10g}",
         "average_excess_at_T": float(_average_excess([float(x) for x in traj], (steps,))[0]),
     }
     if isinstance(num, FloatCtx):
