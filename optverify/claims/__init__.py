@@ -17,7 +17,7 @@ from optverify.errors import UserError
 
 #: one package per bundled source document, in source order
 SOURCE_MODULES = ("optverify.claims.adagrad_adam_000", "optverify.claims.adamal_paper_001", "optverify.claims.momentum_slides_002",
-                  "optverify.claims.adam_variants_004")
+                  "optverify.claims.ec500_notes_003", "optverify.claims.adam_variants_004")
 
 SOURCE_FILES = BUNDLED_FILES
 
