@@ -17,11 +17,13 @@ from typing import Callable
 import sympy
 from flint import arb, ctx, fmpq
 
+from optverify.verify.expr_compile import Backend, UnsupportedExpression, compile_expr
+
 PREC = 64  # bits; enough for the margins a proof needs, fast in C
 
 
-class UnsupportedArb(ValueError):
-    """An expression node this compiler does not translate."""
+#: the name the Arb prover catches; the compiler is shared with the mpmath backends
+UnsupportedArb = UnsupportedExpression
 
 
 def ball(lo: Fraction, hi: Fraction | None = None) -> arb:
@@ -34,18 +36,6 @@ def ball(lo: Fraction, hi: Fraction | None = None) -> arb:
     return arb(arb(fmpq(mid.numerator, mid.denominator)), arb(fmpq(rad.numerator, rad.denominator)))
 
 
-def _const(value: sympy.Expr) -> arb:
-    if value.is_Float:
-        value = sympy.Rational(value)
-    if value.is_Rational:
-        return arb(fmpq(int(value.p), int(value.q)))
-    if value is sympy.pi:
-        return arb.pi()
-    if value is sympy.E:
-        return arb(1).exp()
-    raise UnsupportedArb(f"constant {value!r}")
-
-
 def _maxmin(vals: list[arb], take_max: bool) -> arb:
     best = vals[0]
     for v in vals[1:]:
@@ -56,89 +46,50 @@ def _maxmin(vals: list[arb], take_max: bool) -> arb:
     return best
 
 
+def _arb_rational(p: int, q: int):
+    c = arb(fmpq(p, q))
+    return lambda env, fl: c
+
+
+def _arb_ipow(x: arb, n: int, fl) -> arb:
+    return x**n if n >= 0 else arb(1) / (x ** (-n))
+
+
+def _arb_rpow(x: arb, p: int, q: int, fl) -> arb:
+    if q == 2:
+        r = x.sqrt()
+        return r**p if p > 0 else arb(1) / (r ** (-p))
+    return (arb(fmpq(p, q)) * x.log()).exp()  # base > 0; otherwise not finite
+
+
+def _arb_constant(make: Callable[[], arb]):
+    def factory():
+        c = make()
+        return lambda env, fl: c
+
+    return factory
+
+
+#: Arb balls at the precision in force (``compile_arb`` runs at :data:`PREC`); undefined values come out not finite
+ARB = Backend(
+    "Arb", rational=_arb_rational, pi=_arb_constant(arb.pi), e=_arb_constant(lambda: arb(1).exp()),
+    ipow=_arb_ipow, rpow=_arb_rpow, minmax=lambda vals, take_min, fl: _maxmin(vals, not take_min),
+    functions={sympy.exp: lambda v, fl: v.exp(), sympy.log: lambda v, fl: v.log(), sympy.sin: lambda v, fl: v.sin(),
+               sympy.cos: lambda v, fl: v.cos(), sympy.atan: lambda v, fl: v.atan(), sympy.Abs: lambda v, fl: abs(v),
+               sympy.sinh: lambda v, fl: v.sinh(), sympy.cosh: lambda v, fl: v.cosh(),
+               sympy.tanh: lambda v, fl: v.tanh()},
+    native=(sympy.sinh, sympy.cosh, sympy.tanh))
+
+
 def compile_arb(expr: sympy.Expr, symbols: list[sympy.Symbol]) -> Callable[[list[arb]], arb]:
     """``fn(env)`` enclosing ``expr`` when ``env[i]`` encloses ``symbols[i]``."""
-    index = {s: k for k, s in enumerate(symbols)}
-
-    def comp(e: sympy.Expr) -> Callable:
-        if e.is_Symbol:
-            if e not in index:
-                raise UnsupportedArb(f"symbol {e} is not a box variable")
-            k = index[e]
-            return lambda env: env[k]
-        if e.is_Number or e.is_NumberSymbol:
-            if e.is_infinite or e is sympy.nan or e is sympy.zoo:
-                raise UnsupportedArb(f"non-finite constant {e}")
-            c = _const(e)
-            return lambda env: c
-        if e.is_Add:
-            parts = [comp(a) for a in e.args]
-
-            def add(env):
-                acc = parts[0](env)
-                for g in parts[1:]:
-                    acc = acc + g(env)
-                return acc
-
-            return add
-        if e.is_Mul:
-            parts = [comp(a) for a in e.args]
-
-            def mul(env):
-                acc = parts[0](env)
-                for g in parts[1:]:
-                    acc = acc * g(env)
-                return acc
-
-            return mul
-        if e.is_Pow:
-            base, ex = e.args
-            if base is sympy.E:
-                return comp(sympy.exp(ex, evaluate=False))
-            b = comp(base)
-            if ex.is_Integer:
-                n = int(ex)
-                if n >= 0:
-                    return lambda env: b(env) ** n
-                return lambda env: arb(1) / (b(env) ** (-n))
-            if ex == sympy.S.Half:
-                return lambda env: b(env).sqrt()
-            if ex.is_Rational and ex.q == 2:
-                p = int(ex.p)
-                return lambda env: b(env).sqrt() ** p if p > 0 else arb(1) / (b(env).sqrt() ** (-p))
-            x = comp(ex)
-            return lambda env: (x(env) * b(env).log()).exp()  # base > 0; otherwise not finite
-        f = e.func
-        if f in (sympy.Max, sympy.Min):
-            parts = [comp(a) for a in e.args]
-            take_max = f is sympy.Max
-            return lambda env: _maxmin([g(env) for g in parts], take_max)
-        if len(e.args) != 1:
-            raise UnsupportedArb(f"function {e}")
-        a = comp(e.args[0])
-        table = {
-            sympy.exp: lambda v: v.exp(),
-            sympy.log: lambda v: v.log(),
-            sympy.sin: lambda v: v.sin(),
-            sympy.cos: lambda v: v.cos(),
-            sympy.atan: lambda v: v.atan(),
-            sympy.Abs: lambda v: abs(v),
-            sympy.sinh: lambda v: v.sinh(),
-            sympy.cosh: lambda v: v.cosh(),
-            sympy.tanh: lambda v: v.tanh(),
-        }
-        if f not in table:
-            raise UnsupportedArb(f"function {f}")
-        op = table[f]
-        return lambda env: op(a(env))
-
-    fn = comp(expr)
+    fn = compile_expr(expr, {s: k for k, s in enumerate(symbols)}, ARB)
 
     def run(env: list[arb]) -> arb:
         old = ctx.prec
         ctx.prec = PREC
         try:
-            return fn(env)
+            return fn(env, None)
         finally:
             ctx.prec = old
 

@@ -139,6 +139,8 @@ from mpmath.libmp import (
     to_float,
 )
 
+from optverify.verify.expr_compile import Backend, UnsupportedExpression, compile_expr
+
 __all__ = [
     "IntervalResult",
     "UnsupportedExpression",
@@ -154,10 +156,6 @@ REPORT_DIGITS = 50
 #: depend on) the global ``mpmath.mp`` / ``mpmath.iv`` used elsewhere.
 iv = MPIntervalContext()
 mp = mpmath.mp.clone()
-
-
-class UnsupportedExpression(ValueError):
-    """The expression contains a construct the interval compiler cannot handle."""
 
 
 class _Undefined(Exception):
@@ -371,7 +369,66 @@ def _mp_check(v):
     return v
 
 
-_MAX_ROOT_DEGREE = 64
+def _iv_rational(p: int, q: int) -> Callable:
+    cache: dict[int, Any] = {}  # by precision: the constant is rounded outward at the precision in force
+
+    def const(env, fl):
+        prec = iv.prec
+        c = cache.get(prec)
+        if c is None:
+            c = iv.mpf(p) if q == 1 else iv.mpf(p) / iv.mpf(q)
+            cache[prec] = c
+        return c
+
+    return const
+
+
+def _iv_ipow(x, n: int, fl: _Flags):
+    return x**n if n >= 0 else _iv_check(x**n, fl)
+
+
+def _iv_tan(x, fl: _Flags):
+    return _iv_check(iv.sin(x) / iv.cos(x), fl)
+
+
+#: mpmath interval arithmetic at the current ``iv.prec``; unbounded intermediates and clipped domains are flagged
+IV = Backend(
+    "interval", rational=_iv_rational, pi=lambda: (lambda env, fl: +iv.pi), e=lambda: (lambda env, fl: +iv.e),
+    ipow=_iv_ipow, rpow=_iv_pow_rat, minmax=lambda vals, take_min, fl: _iv_minmax(vals, take_min),
+    functions={sympy.exp: lambda x, fl: iv.exp(x), sympy.log: _iv_log, sympy.Abs: lambda x, fl: abs(x),
+               sympy.sin: lambda x, fl: iv.sin(x), sympy.cos: lambda x, fl: iv.cos(x), sympy.tan: _iv_tan,
+               sympy.atan: _iv_atan})
+
+
+def _mp_ipow(x, n: int, fl):
+    if n < 0 and x == 0:
+        raise _Undefined("division by zero")
+    return x**n
+
+
+def _mp_log(x, fl):
+    if x <= 0:
+        raise _Undefined("log of a nonpositive number")
+    return mp.log(x)
+
+
+def _mp_tan(x, fl):
+    c = mp.cos(x)
+    if c == 0:
+        raise _Undefined("tan at a pole")
+    return mp.sin(x) / c
+
+
+#: mpmath floating point at the current ``mp.prec``; an undefined operation raises :class:`_Undefined`
+MP = Backend(
+    "mpmath", rational=lambda p, q: (lambda env, fl: mp.mpf(p) / q if q != 1 else mp.mpf(p)),
+    pi=lambda: (lambda env, fl: +mp.pi), e=lambda: (lambda env, fl: +mp.e), ipow=_mp_ipow,
+    rpow=lambda x, p, q, fl: _mp_pow_rat(x, p, q), minmax=lambda vals, take_min, fl: (min if take_min else max)(vals),
+    functions={sympy.exp: lambda x, fl: mp.exp(x), sympy.log: _mp_log, sympy.Abs: lambda x, fl: abs(x),
+               sympy.sin: lambda x, fl: mp.sin(x), sympy.cos: lambda x, fl: mp.cos(x), sympy.tan: _mp_tan,
+               sympy.atan: lambda x, fl: mp.atan(x)})
+
+_BACKENDS = {"iv": IV, "mp": MP}
 
 
 def _compile(expr: sympy.Expr, index: dict[sympy.Symbol, int], backend: str) -> Callable:
@@ -381,169 +438,7 @@ def _compile(expr: sympy.Expr, index: dict[sympy.Symbol, int], backend: str) -> 
     or ``"mp"`` (mpmath floating point at the current ``mp.prec``; any undefined
     operation raises :class:`_Undefined`).
     """
-    is_iv = backend == "iv"
-
-    def number(value: sympy.Expr) -> Callable:
-        if value.is_Float:
-            value = sympy.Rational(value)
-        if value.is_Rational:
-            p, q = int(value.p), int(value.q)
-            if is_iv:
-                cache: dict[int, Any] = {}
-
-                def const(env, fl):
-                    prec = iv.prec
-                    c = cache.get(prec)
-                    if c is None:
-                        c = iv.mpf(p) if q == 1 else iv.mpf(p) / iv.mpf(q)
-                        cache[prec] = c
-                    return c
-
-                return const
-            return lambda env, fl: mp.mpf(p) / q if q != 1 else mp.mpf(p)
-        if value is sympy.pi:
-            return (lambda env, fl: +iv.pi) if is_iv else (lambda env, fl: +mp.pi)
-        if value is sympy.E:
-            return (lambda env, fl: +iv.e) if is_iv else (lambda env, fl: +mp.e)
-        raise UnsupportedExpression(f"unsupported constant {value!r}")
-
-    def comp(e: sympy.Expr) -> Callable:
-        if e.is_Symbol:
-            if e not in index:
-                raise UnsupportedExpression(f"symbol {e} is not a box variable")
-            i = index[e]
-            return lambda env, fl: env[i]
-        if e.is_Number or e.is_NumberSymbol:
-            if e.is_infinite or e is sympy.nan or e is sympy.zoo:
-                raise UnsupportedExpression(f"non-finite constant {e}")
-            return number(e)
-        if e.is_Add:
-            parts = [comp(a) for a in e.args]
-            first, rest = parts[0], parts[1:]
-
-            def add(env, fl):
-                acc = first(env, fl)
-                for g in rest:
-                    acc = acc + g(env, fl)
-                return acc
-
-            return add
-        if e.is_Mul:
-            coeff, factors = e.as_coeff_mul()
-            parts = [comp(a) for a in factors]
-            if coeff == -1:
-
-                def neg_mul(env, fl):
-                    acc = parts[0](env, fl)
-                    for g in parts[1:]:
-                        acc = acc * g(env, fl)
-                    return -acc
-
-                return neg_mul
-            if coeff != 1:
-                parts = [number(coeff)] + parts
-
-            def mul(env, fl):
-                acc = parts[0](env, fl)
-                for g in parts[1:]:
-                    acc = acc * g(env, fl)
-                return acc
-
-            return mul
-        if e.is_Pow:
-            base, ex = e.args
-            if base is sympy.E:
-                return comp(sympy.exp(ex, evaluate=False))
-            b = comp(base)
-            if ex.is_Float:
-                ex = sympy.Rational(ex)
-            if ex.is_Integer:
-                n = int(ex)
-                if is_iv:
-                    if n >= 0:
-                        return lambda env, fl: b(env, fl) ** n
-
-                    def ipow_neg(env, fl):
-                        return _iv_check(b(env, fl) ** n, fl)
-
-                    return ipow_neg
-
-                def mpow(env, fl):
-                    x = b(env, fl)
-                    if n < 0 and x == 0:
-                        raise _Undefined("division by zero")
-                    return x**n
-
-                return mpow
-            if ex.is_Rational and ex.q <= _MAX_ROOT_DEGREE:
-                p, q = int(ex.p), int(ex.q)
-                if is_iv:
-                    return lambda env, fl: _iv_pow_rat(b(env, fl), p, q, fl)
-                return lambda env, fl: _mp_pow_rat(b(env, fl), p, q)
-            # General exponent: base**ex = exp(ex*log(base)), base > 0.
-            lg = comp_func(sympy.log, [base])
-            ee = comp(ex)
-            if is_iv:
-                return lambda env, fl: iv.exp(ee(env, fl) * lg(env, fl))
-            return lambda env, fl: mp.exp(ee(env, fl) * lg(env, fl))
-        if isinstance(e, (sympy.Function, sympy.Min, sympy.Max)):
-            return comp_func(e.func, list(e.args), e)
-        raise UnsupportedExpression(f"unsupported expression node {type(e).__name__}: {e}")
-
-    def comp_func(func, args: list, whole: sympy.Expr | None = None) -> Callable:
-        if func in (sympy.sinh, sympy.cosh, sympy.tanh, sympy.coth, sympy.sech, sympy.csch):
-            return comp(func(*args).rewrite(sympy.exp))
-        if func is sympy.Min or func is sympy.Max:
-            parts = [comp(a) for a in args]
-            take_min = func is sympy.Min
-            if is_iv:
-                return lambda env, fl: _iv_minmax([g(env, fl) for g in parts], take_min)
-            pick = min if take_min else max
-            return lambda env, fl: pick(g(env, fl) for g in parts)
-        if len(args) != 1:
-            raise UnsupportedExpression(f"unsupported function {func}{tuple(args)}")
-        a = comp(args[0])
-        if func is sympy.exp:
-            return (lambda env, fl: iv.exp(a(env, fl))) if is_iv else (lambda env, fl: mp.exp(a(env, fl)))
-        if func is sympy.log:
-            if is_iv:
-                return lambda env, fl: _iv_log(a(env, fl), fl)
-
-            def mlog(env, fl):
-                x = a(env, fl)
-                if x <= 0:
-                    raise _Undefined("log of a nonpositive number")
-                return mp.log(x)
-
-            return mlog
-        if func is sympy.Abs:
-            return lambda env, fl: abs(a(env, fl))
-        if func is sympy.sin:
-            return (lambda env, fl: iv.sin(a(env, fl))) if is_iv else (lambda env, fl: mp.sin(a(env, fl)))
-        if func is sympy.cos:
-            return (lambda env, fl: iv.cos(a(env, fl))) if is_iv else (lambda env, fl: mp.cos(a(env, fl)))
-        if func is sympy.tan:
-            if is_iv:
-
-                def itan(env, fl):
-                    x = a(env, fl)
-                    return _iv_check(iv.sin(x) / iv.cos(x), fl)
-
-                return itan
-
-            def mtan(env, fl):
-                x = a(env, fl)
-                c = mp.cos(x)
-                if c == 0:
-                    raise _Undefined("tan at a pole")
-                return mp.sin(x) / c
-
-            return mtan
-        if func is sympy.atan:
-            return (lambda env, fl: _iv_atan(a(env, fl), fl)) if is_iv else (lambda env, fl: mp.atan(a(env, fl)))
-        raise UnsupportedExpression(f"unsupported function {func}")
-
-    return comp(expr)
+    return compile_expr(expr, index, _BACKENDS[backend])
 
 
 def _is_smooth(expr: sympy.Expr) -> bool:
