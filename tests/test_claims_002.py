@@ -1,5 +1,7 @@
 """Every claim of slides 002 decided in quick mode, against the verdicts worked out by hand."""
 
+from fractions import Fraction
+
 import pytest
 
 from optverify.claims import match
@@ -7,6 +9,7 @@ from optverify.runner import run
 
 REFUTED = {
     "002:L56": "proved",  # w_{1,0} printed where w_{2,0} belongs
+    "002:L108": "proved",  # a long previous step outweighs the opposing gradient step: momentum moves further, not less far
     "002:L139": "proved",  # no eigen-decomposition at the double root
     "002:L149": "consistent",  # squares on ‖Q⁻¹‖ and ‖x_1‖
     "002:L155": None,  # Q not invertible at the double root
@@ -18,7 +21,7 @@ REFUTED = {
     "002:L333": "proved",  # v_0 is not printed: the closed form needs v_0 = 0
     "002:L350": "proved",  # ξ = β1^t v_0/(1 − β1^t) when v_0 ≠ 0
 }
-PROVED = {"002:L37", "002:L41", "002:L43", "002:L49", "002:L51", "002:L60", "002:L123", "002:L137", "002:L161", "002:L165",
+PROVED = {"002:L74", "002:L76", "002:L92", "002:L93", "002:L107", "002:L109", "002:L256", "002:L283", "002:L37", "002:L41", "002:L43", "002:L49", "002:L51", "002:L60", "002:L123", "002:L137", "002:L161", "002:L165",
           "002:L171", "002:L198", "002:L202", "002:L212", "002:L240", "002:L244", "002:L269", "002:L273", "002:L279", "002:L72"}
 CONSISTENT = {"002:L103", "002:L143", "002:L153", "002:L178", "002:L224", "002:L228", "002:L365"}
 
@@ -83,3 +86,18 @@ def test_printed_adam_with_constant_step_cycles(report):
 def test_beta_small_and_quadratic_equivalence(report):
     assert {c["part"] for c in report["002:L212"]["checks"]} == {"γ_1γ_2 = β: ρ(M) ≥ √β for every β", "√β increases with β"}
     assert all(c["verdict"] == "proved" for c in report["002:L198"]["checks"])
+
+
+def test_momentum_moves_further_against_the_gradient_when_the_last_step_was_long(report):
+    e = report["002:L108"]
+    cert = e["checks"][0]["certificate"]
+    s_, d_, b_ = (Fraction(cert["point"][k]) for k in ("s", "Delta", "beta"))
+    assert s_ * d_ < 0 and 0 < b_ < 1 and abs(s_ + b_ * d_) > abs(s_) and b_ * abs(d_) >= 2 * abs(s_)
+    assert e["corrected"]["verdict"] == "proved" and report["002:L107"]["verdict"] == "proved"
+
+
+def test_the_sign_rule_is_the_derivative_of_the_loss_in_the_step_size(report):
+    for cid in ("002:L92", "002:L93"):
+        assert report[cid]["checks"][0]["summary"] == "lhs − rhs simplifies to 0"
+    parts = {c["part"][:30]: c["verdict"] for c in report["002:L76"]["checks"]}
+    assert set(parts.values()) == {"proved"} and len(parts) == 2

@@ -1,5 +1,7 @@
 """Every claim of slides 004 decided in quick mode, against the verdicts worked out by hand, with their evidence."""
 
+from fractions import Fraction
+
 import pytest
 
 from optverify.claims import match
@@ -12,9 +14,10 @@ REFUTED = {  # claim → verdict of its corrected form
     "004:L294": "proved",  # ε outside the root, where step 6 puts it inside
     "004:L298": "proved",  # |m̂| ≤ √v̂ needs β1 = β2
     "004:L30": "proved",  # 'any step downhill': only the steepest one points at the centre
-    "004:L217": "proved",  # one large earlier gradient outweighs two small ones
+    "004:L217": "proved",
+    "004:L94": "proved",  # the EMA velocity (1 − β^t)a never outruns GD on a plateau; the heavy-ball form does  # one large earlier gradient outweighs two small ones
 }
-PROVED = {"004:L33", "004:L119", "004:L190", "004:L252", "004:L275", "004:L156", "004:L181", "004:L185", "004:L188", "004:L196", "004:L218", "004:L233", "004:L234",
+PROVED = {"004:L91", "004:L33", "004:L119", "004:L190", "004:L252", "004:L275", "004:L156", "004:L181", "004:L185", "004:L188", "004:L196", "004:L218", "004:L233", "004:L234",
           "004:L271", "004:L273", "004:L281", "004:L282", "004:L285", "004:L312", "004:L333", "004:L371", "004:L374", "004:L376",
           "004:L390", "004:L392", "004:L395", "004:L404", "004:L407", "004:L413", "004:L418", "004:L423", "004:L435"}
 CONSISTENT = {"004:L243", "004:L291", "004:L319", "004:Thm 2", "004:Thm 4", "004:L448"}
@@ -98,3 +101,12 @@ def test_any_downhill_step(report):
     bad = next(c for c in e["checks"] if c["verdict"] == "refuted")
     assert bad["part"] == "d ∥ −θ" and "2*tau*(x**2 + y**2)" in bad["summary"]
     assert next(c for c in e["checks"] if c["part"] == "d is downhill")["verdict"] == "proved"
+
+
+def test_the_ema_velocity_never_outruns_gradient_descent_on_a_plateau(report):
+    e = report["004:L94"]
+    q = Fraction(e["checks"][0]["certificate"]["point"]["q"])  # q = β^t
+    assert 0 < q < 1 and 1 - q < 1
+    assert "root cause" in e["notes"][0] and "heavy-ball" in e["notes"][0]
+    assert {c["part"]: c["verdict"] for c in e["corrected"]["checks"]} == {"the heavy-ball velocity": "proved", "longer than GD's from t = 2": "proved"}
+    assert [c["verdict"] for c in report["004:L91"]["checks"]] == ["proved", "proved"]

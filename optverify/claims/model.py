@@ -122,6 +122,8 @@ class Claim:
             raise ClaimError(f"claim {self.id}: id line and source line {self.source.line} differ")
         if isinstance(self.hypotheses, str):
             raise ClaimError(f"claim {self.id}: hypotheses is a list of strings, not one string")
+        if not isinstance(self.notes, str):
+            raise ClaimError(f"claim {self.id}: notes is one string, not {type(self.notes).__name__}")
         for name, sym in self.symbols.items():
             if not isinstance(sym, sp.Symbol) or sym.name != name:
                 raise ClaimError(f"claim {self.id}: symbols maps {name!r} to {sym!r}; map each name to the sympy Symbol of that name")

@@ -3,7 +3,7 @@
 import sympy as sp
 
 from optverify.claims.adam_variants_004._common import claim, gamma
-from optverify import Corrected, Identity, Inequality, NotCheckable, closed, integers, open_
+from optverify import Corrected, Identity, Inequality, NotCheckable, Semialgebraic, closed, integers, open_
 
 x, y = sp.symbols("x y", real=True)
 f_bowl = x**2 + y**2
@@ -22,6 +22,7 @@ h1, h2 = sp.symbols("h_1 h_2", positive=True)  # diagonal curvatures
 beta = sp.Symbol("beta", positive=True)  # the momentum coefficient of line 103
 a_ = sp.Symbol("a", real=True)  # a gradient value
 t_, k_ = sp.symbols("t k", integer=True, positive=True)
+q_ = sp.Symbol("q", positive=True)  # a power β^t (or β^{2t}) of β ∈ (0, 1), t ≥ 1: it lies in (0, 1)
 
 
 def ema_of(term):
@@ -62,6 +63,36 @@ CLAIMS = [
     claim(None, 58, "saddle points outnumber minima in high dimension", "qualitative", "cited folklore",
           printed="In high-dimensional functions, saddle points are exponentially more prevalent than local minima.",
           checks=[NotCheckable("a statement about random high-dimensional functions, cited without a model")]),
+    claim(None, 91, "momentum is less affected by noisy gradients", "property",
+          "for i.i.d. gradient noise of variance σ², the velocity's noise has variance (1 − β)(1 − β^{2t})/(1 + β)·σ² < σ²",
+          printed="It builds up speed (momentum) as it rolls, making it less affected by noisy gradients.",
+          hypotheses=["the velocity of line 103, v_t = βv_{t−1} + (1 − β)g_t, with g_k = ∇f + ξ_k, ξ_k i.i.d. of variance σ²; "
+                      "'less affected' read as: the noise in the direction the step follows (v_t, against g_t for GD) has the smaller variance",
+                      "the variance of (1 − β) Σ_{k≤t} β^{t−k} ξ_k is (1 − β)² Σ_{k≤t} β^{2(t−k)} σ²"],
+          checks=[Identity((1 - beta) ** 2 * sp.Sum(beta ** (2 * (t_ - k_)), (k_, 1, t_)), (1 - beta) * (1 - beta ** (2 * t_)) / (1 + beta),
+                           domain={beta: open_(0, 1), t_: integers(1, 12)}, part="the velocity's noise variance, in units of σ²"),
+                  Semialgebraic((1 - beta) * (1 - q_) / (1 + beta), "<", sp.Integer(1), {beta: open_(0, 1), q_: open_(0, 1)},
+                                part="it is below the gradient's (1 in units of σ²)", note="q = β^{2t} ∈ (0, 1)")]),
+    claim(None, 94, "momentum accelerates through flat plateaus", "property",
+          "on a plateau of small constant gradient a, the momentum step γv_t is longer than the GD step γa",
+          printed="Accelerate through flat plateaus where the gradient is small.",
+          hypotheses=["a plateau read as a region where the gradient is a constant a ≠ 0 (f linear there); momentum as printed at lines "
+                      "103 and 108, v_t = βv_{t−1} + (1 − β)g_t, θ_{t+1} = θ_t − γv_t, entering the plateau at rest (v_0 = 0), against "
+                      "GD θ_{t+1} = θ_t − γg_t (line 18) with the same γ",
+                      "the velocity on the plateau is (1 − β^t)a (line 119's accumulation); the claim compares |γv_t| with |γa|"],
+          checks=[Semialgebraic(1 - q_, ">", sp.Integer(1), {q_: open_(0, 1)}, part="|v_t|/|a| = 1 − β^t exceeds 1",
+                                note="q = β^t, which lies in (0, 1) for every β ∈ (0, 1) and t ≥ 1")],
+          notes=("root cause: the EMA form of line 103 scales the gradient by (1 − β), so on a constant gradient the velocity only "
+                 "approaches a and never outruns GD; the acceleration belongs to the heavy-ball form v_t = βv_{t−1} + g_t "
+                 "(Polyak; 002 line 103), whose velocity tends to a/(1 − β)"),
+          corrected=Corrected("with the heavy-ball velocity v_t = βv_{t−1} + g_t (v_0 = 0), v_t = a(1 − β^t)/(1 − β) and the step is "
+                              "(1 − β^t)/(1 − β) > 1 times GD's from the second step on, tending to 1/(1 − β)",
+                              "the (1 − β) factor of line 103 removed, as in Polyak's heavy ball (002 line 103)",
+                              checks=[Identity(sp.Sum(beta ** (t_ - k_) * a_, (k_, 1, t_)), a_ * (1 - beta**t_) / (1 - beta),
+                                               domain={beta: open_(0, 1), t_: integers(1, 12)}, part="the heavy-ball velocity"),
+                                      Semialgebraic((1 - q_) / (1 - beta), ">", sp.Integer(1), {beta: open_(0, 1), q_: open_(0, 1)},
+                                                    given=(q_ <= beta**2,), part="longer than GD's from t = 2",
+                                                    note="q = β^t ≤ β² for t ≥ 2")])),
     claim(None, 103, "momentum velocity", "definition", "v_t = βv_{t−1} + (1 − β)g_t", checks=[NotCheckable("definition")]),
     claim(None, 108, "momentum parameter update", "definition", "θ_{t+1} = θ_t − γv_t", checks=[NotCheckable("definition")]),
     claim(None, 119, "oscillating gradients cancel, consistent ones accumulate", "property",
