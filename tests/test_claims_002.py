@@ -4,8 +4,6 @@ from fractions import Fraction
 
 import pytest
 
-from optverify.claims import match
-from optverify.runner import run
 
 REFUTED = {
     "002:L56": "proved",  # w_{1,0} printed where w_{2,0} belongs
@@ -27,10 +25,8 @@ CONSISTENT = {"002:L103", "002:L143", "002:L153", "002:L178", "002:L224", "002:L
 
 
 @pytest.fixture(scope="module")
-def report():
-    entries, interrupted = run(match(["002:*"]), "quick", 0)
-    assert not interrupted
-    return {e["id"]: e for e in entries}
+def report(decided):
+    return decided("002")  # decided once per test session, shared with every test that asks
 
 
 def test_verdicts(report):

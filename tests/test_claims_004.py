@@ -4,8 +4,6 @@ from fractions import Fraction
 
 import pytest
 
-from optverify.claims import match
-from optverify.runner import run
 
 REFUTED = {  # claim → verdict of its corrected form
     "004:L259": "proved",  # E[m̂_t] = E[g_t] needs a constant mean (stated only at line 269)
@@ -24,10 +22,8 @@ CONSISTENT = {"004:L243", "004:L291", "004:L319", "004:Thm 2", "004:Thm 4", "004
 
 
 @pytest.fixture(scope="module")
-def report():
-    entries, interrupted = run(match(["004:*"]), "quick", 0)
-    assert not interrupted
-    return {e["id"]: e for e in entries}
+def report(decided):
+    return decided("004")  # decided once per test session, shared with every test that asks
 
 
 def checks_of(e):

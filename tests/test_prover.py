@@ -142,12 +142,8 @@ def test_a_broken_link_is_reported_with_its_line_while_the_statement_holds():
     assert step2["verdict"] == "refuted" and step2["evidence"]["proof_step"]["line"] == 11
 
 
-def test_theorem_3_of_000_statement_refuted_its_printed_proof_broken_at_line_167():
-    from optverify.runner import run
-    from optverify.claims import match
-
-    entries, _ = run(match(["000:Thm 3"]), "quick", 0)
-    e = entries[0]
+def test_theorem_3_of_000_statement_refuted_its_printed_proof_broken_at_line_167(decided):
+    e = decided("000")["000:Thm 3"]
     # the statement falls as printed through w_1 outside the box (the proof's line 167 needs w_1 inside it)
     assert e["verdict"] == "refuted" and e["summary"].startswith("statement refuted, proof broken at line 167")
     steps = {c["evidence"]["proof_step"]["line"]: c for c in e["checks"] if "proof_step" in c["evidence"]}
