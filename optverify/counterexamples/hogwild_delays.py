@@ -149,7 +149,7 @@ class HogwildDelays:
         return sum_g2, conflicts / T, {"Delta": Delta, "eta": eta, "G": G, "H": H, "d": float(d), "tau": float(tau), "T": float(T)}
 
     def run(self, mode, seed, deadline):
-        horizons, seeds = ((50, 200, 800), 200) if mode == "quick" else ((50, 200, 800, 3200), 2000)
+        horizons, seeds = ((50, 400), 200) if mode == "quick" else ((50, 200, 800, 3200), 2000)
         rows = []
         for ci, (noise, delay, tau) in enumerate(self.configurations()):
             for T in horizons:

@@ -176,12 +176,16 @@ CLAIMS += [
               "Algorithm 16 with w_2 = w_1 − ηm_1",
               "the constants of line 2880 doubled back (8H²η²/α × 3η/(2α) = 12H²η³/α², α²σ² × 3η/(2α) = 3ηασ²/2), η = α/(√48·H)",
               checks=[ov.InstanceSearch(momentum_start.bind(first="eta", step="corrected"), L202_CORRECTED),
-                      ov.Semialgebraic((SQ3 / (8 * H) * ((1 - alpha)**2 * (a_**2 + 2 * p_ + u_**2) + alpha**2 * s_ - a_**2)).subs(H, 1), "<=",
-                                       (-3 * eta / 4 * a_**2 + eta / 4 * c_**2 + 6 * SQ3 * H * eta**2 * sigma**2).subs(eta, eta_c).subs(H, 1),
-                                       {k: v for k, v in _STATE.items() if k != H}, given=tuple(g.subs(H, 1) for g in _STATE_GIVEN),
-                                       note="every state: E_t‖ε_{t+1}‖² = (1 − α)²‖ε_t + ∇L(w_t) − ∇L(w_{t+1})‖² + α²E‖r_{t+1}‖², "
-                                            "‖∇L(w_t) − ∇L(w_{t+1})‖ ≤ Hη‖m_t‖ ≤ Hη(‖∇L‖ + ‖ε_t‖), Cauchy–Schwarz; taking E gives the lemma; "
-                                            "H = 1 without loss (every term scales as 1/H at η = α/(√48·H) with u/H, p/H fixed)")])),
+                      ov.Semialgebraic(SQ3 / 8 * ((1 - alpha)**2 * (a_**2 + 2 * p_ + nn("U")) + alpha**2 * s_ - a_**2), "<=",
+                                       (-3 * eta / 4 * a_**2 + eta / 4 * c_**2 + 6 * SQ3 * eta**2 * sigma**2).subs(eta, alpha / (4 * SQ3)),
+                                       {a_: ov.closed(0, 10), c_: ov.closed(0, 10), p_: ov.closed(-100, 100), s_: ov.closed(0, 100),
+                                        nn("U"): ov.closed(0, 100), alpha: ov.left_open(0, R(1, 2)), sigma: ov.left_open(0, 10)},
+                                       given=(p_ <= a_**2 * alpha / 4 + nn("U") / alpha, nn("U") <= 2 * alpha**2 / 48 * (c_**2 + a_**2),
+                                              s_ <= sigma**2),
+                                       note="every state: E_t‖ε_{t+1}‖² = (1 − α)²(a² + 2p + U) + α²E‖r_{t+1}‖², a = ‖ε_t‖, c = ‖∇L(w_t)‖, "
+                                            "U = ‖∇L(w_t) − ∇L(w_{t+1})‖² ≤ H²η²(c + a)² ≤ 2H²η²(c² + a²), p = ⟨ε_t, ∇L(w_t) − ∇L(w_{t+1})⟩ ≤ "
+                                            "a²/(2λ) + λU/2 at λ = 2/α (Young, line 2852); H = 1 without loss (every term scales as 1/H "
+                                            "at η = α/(√48·H)); taking E gives the lemma")])),
     claim("Thm 20.3", 2888, "SGD with momentum converges at the SGD rate", "rate",
           "(1/T)Σ_{t=1}^T E‖∇L(w_t)‖² ≤ O(HΔ/T + (σ√(HΔ) + σ²)/√T)", end_line=2890,
           hypotheses=["Algorithm 16 as printed with η = α/√(48H) read as α/(√48·H) (the proof's line 2922) and the printed α",
