@@ -38,9 +38,9 @@ PROVED = {"003:Alg 14", "003:Alg 15", "003:L2667", "003:L2671", "003:L2675", "00
           "003:L2729", "003:Lem 20.1", "003:L2745", "003:L2749", "003:L2753", "003:L2757", "003:L2767", "003:L2781", "003:L2785",
           "003:L2797", "003:L2825", "003:L2835", "003:L2844", "003:L2852", "003:L2864", "003:L2870", "003:L2898", "003:L2914",
           "003:L2918", "003:L2938", "003:L2946", "003:L2970", "003:Lem 21.2", "003:L2982", "003:L3000", "003:L3004", "003:L3008",
-          "003:L3030", "003:L3034", "003:L3038", "003:Lem 21.7", "003:L3106", "003:L3110", "003:L3112", "003:L3146", "003:L3154",
+          "003:Lem 21.5", "003:L3030", "003:L3034", "003:L3038", "003:Lem 21.7", "003:L3106", "003:L3110", "003:L3112", "003:L3146", "003:L3154",
           "003:L3158", "003:L3190", "003:L3208", "003:L3224", "003:L3228", "003:L3230", "003:L3238", "003:L3248", "003:L3265"}
-CONSISTENT = {"003:Alg 13", "003:L2789", "003:L2801", "003:Lem 21.1", "003:Lem 21.4", "003:Lem 21.5", "003:L3024", "003:Thm 21.6",
+CONSISTENT = {"003:Alg 13", "003:L2789", "003:L2801", "003:Lem 21.1", "003:Lem 21.4", "003:L3024", "003:Thm 21.6",
               "003:Lem 21.8", "003:L3086", "003:L3098", "003:L3102", "003:L3114", "003:L3124", "003:L3132", "003:Thm 22.1", "003:L3150",
               "003:L3175", "003:Lem 21.5@L3186"}
 NUMBERED = {"003:Alg 13", "003:Alg 14", "003:Alg 15", "003:Thm 19.1", "003:Alg 16", "003:Lem 20.1", "003:Lem 20.2", "003:Thm 20.3",
@@ -137,6 +137,14 @@ def test_momentum_lemma_counterexamples(report):
     assert check(e, "first step w_1 − ηm_1, η = α/(√48·H) (the proof's reading, line 2922)")["evidence"]["worst_ratio"] > 1.1
     assert all(c["verdict"] in ("proved", "consistent") for c in e["corrected"]["checks"])
     assert report["003:Thm 20.3"]["checks"][0]["summary"].startswith("f/g → oo")
+
+
+def test_printed_proofs(report):
+    lem = report["003:Lem 20.1"]
+    assert lem["verdict"] == "proved" and "proof broken at line 2761" in lem["summary"]  # ‖∇L‖ printed unsquared
+    steps = [c for c in lem["checks"] if c["strategy"] == "proof step"]
+    assert [c["verdict"] for c in steps].count("refuted") == 2 and all(c["verdict"] == "proved" for c in steps[:4])
+    assert report["003:Lem 21.5"]["summary"].startswith("proved by its printed proof")
 
 
 def test_strongly_convex_sgd(report):

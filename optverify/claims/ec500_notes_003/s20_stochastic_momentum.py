@@ -37,6 +37,26 @@ Kc = sp.Symbol("K_c", positive=True)  # K as a continuous variable
 Delta = sp.Symbol("Delta", positive=True)
 w1s, m1s = real("w_1"), real("m_1")
 
+
+
+def _lemma_201_proof():
+    """The printed proof of Lemma 20.1 (lines 2743–2761), one ProofStep per display line, in two coordinates."""
+    a2, b2 = G2, E2
+    r0 = -eta * dot(gv, mv) + eta**2 * H * dot(mv, mv) / 2
+    r1 = -eta * a2 - eta * dot(gv, ev) + eta**2 * H * dot(mv, mv) / 2
+    r2 = -eta / 2 * a2 + eta / 2 * b2 + eta**2 * H * dot(mv, mv) / 2
+    r3 = -eta / 2 * a2 + eta / 2 * b2 + eta**2 * H * (2 * a2 + 2 * b2) / 2
+    r4 = -eta / 2 * a2 + eta / 2 * b2 + eta * (sp.sqrt(a2) + b2) / 4  # as printed: ‖∇L(w_t)‖ + ‖ε_t‖², not squared
+    r5 = -eta / 4 * a2 + 3 * eta / 4 * b2
+    return (ov.ProofStep(2745, Ld, "<=", r0, ov.Semialgebraic(Ld, "<=", r0, _BOX, given=(SMOOTH,)), note="the smoothness lemma"),
+            ov.ProofStep(2749, r0, "<=", r1, ov.Identity(r0, r1)),
+            ov.ProofStep(2753, r1, "<=", r2, ov.Semialgebraic(r1, "<=", r2, _BOX), note="Young with λ = 1"),
+            ov.ProofStep(2757, r2, "<=", r3, ov.Semialgebraic(r2, "<=", r3, _BOX)),
+            ov.ProofStep(2761, r3, "<=", r4, ov.Semialgebraic(r3, "<=", r4, _BOX, given=(4 * H * eta <= 1,)),
+                         note="as printed (first norm not squared)"),
+            ov.ProofStep(2761, r4, "==", r5, ov.Identity(r4, r5), part="proof, line 2761 (the last equality)"))
+
+
 _START = ("checked on momentum_start: L(w) = (H/2)w², gradient noise vanishing at w_1 (E‖r‖² ≤ σ² everywhere), exact "
           "expectations over the noise of the first two steps")
 
@@ -72,7 +92,8 @@ CLAIMS = [
     claim("Lem 20.1", 2739, "one-step progress with momentum", "expectation bound",
           "E[L(w_{t+1}) − L(w_t)] ≤ −(η/4)E‖∇L(w_t)‖² + (3η/4)E‖ε_t‖²  for η ≤ 1/(4H)", end_line=2741,
           hypotheses=_L201_HYP,
-          checks=[ov.Semialgebraic(Ld, "<=", -eta / 4 * G2 + 3 * eta / 4 * E2, _BOX, given=(SMOOTH, 4 * H * eta <= 1))]),
+          checks=[ov.Semialgebraic(Ld, "<=", -eta / 4 * G2 + 3 * eta / 4 * E2, _BOX, given=(SMOOTH, 4 * H * eta <= 1)),
+                  *(lambda steps: (*steps, ov.ProofComposition(Ld, "<=", -eta / 4 * G2 + 3 * eta / 4 * E2, steps)))(_lemma_201_proof())]),
     claim(None, 2745, "the smoothness lemma at the momentum step", "inequality",
           "H(w_{t+1}) ≤ L(w_t) + ⟨∇L(w_t), w_{t+1} − w_t⟩ + (H/2)‖w_{t+1} − w_t‖² = L(w_t) − η⟨∇L(w_t), m_t⟩ + η²H‖m_t‖²/2",
           hypotheses=["'H(w_{t+1})' read as L(w_{t+1}) (a typo: H is the smoothness constant); the first line is the smoothness "

@@ -45,6 +45,24 @@ _SHIFT = "Theorem 21.6 bounds w_{t+1}, after t steps, by exp(−μt/H); applied 
 _PEP_NOTE = ("performance estimation over every λ-strongly convex (H + λ)-smooth F (gradient descent on L + (λ/2)‖·‖² with L convex "
              "H-smooth is gradient descent on that class, a wider class); from F(w_1) − F* ≤ 1, normalised H + λ = 1")
 
+
+
+def _lemma_215_proof():
+    """Lemma 21.5's printed proof (line 3024) with Lemma 21.4 at (w, w_*) as its input; norms g = ‖∇L(w)‖, δ = ‖w_* − w‖ and
+    ip = ⟨∇L(w), w_* − w⟩ ≥ −gδ; the chain L(w_*) ≥ … ≥ L(w) − g²/(2μ) is the statement rearranged."""
+    Lw, Lst = real("L_w"), real("L_star")
+    box = {Lw: ov.closed(-100, 100), Lst: ov.closed(-100, 100), gdot: ov.closed(-100, 100), dnorm: ov.closed(0, 100),
+           gnorm: ov.closed(0, 100), mu: ov.left_open(0, 10)}
+    r1 = Lw + gdot + mu / 2 * dnorm**2
+    r3 = Lw - gnorm**2 / (2 * mu)
+    s2 = ov.ProofStep(3024, r3, "<=", r1, ov.Semialgebraic(r3, "<=", r1, box, given=(gdot >= -gnorm * dnorm,)),
+                      part="proof, line 3024 (the infimum over δ)")
+    s1 = ov.ProofStep(3024, r1, "<=", Lst, ov.Semialgebraic(r1, "<=", Lst, box, given=(Lst >= r1,)),
+                      note="Lemma 21.4 at (w, w_*), taken as given (Lemma 21.4 is decided by its own checks)")
+    return [s2, s1, ov.ProofComposition(r3, "<=", Lst, (s2, s1),
+                                        note="L(w) − ‖∇L(w)‖²/(2μ) ≤ L(w_*), the statement rearranged, read from the last line up")]
+
+
 CLAIMS = [
     claim(None, 2956, "the regularised objective", "definition", "L(w) + (λ/2)‖w‖²",
           checks=[ov.NotCheckable("definition of the L2-regularised objective")]),
@@ -119,9 +137,11 @@ CLAIMS = [
                                    given=(fh >= f0 + fp0 * h_ + mu / 2 * h_**2 * dl2, f0 >= fh - fph * h_ + mu / 2 * h_**2 * dl2))]),
     claim("Lem 21.5", 3018, "strong convexity bounds the gap by the gradient", "inequality",
           "L(w) − L(w_⋆) ≤ ‖∇L(w)‖²/(2μ)", end_line=3020,
-          hypotheses=["checked on strongly_convex_quadratic (tight along the μ-eigenvector) and by its proof (line 3024)"],
+          hypotheses=["checked on strongly_convex_quadratic (tight along the μ-eigenvector) and by its printed proof (line 3024), "
+                      "which takes Lemma 21.4 (⇒) at (w, w_*) as given: the proof is complete modulo Lemma 21.4, decided by its own checks"],
           symbols={"mu": mu, "grad_sq": nn("grad_sq")}, bound=nn("grad_sq") / (2 * mu),
-          checks=[ov.InstanceSearch(strongly_convex_quadratic, ov.BOUND, sharp=ov.Sharp(1.0, "equality for w − w_* along the eigenvector of μ"))]),
+          checks=[ov.InstanceSearch(strongly_convex_quadratic, ov.BOUND, sharp=ov.Sharp(1.0, "equality for w − w_* along the eigenvector of μ")),
+                  *_lemma_215_proof()]),
     claim(None, 3024, "Lemma 21.5's proof: minimise over δ", "inequality",
           "inf_δ ⟨∇L(w), δ⟩ + (μ/2)‖δ‖² = −‖∇L(w)‖²/(2μ)",
           hypotheses=["the first line is Lemma 21.4 at (w, w_*); the infimum of ⟨g, δ⟩ + (μ/2)‖δ‖² is reached at δ = −g/μ: along "
