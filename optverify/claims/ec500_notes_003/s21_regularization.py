@@ -63,6 +63,18 @@ def _lemma_215_proof():
                                         note="L(w) − ‖∇L(w)‖²/(2μ) ≤ L(w_*), the statement rearranged, read from the last line up")]
 
 
+def _lemma_218_proof():
+    """Lemma 21.8's printed proof (lines 3066–3070): Lemma 21.4 at (w_*, w), then ∇L(w_*) = 0."""
+    Lw, Lst, d2 = real("L_w"), real("L_star"), nn("dist_sq")
+    box = {Lw: ov.closed(-100, 100), Lst: ov.closed(-100, 100), gdot: ov.closed(-100, 100), d2: ov.closed(0, 100), mu: ov.left_open(0, 10)}
+    s1 = ov.ProofStep(3068, mu / 2 * d2, "<=", Lw - Lst - gdot,
+                      ov.Semialgebraic(mu / 2 * d2, "<=", Lw - Lst - gdot, box, given=(Lw >= Lst + gdot + mu / 2 * d2,)),
+                      note="Lemma 21.4 at (w_*, w), taken as given (decided by its own checks); ip = ⟨∇L(w_*), w − w_*⟩")
+    s2 = ov.ProofStep(3070, Lw - Lst - gdot, "<=", Lw - Lst,
+                      ov.Semialgebraic(Lw - Lst - gdot, "<=", Lw - Lst, box, given=(sp.Eq(gdot, 0),)), note="∇L(w_*) = 0")
+    return [s1, s2, ov.ProofComposition(mu / 2 * d2, "<=", Lw - Lst, (s1, s2))]
+
+
 CLAIMS = [
     claim(None, 2956, "the regularised objective", "definition", "L(w) + (λ/2)‖w‖²",
           checks=[ov.NotCheckable("definition of the L2-regularised objective")]),
@@ -187,10 +199,11 @@ CLAIMS = [
                lam: ov.left_open(0, 100)}, (p * r >= q**2,)))(*sp.symbols("p q r v_1 v_2", real=True)))]),
     claim("Lem 21.8", 3062, "strong convexity bounds the distance by the gap", "inequality",
           "L(w) − L(w_*) ≥ (μ/2)‖w − w_*‖²", end_line=3070,
-          hypotheses=["checked on strongly_convex_quadratic (tight along the μ-eigenvector); the proof is Lemma 21.4 at (w_*, w) "
-                      "with ∇L(w_*) = 0 (line 3068)"],
+          hypotheses=["checked on strongly_convex_quadratic (tight along the μ-eigenvector) and by its printed proof: Lemma 21.4 "
+                      "at (w_*, w) with ∇L(w_*) = 0 (line 3068); complete modulo Lemma 21.4 (⇒), decided by its own checks"],
           checks=[ov.InstanceSearch(ov.Measured(strongly_convex_quadratic, "dist_sq"), 2 * sp.Symbol("gap") / mu,
-                                    sharp=ov.Sharp(1.0, "equality along the eigenvector of μ"))]),
+                                    sharp=ov.Sharp(1.0, "equality along the eigenvector of μ")),
+                  *_lemma_218_proof()]),
     claim(None, 3082, "error = optimisation error + regularisation bias", "inequality",
           "L(w_t) − L(w_*) = … ≤ L(w_t) + λ/2‖w_t‖² − (L(w_*^λ) + λ/2‖w_*^λ‖²) + λ/2‖w_*^λ‖²",
           hypotheses=["values as reals: L_t = L(w_t), L_s = L(w_*), L_l = L(w_*^λ), n_t = ‖w_t‖², wl_sq = ‖w_*^λ‖²; L(w_*) ≤ L(w_*^λ) "
