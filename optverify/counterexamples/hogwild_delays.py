@@ -159,3 +159,25 @@ class HogwildDelays:
                 rows.append({"config": f"{noise} gradients, {delay} delays, τ = {tau}", "T": T, "measured": measured, "values": values,
                              "test": "le", "extra": {"mean conflict rate": float(np.mean(conflict_rate))}})
         return rows
+
+
+@family(
+    {"w0": real(-5, 5), "w1": real(-5, 5), "z10": real(-5, 5), "z11": real(-5, 5, nonzero=0.1), "z20": real(-5, 5),
+     "z21": real(-5, 5), "eta": real(0.01, 1)},
+    name="hogwild-interleaving",
+    description="two workers, w ∈ ℝ², ℓ(w, z) = ½‖w − z‖²: i_1 computes its gradient at w and writes w[0] (line 2602), then i_2 "
+                "reads w (line 2624); measured: the squared distance of i_2's gradient from the gradients at w and at w − ηg_{t,i_1}, "
+                "the two points a locked run could have used",
+)
+def interleaving(p, num):
+    w = [num.num(p["w0"]), num.num(p["w1"])]
+    z1, z2, eta = [num.num(p["z10"]), num.num(p["z11"])], [num.num(p["z20"]), num.num(p["z21"])], num.num(p["eta"])
+    g1 = [w[0] - z1[0], w[1] - z1[1]]
+    partial = [w[0] - eta * g1[0], w[1]]  # i_1 has written coordinate 0 only
+    full = [w[0] - eta * g1[0], w[1] - eta * g1[1]]
+    g2 = [partial[0] - z2[0], partial[1] - z2[1]]
+
+    def dist2(v):
+        return (g2[0] - (v[0] - z2[0])) ** 2 + (g2[1] - (v[1] - z2[1])) ** 2
+
+    return {"measured": min(dist2(w), dist2(full)), "scale": g1[0] ** 2 + g1[1] ** 2}
