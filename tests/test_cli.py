@@ -7,6 +7,7 @@ import sys
 import pytest
 import sympy as sp
 
+from optverify.claims import all_claims
 from optverify.cli import main
 
 
@@ -151,13 +152,15 @@ def test_run_writes_reports_and_fail_on(tmp_path):
     assert rep["schema_version"] == 2 and rep["mode"] == "quick" and rep["seed"] == 0
     assert [e["id"] for e in rep["claims"]] == ["000:L21", "000:L231"]
     assert rep["coverage"]["000"]["displays_encoded"] == rep["coverage"]["000"]["displays"]
-    # every bundled source is in the coverage, 003 (no claims) with its counts
+    # every bundled source is in the coverage, whatever was run: 003 with its own counts
     assert sorted(rep["coverage"]) == ["000", "001", "002", "003", "004"]
     c3 = rep["coverage"]["003"]
-    assert (c3["claims"], c3["statements"], c3["displays"], c3["encoded"], c3["items"]) == (0, 111, 587, 0, 698)
-    assert len(c3["missing"]) == 698
-    assert "| 003 | 0 | 0 of 698 encoded | 0/111 | 0/587 |" in (tmp_path / "report.md").read_text()
-    assert "0 of 698 encoded" in (tmp_path / "report.html").read_text()
+    n3 = sum(1 for c in all_claims() if c.seed == "003")
+    assert (c3["claims"], c3["statements"], c3["displays"], c3["items"]) == (n3, 111, 587, 698)
+    assert len(c3["missing"]) == 698 - c3["encoded"]
+    row = f"| 003 | {n3} | {c3['encoded']} of 698 encoded | {c3['statements_encoded']}/111 | {c3['displays_encoded']}/587 |"
+    assert row in (tmp_path / "report.md").read_text()
+    assert f"{c3['encoded']} of 698 encoded" in (tmp_path / "report.html").read_text()
     for key in ("id", "source", "title", "kind", "statement_latex", "verdict", "checks", "corrected"):
         assert key in rep["claims"][0]
     assert rep["timings"]["claims"]["000:L21"]["duration_s"] >= 0 and "duration_s" not in rep["claims"][0]
@@ -179,9 +182,11 @@ def test_coverage_without_argument_lists_every_bundled_source():
     assert code == 0
     cvs = {cv["seed"]: cv for cv in json.loads(out)}
     assert sorted(cvs) == ["000", "001", "002", "003", "004"]
-    assert (cvs["003"]["claims"], cvs["003"]["statements"], cvs["003"]["displays"]) == (0, 111, 587)
+    c3 = cvs["003"]
+    assert (c3["claims"], c3["statements"], c3["displays"]) == (sum(1 for c in all_claims() if c.seed == "003"), 111, 587)
     code, out, _ = run_cli("coverage")
-    assert "003_5cc426551908e376.txt: 0 claims; statements 0/111 encoded, displays 0/587 encoded" in out
+    assert (f"003_5cc426551908e376.txt: {c3['claims']} claims; statements {c3['statements_encoded']}/111 encoded, "
+            f"displays {c3['displays_encoded']}/587 encoded") in out
 
 
 def test_run_json_for_machines(tmp_path):
