@@ -292,6 +292,8 @@ def agd_run(p, num):
         "gap_xT": fx[T - 1] - fstar,
         "R0": R0,
         "lhs2203": lhs2203, "lin2203": lin2203,
+        "lin_gy": sum(al[t + 1] * dot(g[t], y[t]) for t in rng),  # Σ_t ⟨g_t, y_t − w*⟩, g_t = α_t ∇L(x_t), w* = 0
+        "r2207": R0 + Sg,
         "r2229": R0 + Sg + mix,
         "lhs2233": -AT * fstar,
         "r2233": R0 + Sg + tele_x,
