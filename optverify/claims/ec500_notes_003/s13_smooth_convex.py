@@ -11,7 +11,7 @@ from optverify import BOUND, Identity, InstanceSearch, NotCheckable, Performance
 from optverify.claims.ec500_notes_003._common import D, G, H, T, claim, eta
 from optverify.claims.specs import Range
 from optverify.counterexamples.families import Measured
-from optverify.counterexamples.families.ec500_acceleration import any_sequence, lipschitz_gd, smooth_convex_gd, smooth_point
+from optverify.counterexamples.families.ec500_acceleration import lhs_le_rhs, any_sequence, lipschitz_gd, smooth_convex_gd, smooth_point
 
 R = Range(-sp.oo, sp.oo)
 POS = Range(sp.Integer(0), sp.oo, True)
@@ -55,12 +55,12 @@ a_, b_, c_, Q_, S_, Rr = sp.symbols("a b c Q S R", real=True)
 CLAIMS = [
     claim(None, 1881, "smoothness upper bound", "inequality", "L(w + δ) ≤ L(w) + ⟨∇L(w), δ⟩ + (H/2)‖δ‖²",
           hypotheses=["L H-smooth on R^d (the 'standard smoothness lemma'); checked on a convex and on a non-convex H-smooth function"],
-          checks=[InstanceSearch(Measured(CONVEX_POINT, "f_plus"), v["upper"], part="convex H-smooth"),
-                  InstanceSearch(Measured(NONCONVEX_POINT, "f_plus"), v["upper"], part="non-convex H-smooth")]),
+          checks=[InstanceSearch(*lhs_le_rhs(CONVEX_POINT, v["f_plus"], v["upper"]), part="convex H-smooth"),
+                  InstanceSearch(*lhs_le_rhs(NONCONVEX_POINT, v["f_plus"], v["upper"]), part="non-convex H-smooth")]),
     claim(None, 1885, "convexity lower bound", "inequality", "L(w + δ) ≥ L(w) + ⟨∇L(w), δ⟩",
           hypotheses=["L convex and differentiable"],
-          checks=[InstanceSearch(Measured(CONVEX_POINT, "lower"), v["f_plus"], part="convex"),
-                  InstanceSearch(Measured(NONCONVEX_POINT, "lower"), v["f_plus"], part="the bound needs convexity: a non-convex H-smooth "
+          checks=[InstanceSearch(*lhs_le_rhs(CONVEX_POINT, v["lower"], v["f_plus"]), part="convex"),
+                  InstanceSearch(*lhs_le_rhs(NONCONVEX_POINT, v["lower"], v["f_plus"]), part="the bound needs convexity: a non-convex H-smooth "
                                  "function breaks it", quantifier="exists")],
           notes="the second check is an existence check: a non-convex function with L(w + δ) < L(w) + ⟨∇L(w), δ⟩ (a witness, "
                 "replayed) shows that the bound comes from convexity, as the text says"),
@@ -107,8 +107,8 @@ CLAIMS = [
           checks=[REARRANGE, InstanceSearch(Measured(GD_FREE, "step_excess"), sp.Integer(0), part="on runs")]),
     claim(None, 1919, "summed and telescoped", "inequality",
           "Σ_t ⟨∇L(w_t), w_t − w*⟩ ≤ ‖w_1 − w*‖²/(2η) − ‖w_{T+1} − w*‖²/(2η) + (η/2)Σ‖∇L(w_t)‖² ≤ ‖w* − w_1‖²/(2η) + (η/2)Σ‖∇L(w_t)‖²",
-          checks=[InstanceSearch(Measured(GD_FREE, "sum_lin"), v["r1919_a"], part="first link (the telescoped sum)"),
-                  InstanceSearch(Measured(GD_FREE, "r1919_a"), v["r1901"], part="second link (dropping the negative term)"),
+          checks=[InstanceSearch(*lhs_le_rhs(GD_FREE, v["sum_lin"], v["r1919_a"]), part="first link (the telescoped sum)"),
+                  InstanceSearch(*lhs_le_rhs(GD_FREE, v["r1919_a"], v["r1901"]), part="second link (dropping the negative term)"),
                   Semialgebraic(a_ / (2 * eta) - b_ / (2 * eta) + Q_, "<=", a_ / (2 * eta) + Q_, {a_: R, b_: NONNEG, Q_: R, eta: POS},
                                 part="second link (dropping the negative term)")]),
     claim(None, 1921, "convexity closes the proof", "inequality", "L(w_t) − L(w*) ≤ ⟨∇L(w_t), w_t − w*⟩",
@@ -121,21 +121,21 @@ CLAIMS = [
                       "a non-convex function)"],
           checks=[InstanceSearch(Measured(CONVEX_POINT, "g2_over_2H"), v["gap"], part="convex"),
                   InstanceSearch(Measured(NONCONVEX_POINT, "g2_over_2H"), v["gap"], part="non-convex"),
-                  ProofStep(1937, v["f_step"], "<=", v["f_w_minus"], InstanceSearch(Measured(NONCONVEX_POINT, "f_step"), v["f_w_minus"]),
+                  ProofStep(1937, v["f_step"], "<=", v["f_w_minus"], InstanceSearch(*lhs_le_rhs(NONCONVEX_POINT, v["f_step"], v["f_w_minus"])),
                             note="δ = −∇L(w)/H in the smoothness bound"),
-                  ProofStep(1937, v["f_star"], "<=", v["f_w_minus"], InstanceSearch(Measured(NONCONVEX_POINT, "f_star"), v["f_w_minus"]),
+                  ProofStep(1937, v["f_star"], "<=", v["f_w_minus"], InstanceSearch(*lhs_le_rhs(NONCONVEX_POINT, v["f_star"], v["f_w_minus"])),
                             note="L(w*) ≤ L(w − ∇L(w)/H): w* minimises L over all of R^d")]),
     claim(None, 1929, "the proof needs the whole space", "qualitative",
           "on a bounded domain the point w − ∇L(w)/H may leave the domain, where L(w*) ≤ L(·) is not known",
           printed="the proof of this theorem may not work if  $\\mathcal{L}$  is only defined on a bounded subset of  $\\mathbb{R}^d$",
           checks=[NotCheckable("a warning about a proof ('may not work'), with no statement to decide")]),
     claim(None, 1933, "smoothness, in the proof of Lemma 13.2", "inequality", "L(w + δ) ≤ L(w) + ⟨∇L(w), δ⟩ + (H/2)‖δ‖²",
-          checks=[InstanceSearch(Measured(NONCONVEX_POINT, "f_plus"), v["upper"])]),
+          checks=[InstanceSearch(*lhs_le_rhs(NONCONVEX_POINT, v["f_plus"], v["upper"]))]),
     claim(None, 1937, "δ = −∇L(w)/H", "inequality",
           "L(w − ∇L(w)/H) ≤ L(w) − ‖∇L(w)‖²/(2H), and L(w*) ≤ L(w) − ‖∇L(w)‖²/(2H)",
-          checks=[InstanceSearch(Measured(NONCONVEX_POINT, "f_step"), v["f_w_minus"], part="first line"),
-                  InstanceSearch(Measured(CONVEX_POINT, "f_step"), v["f_w_minus"], part="first line"),
-                  InstanceSearch(Measured(NONCONVEX_POINT, "f_star"), v["f_w_minus"], part="second line"),
+          checks=[InstanceSearch(*lhs_le_rhs(NONCONVEX_POINT, v["f_step"], v["f_w_minus"]), part="first line"),
+                  InstanceSearch(*lhs_le_rhs(CONVEX_POINT, v["f_step"], v["f_w_minus"]), part="first line"),
+                  InstanceSearch(*lhs_le_rhs(NONCONVEX_POINT, v["f_star"], v["f_w_minus"]), part="second line"),
                   Identity(-H * (g_[0] ** 2 + g_[1] ** 2) / H**2 + H / 2 * (g_[0] ** 2 + g_[1] ** 2) / H**2, -(g_[0] ** 2 + g_[1] ** 2) / (2 * H),
                            part="⟨∇L, δ⟩ + (H/2)‖δ‖² = −‖∇L‖²/(2H) at δ = −∇L/H")]),
     claim("Thm 13.3", 1945, "gradient descent on smooth convex losses", "inequality",
@@ -183,7 +183,7 @@ CLAIMS = [
                   InstanceSearch(Measured(GD_HALF, "sum_gap"), 2 * H * v["dist1_sq"])]),
     claim(None, 1971, "Jensen", "inequality", "L(ŵ) = L(E[X]) ≤ E[L(X)] = (1/T)Σ_t L(w_t)",
           hypotheses=["L convex, X uniform on w_1 … w_T"],
-          checks=[InstanceSearch(Measured(GD_HALF, "f_mean"), v["mean_f"])]),
+          checks=[InstanceSearch(*lhs_le_rhs(GD_HALF, v["f_mean"], v["mean_f"]))]),
     claim(None, 1975, "the average iterate against the average gap", "inequality",
           "L(ŵ) − L(w*) ≤ (1/T)Σ_t L(w_t) − L(w*)",
           checks=[InstanceSearch(Measured(GD_HALF, "avg_gap"), v["mean_gap"])]),

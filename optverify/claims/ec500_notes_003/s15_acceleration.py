@@ -15,7 +15,7 @@ from optverify.claims.ec500_notes_003._common import D, H, T, claim, eta, t
 from optverify.claims.specs import Range, pep_k
 from optverify.counterexamples.ec500_momentum_sim import Alg11Rate
 from optverify.counterexamples.families import Measured
-from optverify.counterexamples.families.ec500_acceleration import agd_run, alg10_vs_alg11, alpha_seq, any_sequence, smooth_convex_gd
+from optverify.counterexamples.families.ec500_acceleration import lhs_le_rhs, agd_run, alg10_vs_alg11, alpha_seq, any_sequence, smooth_convex_gd
 
 
 class alpha11(sp.Function):
@@ -80,10 +80,8 @@ CLAIMS = [
                   ProofStep(2073, gr * (w_ - s_), "<=", ((w_ - s_) ** 2 - (w_ - eta * gr - s_) ** 2) / (2 * eta) + eta / 2 * gr**2,
                             Identity(gr * (w_ - s_), ((w_ - s_) ** 2 - (w_ - eta * gr - s_) ** 2) / (2 * eta) + eta / 2 * gr**2),
                             note="it holds with equality"),
-                  ProofStep(2077, v["sum_lin"], "<=", v["r2077"], InstanceSearch(Measured(any_sequence, "sum_lin"), v["r2077"]),
-                            note="the telescoped sum"),
-                  ProofStep(2079, v["r2077"], "<=", v["r2063"], InstanceSearch(Measured(any_sequence, "r2077"), v["r2063"]),
-                            note="dropping −‖w_{T+1} − w*‖²/(2η)")]),
+                  ProofStep(2077, v["sum_lin"], "<=", v["r2077"], InstanceSearch(*lhs_le_rhs(any_sequence, v["sum_lin"], v["r2077"])),
+                            note="the telescoped sum")]),
     claim(None, 2069, "one step, expanded", "identity", "‖w_{t+1} − w*‖² = ‖w_t − w*‖² − 2η⟨g_t, w_t − w*⟩ + η²‖g_t‖²",
           hypotheses=[VEC],
           checks=[Identity((w_ - eta * gr - s_) ** 2, (w_ - s_) ** 2 - 2 * eta * gr * (w_ - s_) + eta**2 * gr**2)]),
@@ -92,7 +90,7 @@ CLAIMS = [
           checks=[InstanceSearch(Measured(any_sequence, "step_excess"), sp.Integer(0))]),
     claim(None, 2077, "summed and telescoped", "inequality",
           "Σ_t ⟨g_t, w_t − w*⟩ ≤ (‖w_1 − w*‖² − ‖w_{T+1} − w*‖²)/(2η) + (η/2)Σ_t ‖g_t‖²",
-          checks=[InstanceSearch(Measured(any_sequence, "sum_lin"), v["r2077"])]),
+          checks=[InstanceSearch(*lhs_le_rhs(any_sequence, v["sum_lin"], v["r2077"]))]),
     claim("Alg 11", 2083, "Accelerated Gradient Descent via Momentum", "algorithm",
           "Algorithm 11 runs (α_{t+1} well defined) and converges at the rate of Theorem 15.2", end_line=2107,
           hypotheses=[ALG, "η = 1/H (Theorem 15.2's choice); exact gradients"],

@@ -381,3 +381,15 @@ def alg10_vs_alg11(p, num, *, sign=-1):
     w10 = alg10_run(num, lambda x: f(x)[1], w1, eta, betas, True, sign)
     w11 = alg11_run(num, f, w1, eta, T)["w"]
     return {"gap": max(num.sqrt(dot(sub(a, b), sub(a, b))) for a, b in zip(w10, w11)), "T": num.num(T)}
+
+
+def lhs_le_rhs(fam, lhs, rhs):
+    """``lhs ≤ rhs`` on the instances of ``fam`` where either side may be negative, as an InstanceSearch pair
+    (measured, bound) = (lhs − rhs + S, S) with S = 1 + |lhs| + |rhs| > 0: the ratio 1 + (lhs − rhs)/S exceeds 1 exactly
+    when lhs > rhs, and stays informative (near 1 at equality) for the adversarial search."""
+    import sympy as sp
+
+    from optverify.counterexamples.schema import Measured
+
+    scale = 1 + sp.Abs(lhs) + sp.Abs(rhs)
+    return Measured(fam, measured_expr=lhs - rhs + scale), scale
