@@ -95,7 +95,7 @@ _SMOOTH = {
         name="smooth-point",
         description="w ∈ [−5, 5]², δ ∈ [−5, 5]², on c₀ + Huber_{H,δ} ⊕ (h₂/2)y² (convex) or (H/8)(x² + 3sin²x) ⊕ (h₂/2)y² "
                     "(not convex); H ∈ [0.1, 10]")
-def smooth_point(p, num, *, kind=None):
+def smooth_point(p, num, *, kind=None, excess=None):
     kind = kind or p["kind"]
     H = num.num(p["H"])
     f, fstar = (huber_quad if kind == "huber_quad" else sin_sq)(num, p)
@@ -105,7 +105,7 @@ def smooth_point(p, num, *, kind=None):
     f_plus, _ = f(axpy(1, dlt, w))
     f_step, _ = f(axpy(-1 / H, g, w))
     g2 = dot(g, g)
-    return {
+    return _excess({
         "f_plus": f_plus,
         "upper": fw + dot(g, dlt) + H / 2 * dot(dlt, dlt),
         "lower": fw + dot(g, dlt),
@@ -114,7 +114,7 @@ def smooth_point(p, num, *, kind=None):
         "f_step": f_step,
         "f_w_minus": fw - g2 / (2 * H),
         "f_star": fstar,
-    }
+    }, excess, num)
 
 
 # ------------------------------------------------------------------------------------------------
@@ -136,7 +136,7 @@ def _gd(num, f, w1, eta, T):
         name="gd-huber-quadratic-{step}",
         description="gradient descent on c₀ + Huber_{H,δ}(x) + (h₂/2)y², h₂ ≤ H, from w_1 ∈ [−5, 5]², T ≤ 25 (80 thorough); "
                     "η = eta_frac/H (step='free'), min(eta_frac, 1)/H (step='le_1/H'), or 1/(2H) (step='1/(2H)')")
-def smooth_convex_gd(p, num, *, step="free"):
+def smooth_convex_gd(p, num, *, step="free", excess=None):
     H = num.num(p["H"])
     if step == "1/(2H)":
         eta = 1 / (2 * H)
@@ -158,7 +158,7 @@ def smooth_convex_gd(p, num, *, step="free"):
     f_mean, _ = f(mean)
     f_next = [f(w)[0] for w in ws[1:]]
     Tn = num.num(T)
-    return {
+    return _excess({
         "H": H, "eta": eta, "T": Tn, "dist1_sq": dist1,
         "sum_gap": sum_gap,
         "sum_lin": sum(lin),
@@ -177,7 +177,7 @@ def smooth_convex_gd(p, num, *, step="free"):
         "r2053": dist1 / (2 * eta * Tn) + eta / (2 * Tn) * sum_g2,
         # line 2045, maximised over t: L(w_{t+1}) − [L(w_t) − (η/2)‖∇L(w_t)‖²]
         "descent_excess": max(f_next[t] - (vals[t] - eta / 2 * g2[t]) for t in range(T)),
-    }
+    }, excess, num)
 
 
 @family({"G": real(0.1, 10, log=True), "delta": real(1e-3, 5, log=True), "w1": array(real(-5, 5), (2,)),
@@ -209,7 +209,7 @@ def lipschitz_gd(p, num):
         name="any-vector-sequence",
         description="g_1 … g_T ∈ [−5, 5]^d arbitrary (d ≤ 3, T ≤ 8, 20 thorough), w_1, w* ∈ [−5, 5]^d, η ∈ [0.01, 10], "
                     "w_{t+1} = w_t − η g_t")
-def any_sequence(p, num):
+def any_sequence(p, num, *, excess=None):
     eta = num.num(p["eta"])
     g = [[num.num(v) for v in row] for row in p["g"]]
     ws = [[num.num(v) for v in p["w1"]]]
@@ -220,13 +220,13 @@ def any_sequence(p, num):
     lin = [dot(gt, sub(w, star)) for gt, w in zip(g, ws)]
     g2 = [dot(gt, gt) for gt in g]
     T = len(g)
-    return {
+    return _excess({
         "sum_lin": sum(lin),
         "r2063": dist[0] / (2 * eta) + eta / 2 * sum(g2),
         "r2077": (dist[0] - dist[T]) / (2 * eta) + eta / 2 * sum(g2),
         "step_excess": max(lin[t] - ((dist[t] - dist[t + 1]) / (2 * eta) + eta / 2 * g2[t]) for t in range(T)),
         "eta": eta,
-    }
+    }, excess, num)
 
 
 # ------------------------------------------------------------------------------------------------
@@ -264,7 +264,7 @@ def alg11_run(num, f, w1, eta, T):
         name="algorithm-11-huber-quadratic",
         description="Algorithm 11 with η = eta_frac/H ≤ 1/H on c₀ + Huber_{H,δ}(x) + (h₂/2)y² (H-smooth, convex, w* = 0, L* = c₀) "
                     "from w_1 ∈ [−5, 5]², T ≤ 25 (80 thorough)")
-def agd_run(p, num):
+def agd_run(p, num, *, excess=None):
     H = num.num(p["H"])
     eta = num.num(p["eta_frac"]) / H
     T = p["T"]
@@ -286,7 +286,7 @@ def agd_run(p, num):
     grad_A = sum(A[t + 1] * eta / 2 * g2[t] for t in rng)
     grad_a2 = sum(al[t + 1] ** 2 * eta / 2 * g2[t] for t in rng)
     Tn = num.num(T)
-    return {
+    return _excess({
         "H": H, "eta": eta, "T": Tn, "dist1_sq": dot(w1, w1),
         "gap_last": fw[T] - fstar,
         "gap_xT": fx[T - 1] - fstar,
@@ -307,7 +307,7 @@ def agd_run(p, num):
         "excess2225": max(dot(g[t], [(t + 1) * (a - b) for a, b in zip(x[t], y[t])]) - A[t] * (fw[t] - fx[t]) for t in rng),
         "excess2225_alpha": max(dot(g[t], [al[t + 1] * (a - b) for a, b in zip(x[t], y[t])]) - A[t] * (fw[t] - fx[t]) for t in rng),
         "excess2237": max(fw[t + 1] - (fx[t] - eta / 2 * g2[t]) for t in rng),
-    }
+    }, excess, num)
 
 
 @family({"t": integer(1, {"quick": 300, "thorough": 3000}, examples=(1, 2, 3))},
@@ -383,13 +383,22 @@ def alg10_vs_alg11(p, num, *, sign=-1):
     return {"gap": max(num.sqrt(dot(sub(a, b), sub(a, b))) for a, b in zip(w10, w11)), "T": num.num(T)}
 
 
+
+def _excess(out, excess, num):
+    """With ``excess=(a, b)``: add "excess" = a − b + S and "excess_scale" = S = 1 + |a| + |b| (see :func:`lhs_le_rhs`)."""
+    if excess:
+        a, b = out[excess[0]], out[excess[1]]
+        scale = 1 + num.fabs(a) + num.fabs(b)
+        out["excess"], out["excess_scale"] = a - b + scale, scale
+    return out
+
+
 def lhs_le_rhs(fam, lhs, rhs):
-    """``lhs ≤ rhs`` on the instances of ``fam`` where either side may be negative, as an InstanceSearch pair
+    """``lhs ≤ rhs`` (two values of the family) where either side may be negative, as an InstanceSearch pair
     (measured, bound) = (lhs − rhs + S, S) with S = 1 + |lhs| + |rhs| > 0: the ratio 1 + (lhs − rhs)/S exceeds 1 exactly
     when lhs > rhs, and stays informative (near 1 at equality) for the adversarial search."""
     import sympy as sp
 
     from optverify.counterexamples.schema import Measured
 
-    scale = 1 + sp.Abs(lhs) + sp.Abs(rhs)
-    return Measured(fam, measured_expr=lhs - rhs + scale), scale
+    return Measured(fam.bind(excess=(lhs.name, rhs.name)), "excess"), sp.Symbol("excess_scale", positive=True)
