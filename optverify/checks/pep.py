@@ -162,6 +162,11 @@ def measure_terms(measure: str, o, s: Setting, xs, ref):
         return [o.value(x) - o.fstar for x in xs]
     if measure == "average gap":
         return [o.value(_average(xs[:N], s)) - o.fstar]
+    if measure == "sum gap":  # Σ_{k=0}^{N−1} f(x_k) − f* (003 Theorems 2.4@L1889 and 13.3: Σ_{t=1}^T L(w_t) − L(w*))
+        total = None
+        for x in xs[:N]:
+            total = o.value(x) - o.fstar if total is None else total + (o.value(x) - o.fstar)
+        return [total]
     if measure == "average gap 1..N":
         return [o.value(_average(xs[1:], s)) - o.fstar]
     if measure == "min grad sq":

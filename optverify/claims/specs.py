@@ -447,7 +447,7 @@ pep_k = sp.Symbol("k", integer=True, nonnegative=True)  # the 0-based step index
 
 PEP_CLASSES = ("smooth convex", "smooth strongly convex", "convex lipschitz")
 PEP_METHODS = ("gradient descent", "heavy ball", "nesterov", "online gradient descent", "proximal gradient")
-PEP_MEASURES = ("last gap", "min gap", "average gap", "average gap 1..N", "min grad sq", "last dist sq", "regret")
+PEP_MEASURES = ("last gap", "min gap", "average gap", "average gap 1..N", "sum gap", "min grad sq", "last dist sq", "regret")
 
 
 @dataclass
@@ -465,7 +465,8 @@ class PerformanceEstimation(Spec):
       "proximal gradient" x_{k+1} = prox_{step·h}(x_k − step·∇f(x_k)) for F = f + h, f of the (smooth) class and h
       any closed convex function; measures "last gap" (F(x_N) − F*) and "last dist sq", from ‖x_0 − x*‖ ≤ radius;
     * ``measure``: "last gap" f(x_N) − f*, "min gap" min_{0≤k≤N} f(x_k) − f*, "average gap"
-      f((x_0 + … + x_{N−1})/N) − f*, "average gap 1..N" f((x_1 + … + x_N)/N) − f*, "min grad sq"
+      f((x_0 + … + x_{N−1})/N) − f*, "average gap 1..N" f((x_1 + … + x_N)/N) − f*, "sum gap"
+      Σ_{k=0}^{N−1} f(x_k) − f*, "min grad sq"
       min_{0≤k≤N} ‖g(x_k)‖², "last dist sq" ‖x_N − x*‖², "regret" Σ_k f_k(x_k) − f_k(u);
       gradient descent on a regularised objective f + (λ/2)‖x‖² with f μ-strongly convex and L-smooth is
       gradient descent on the class with constants μ + λ and L + λ (every such function is one of them);
