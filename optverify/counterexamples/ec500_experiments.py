@@ -106,7 +106,7 @@ class MomentumError:
 
     def run(self, mode, seed, deadline):
         rows = []
-        horizons = (5, 20, 80) if mode == "quick" else (5, 20, 80, 320)
+        horizons = (5, 40) if mode == "quick" else (5, 20, 80, 320)
         name = "normalized_sgd_vr_momentum" if self.vr else "normalized_sgd_momentum"
         for (H, w1, eta, alpha, sig) in self.configs:
             fam = F.diagonal_quadratic([H], wstar=[0.0], sigma=sig)
@@ -114,7 +114,7 @@ class MomentumError:
             cfg = config(name, eta=eta, alpha=alpha)
             for T in horizons:
                 meas = []
-                for s in range(_seeds(mode) // 2):
+                for s in range(60 if mode == "quick" else 1000):
                     if time.monotonic() > deadline:
                         return rows
                     errs, _ = _momentum_errors(fam, cfg, np.array([w1]), T, seed + s, eta, alpha, self.vr)

@@ -44,6 +44,8 @@ def descent_step(p, num):
     # the printed inner step (line 3540): −⟨∇L, (∇L + ε)/‖∇L + ε‖⟩ ≤ −‖∇L‖/3 + 13‖ε‖/6, as a ≤ between non-negative sides
     inner = -sum(g[i] * u[i] for i in range(D))
     return {"measured": change + eta * gn / 3, "eta": eta, "H": H, "gn": gn, "en": en,
+            # line 3528: L(w_{t+1}) ≤ L(w_t) − η⟨∇L(w_t), m_t/‖m_t‖⟩ + Hη²/2, as remainder ≤ Hη²/2
+            "smooth_remainder": change + eta * sum(g[i] * u[i] for i in range(D)), "H_eta2_half": H * eta ** 2 / 2,
             "inner_lhs": inner + gn / 3 + gn, "inner_rhs": 13 * en / 6 + gn}
 
 
@@ -59,14 +61,15 @@ def _softplus(num, u):
          "w1": array(real(-3, 3), D), "eta": real(1e-2, 2, log=True), "T": integer(1, {"quick": 5, "thorough": 10}),
          "eps": array(real(-4, 4, examples=(0.0,)), ("T", D))},
         name="normalized-error-sequence",
-        description="L(x) = Σ_i q_i x_i²/2 + c_i softplus(k_i x_i) on ℝ², H = max_i |q_i| + |c_i|k_i²/4; "
+        description="L(x) = Σ_i q_i x_i²/2 + c_i softplus(k_i x_i) on ℝ², H = max(max_i |q_i| + |c_i|k_i²/4, 0.01); "
                     "T normalized steps with m_t = ∇L(w_t) + ε_t, the error sequence ε_1 … ε_T adversarial")
 def error_sequence(p, num, *, form="per-step"):
     """Lemma 24.2 along a whole run: max_t of the step ratio, or the telescoped sum (form='telescoped')."""
     q = [num.num(x) for x in p["q"]]
     c = [num.num(x) for x in p["c"]]
     k = [num.num(x) for x in p["k"]]
-    H = max(num.fabs(q[i]) + num.fabs(c[i]) * k[i] ** 2 / 4 for i in range(D))
+    # L is H-smooth with H = max_i |q_i| + |c_i|k_i²/4, and then H'-smooth for every H' ≥ H: the floor keeps H > 0
+    H = max(max(num.fabs(q[i]) + num.fabs(c[i]) * k[i] ** 2 / 4 for i in range(D)), num.num(1) / 100)
     eta = num.num(p["eta"])
 
     def L(w):
@@ -141,4 +144,7 @@ def step_lengths(p, num, *, which="from_w1"):
         w_t = list(w)
         w = [w[i] - eta * m[i] / nm for i in range(D)]
     ref = w1 if which == "from_w1" else w_t
-    return {"measured": _norm(num, [w[i] - ref[i] for i in range(D)]), "eta": eta}
+    H = max(h)
+    grad_change = _norm(num, [h[i] * (w[i] - w_t[i]) for i in range(D)])  # ‖∇L(w_t) − ∇L(w_{t+1})‖
+    return {"measured": _norm(num, [w[i] - ref[i] for i in range(D)]), "eta": eta, "H": H,
+            "grad_change": grad_change, "H_eta": H * eta}
