@@ -50,7 +50,10 @@ def descent_step(p, num):
 
 
 def _sig(num, u):
-    return 1 / (1 + num.exp(-u))
+    if u >= 0:
+        return 1 / (1 + num.exp(-u))
+    e = num.exp(u)
+    return e / (1 + e)
 
 
 def _softplus(num, u):

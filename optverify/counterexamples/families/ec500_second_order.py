@@ -28,7 +28,10 @@ D = 2  # dimension of the separable families
 
 
 def _sig(num, u):
-    return 1 / (1 + num.exp(-u))
+    if u >= 0:
+        return 1 / (1 + num.exp(-u))
+    e = num.exp(u)
+    return e / (1 + e)
 
 
 def _softplus(num, u):
@@ -220,6 +223,9 @@ def cubic_subproblem(p, num):
         "lam_nonneg": 1 if lam >= 0 else 0,
         "J": J, "zero": num.num(0),
         "stationarity_residual": cert["stationarity_residual"], "psd_margin": cert["psd_margin"],
+        "neg_psd_margin": -cert["psd_margin"],
+        # line 3905: ‖∇L(w_{t+1})‖ ≤ J‖δ*‖²
+        "grad_next": _norm(num, gradient(parts, num, xd)), "J_r2": J * cert["norm"] ** 2,
     }
 
 
