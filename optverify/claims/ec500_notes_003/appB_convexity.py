@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from optverify import Corrected, Identity, InstanceSearch, Limit, NotCheckable
+from optverify import Corrected, Identity, InstanceSearch, Limit, NotCheckable, Semialgebraic, closed
 from optverify.claims.ec500_notes_003._common import claim
 from optverify.counterexamples.families.ec500_background import moreau_abs, one_dimensional
 
@@ -34,6 +34,13 @@ CLAIMS = [
           "lim_{δ→0} (L(x + δv) − L(x))/δ = ‖∇L(x)‖ for v = ∇L(x)/‖∇L(x)‖",
           hypotheses=["checked on L(u) = −3u at any x (v = −1): (L(x − δ) − L(x))/δ = 3 = |L'(x)|"],
           checks=[Limit(-3 * (u - dl) + 3 * u, 3 * dl, dl, 0)]),
+    claim(None, 4111, "a δ with a large increment", "inequality", "∃δ: |L(x + δv) − L(x)| ≥ Gδ",
+          hypotheses=["as printed (δ unrestricted in sign, '≥'): δ = 0 satisfies it, whatever L; checked at δ = 0 and at every δ ≤ 0 "
+                      "(|·| ≥ 0 ≥ Gδ)"],
+          checks=[Semialgebraic(sp.Abs(sp.Symbol("incr")), ">=", sp.Symbol("G") * dl,
+                                {sp.Symbol("incr"): closed(-sp.oo, sp.oo), sp.Symbol("G"): closed(0, sp.oo), dl: closed(-sp.oo, 0)})],
+          notes="True but vacuous as printed; the proof needs δ > 0 and ‖∇L(x)‖ > G for '|L(x + δv) − L(x)| > Gδ' to contradict "
+                "G-Lipschitzness."),
     claim(None, 4115, "fundamental theorem of calculus", "inequality", "L(x) − L(y) = ∫₀¹⟨∇L(y + t(x − y)), x − y⟩dt ≤ G‖x − y‖",
           hypotheses=[ONE_D + " with q = 0, G = sup|L'|"],
           checks=[InstanceSearch(one_dimensional.bind(property="lipschitz"), sp.Symbol("rhs"))]),

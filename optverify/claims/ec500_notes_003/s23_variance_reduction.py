@@ -11,7 +11,7 @@ from __future__ import annotations
 import sympy as sp
 
 from optverify import (BOUND, Corrected, Identity, InstanceSearch, NotCheckable, ProofStep, Scaling, Semialgebraic,
-                       Simulation, closed)
+                       Simulation, closed, left_open)
 from optverify.claims.ec500_notes_003._common import D, H, T, claim, eta
 from optverify.counterexamples.ec500_experiments import SVRGAverageGap
 from optverify.counterexamples.families.ec500_finite_sum import finite_sum, svrg_exact
@@ -33,7 +33,15 @@ LEMMA_RHS = 8 * H * gap_w + 4 * H * gap_v
 THM_BOUND = sp.sqrt(N) * (8 * c * H * Delta + 2 / c * D**2) / T
 NONNEG = closed(0, sp.oo)
 
+A_, Sw, Sv, Sv2, V1, S1, S2 = sp.symbols("A S_w S_v S_v2 V_1 S S_prime", nonnegative=True)
+a_seq = sp.Function("a")  # a_t = E‖w_t − w*‖²
+w1_, w2_, g1_, g2_, s1_, s2_ = sp.symbols("w1 w2 g1 g2 ws1 ws2", real=True)
+m_ = sp.Symbol("m", integer=True, positive=True)  # T = mN
+RECALL = "recalls a rate proved earlier in the notes (encoded where it is proved); here an O(·) with no constants of its own"
+
 CLAIMS = [
+    claim(None, 3288, "full gradient descent, recalled", "rate", "L(w_T) − L(w*) ≤ O(1/T)", checks=[NotCheckable(RECALL)]),
+    claim(None, 3292, "SGD, recalled", "rate", "(1/T)Σ_t E[L(w_t) − L(w*)] ≤ O(1/√T)", checks=[NotCheckable(RECALL)]),
     claim(None, 3282, "finite-sum objective", "definition", "L(w) = (1/N) Σ_i ℓ(w, z_i)",
           checks=[NotCheckable("a definition (the finite-sum objective)")]),
     claim(None, 3302, "the SVRG gradient estimate", "definition", "g = ∇ℓ(w, z) − ∇ℓ(v, z) + ∇L(v)",
@@ -41,8 +49,7 @@ CLAIMS = [
     claim(None, 3306, "the estimate is unbiased", "identity", "E[g] = ∇L(w) for z uniform on {z_1, …, z_N}",
           hypotheses=["z uniform on the N training points; one coordinate of the gradients, ∇ℓ(w, z_j) = gw(j), ∇ℓ(v, z_j) = gv(j)", FS],
           checks=[Identity(sp.Sum(gw(j) - gv(j) + sp.Sum(gv(kk), (kk, 1, N)) / N, (j, 1, N)) / N, sp.Sum(gw(j), (j, 1, N)) / N,
-                           part="symbolic"),
-                  InstanceSearch(Measured(finite_sum, "unbiased_gap"), sp.Integer(0), part="instances")]),
+                           part="symbolic")]),
     claim(None, 3310, "component smoothness bounds the random part", "inequality", "‖∇ℓ(w, z) − ∇ℓ(v, z)‖ ≤ H‖w − v‖",
           hypotheses=["ℓ(·, z) H-smooth for every z", FS],
           checks=[InstanceSearch(Measured(finite_sum, "lipschitz_lhs"), H_nwv)]),
@@ -106,6 +113,49 @@ CLAIMS = [
     claim(None, 3369, "new checkpoint", "algorithm", "v_e = (1/N) Σ_{i=t−N+1}^t w_i",
           hypotheses=["line of Algorithm 17; run with it (exact expectation over sample paths)", SVRG_EXACT],
           checks=[InstanceSearch(Measured(svrg_exact, "last_gap"), sp.Symbol("first_gap"))]),
+    claim(None, 3388, "one SGD step, expanded", "inequality",
+          "‖w_{t+1} − w*‖² = ‖w_t − w*‖² − 2η⟨g_t, w_t − w*⟩ + η²‖g_t‖², so ⟨g_t, w_t − w*⟩ ≤ (‖w_t − w*‖² − ‖w_{t+1} − w*‖²)/(2η) + η‖g_t‖²/2",
+          hypotheses=["w_{t+1} = w_t − ηg_t; two coordinates; the '≤' of the third line holds with equality (checked as an identity)"],
+          checks=[Identity((w1_ - eta * g1_ - s1_) ** 2 + (w2_ - eta * g2_ - s2_) ** 2,
+                           (w1_ - s1_) ** 2 + (w2_ - s2_) ** 2 - 2 * eta * (g1_ * (w1_ - s1_) + g2_ * (w2_ - s2_)) + eta**2 * (g1_**2 + g2_**2),
+                           part="expansion"),
+                  Identity(g1_ * (w1_ - s1_) + g2_ * (w2_ - s2_),
+                           ((w1_ - s1_) ** 2 + (w2_ - s2_) ** 2 - (w1_ - eta * g1_ - s1_) ** 2 - (w2_ - eta * g2_ - s2_) ** 2) / (2 * eta)
+                           + eta * (g1_**2 + g2_**2) / 2, part="rearranged")]),
+    claim(None, 3392, "convexity, then telescoping", "inequality",
+          "E[L(w_t) − L(w*)] ≤ E⟨∇L(w_t), w_t − w*⟩ = E⟨g_t, w_t − w*⟩, and Σ_t (a_t − a_{t+1})/(2η) ≤ a_1/(2η)",
+          hypotheses=["convexity of L checked on the finite-sum family; E[g_t] = ∇L(w_t) (line 3306); a_t = E‖w_t − w*‖² ≥ 0", FS],
+          checks=[InstanceSearch(Measured(finite_sum, "gap_w"), sp.Symbol("inner"), part="convexity"),
+                  Identity(sp.Sum(a_seq(sp.Symbol("t", integer=True, positive=True)) - a_seq(sp.Symbol("t", integer=True, positive=True) + 1),
+                                  (sp.Symbol("t", integer=True, positive=True), 1, T)), a_seq(1) - a_seq(T + 1), part="telescoping")]),
+    claim(None, 3396, "Lemma 23.1 substituted", "inequality",
+          "… ≤ η‖w_1 − w*‖²/(2η) + (η/2)Σ_t E[8H(L(w_t) − L(w*)) + 4H(L(v_{e_t}) − L(w*))]",
+          hypotheses=["the step from line 3392's right side A/(2η) + (η/2)S (A = ‖w_1 − w*‖², S = Σ_t E‖g_t‖²) to this one, with "
+                      "S ≤ S' (Lemma 23.1 term by term); η ≤ 1/(8H) with H ≥ 1/8 so η ∈ (0, 1]"],
+          checks=[Semialgebraic(A_ / (2 * eta) + eta * S1 / 2, "<=", eta * A_ / (2 * eta) + eta * S2 / 2,
+                                {A_: NONNEG, eta: closed(sp.Rational(1, 1000), 1), S1: NONNEG, S2: NONNEG}, given=(S1 <= S2,))],
+          corrected=Corrected("… ≤ ‖w_1 − w*‖²/(2η) + …", "the first term is line 3392's ‖w_1 − w*‖²/(2η); the η in the numerator is a slip "
+                              "(line 3400 drops it again)",
+                              checks=[Semialgebraic(A_ / (2 * eta) + eta * S1 / 2, "<=", A_ / (2 * eta) + eta * S2 / 2,
+                                                    {A_: NONNEG, eta: left_open(0, sp.oo), S1: NONNEG, S2: NONNEG}, given=(S1 <= S2,))])),
+    claim(None, 3400, "using η ≤ 1/(8H)", "inequality",
+          "… ≤ ‖w_1 − w*‖²/(2η) + ½Σ_t E[L(w_t) − L*] + (N/4)Σ_{e=2}^{T/N} E[L(v_e) − L*] + 2ηHN E[L(v_1) − L*]",
+          hypotheses=["from line 3396 without the η slip: Σ_t 4H(L(v_{e_t}) − L*) = 4HN Σ_e (L(v_e) − L*) (each checkpoint serves N "
+                      "steps); S_w = Σ_t E[L(w_t) − L*], S_v2 = Σ_{e≥2} E[L(v_e) − L*], V_1 = L(v_1) − L*"],
+          checks=[Semialgebraic(A_ / (2 * eta) + eta / 2 * (8 * H * Sw + 4 * H * N * (Sv2 + V1)), "<=",
+                                A_ / (2 * eta) + Sw / 2 + N * Sv2 / 4 + 2 * eta * H * N * V1,
+                                {A_: NONNEG, eta: left_open(0, sp.oo), H: left_open(0, sp.oo), N: closed(1, sp.oo), Sw: NONNEG,
+                                 Sv2: NONNEG, V1: NONNEG}, given=(8 * H * eta <= 1,))]),
+    claim(None, 3408, "checkpoints bounded by iterates", "inequality",
+          "N Σ_{e=2}^{T/N−1} E[L(v_e) − L*] ≤ Σ_e Σ_{i=1}^N L(w_{(e−1)N+i}) − L* = Σ_{t=N+1}^{T(N−1)/N} E[…] ≤ Σ_{t=1}^T E[L(w_t) − L*]",
+          hypotheses=["first '≤' for e = 2 as printed: v_2 against w_{N+1} … w_{2N} (v_2 averages w_1 … w_N), in expectation", SVRG_EXACT,
+                      "the '=' compares the number of terms: (T/N − 2)N on the left, T(N − 1)/N − N on the right, T = mN"],
+          checks=[InstanceSearch(Measured(svrg_exact, "jensen_v2"), sp.Symbol("jensen_L3408_rhs"), part="first ≤ (e = 2)"),
+                  Identity((m_ - 2) * N, m_ * N * (N - 1) / N - N, part="= (index ranges)")],
+          corrected=Corrected("N Σ_{e=2}^{T/N} E[L(v_e) − L*] ≤ Σ_{e=2}^{T/N} Σ_{i=1}^N E[L(w_{(e−2)N+i}) − L*] ≤ Σ_{t=1}^T E[L(w_t) − L*]",
+                              "v_e averages the iterates of epoch e − 1",
+                              checks=[InstanceSearch(Measured(svrg_exact, "v_sum"), sp.Symbol("w_sum"))]),
+          notes="The conclusion (last '≤') holds; the middle steps use the wrong epoch and an index range that is right only when T = N²."),
     claim(None, 3404, "Jensen for the checkpoint", "inequality", "L(v_e) ≤ (1/N) Σ_{i=1}^N L(w_{e(N−1)+1+i})",
           hypotheses=["e = 2, as printed: the iterates w_{2(N−1)+1+i}, i = 1 … N (w_{2N} … w_{3N−1}); v_2 averages w_1 … w_N",
                       "compared in expectation (a violation in expectation is a violation on some sample path)", SVRG_EXACT],

@@ -16,6 +16,7 @@ from optverify import (BOUND, Corrected, Identity, InstanceSearch, NotCheckable,
                        left_open)
 from optverify.claims.ec500_notes_003._common import H, T, claim, eta, sigma
 from optverify.counterexamples.ec500_experiments import GradientNormSum, MomentumError
+from optverify.counterexamples.families.ec500_background import random_variable
 from optverify.counterexamples.families.ec500_finite_sum import finite_sum
 from optverify.counterexamples.families.ec500_normalized import descent_step, error_sequence, normalized_run, step_lengths
 from optverify.counterexamples.schema import Measured
@@ -118,6 +119,19 @@ CLAIMS = [
           hypotheses=["the update of line 3436 with exact gradients on L(w) = Σ h_i w_i²/2 on ℝ² (H = max h_i)"],
           checks=[InstanceSearch(Measured(step_lengths.bind(which="from_w_t"), "grad_change"), sp.Symbol("H_eta"), part="≤ H‖w_{t−1} − w_t‖"),
                   InstanceSearch(step_lengths.bind(which="from_w_t"), eta, rel="==", part="‖w_{t−1} − w_t‖ = η")]),
+    claim(None, 3470, "the recursion applied twice", "identity",
+          "ε_t = (1 − α)²ε_{t−2} + (1 − α)²(∇L(w_{t−2}) − ∇L(w_{t−1})) + α(1 − α)r_{t−1} + (1 − α)(∇L(w_{t−1}) − ∇L(w_t)) + αr_t",
+          hypotheses=["line 3460's recursion for ε_t and ε_{t−1}; one coordinate, free symbols"],
+          checks=[Identity((1 - alpha) * ((1 - alpha) * sp.Symbol("e_tm2") + (1 - alpha) * sp.Symbol("dG_tm2") + alpha * sp.Symbol("r_tm1"))
+                           + (1 - alpha) * sp.Symbol("dG_tm1") + alpha * sp.Symbol("r_t"),
+                           (1 - alpha) ** 2 * sp.Symbol("e_tm2") + (1 - alpha) ** 2 * sp.Symbol("dG_tm2") + alpha * (1 - alpha) * sp.Symbol("r_tm1")
+                           + (1 - alpha) * sp.Symbol("dG_tm1") + alpha * sp.Symbol("r_t"))]),
+    claim(None, 3474, "unrolled for t iterations", "identity",
+          "ε_t = (1 − α)^{t−1}ε_1 + α(1 − α)^{t−2}r_2 + … + αr_t + (1 − α)^{t−1}(∇L(w_1) − ∇L(w_2)) + … + (1 − α)(∇L(w_{t−1}) − ∇L(w_t))",
+          hypotheses=["the elided terms follow the printed pattern: α(1 − α)^{t−τ}r_τ for τ = 2 … t and (1 − α)^{t−τ}(∇L(w_τ) − ∇L(w_{τ+1})) "
+                      "for τ = 1 … t − 1; ε_1 = r_1", UNROLL_NOTE],
+          checks=[Identity(EPS_MOM, (1 - a_) ** (TU - 1) * r[1] + a_ * sum((1 - a_) ** (TU - k) * r[k] for k in range(2, TU + 1))
+                           + sum((1 - a_) ** (TU - k) * dG[k] for k in range(1, TU)), domain=UDOM)]),
     claim(None, 3478, "unrolled error, in sums", "identity",
           "ε_t = (1 − α)^t r_1 + αΣ_{τ=1}^t (1 − α)^{t−τ} r_τ + Σ_{τ=1}^{t−1} (1 − α)^{t−τ}(∇L(w_τ) − ∇L(w_{τ+1}))",
           printed="&= (1 - \\alpha)^t r_1 + \\alpha \\sum_{\\tau=1}^t (1 - \\alpha)^{t-\\tau} r_\\tau",
@@ -146,6 +160,15 @@ CLAIMS = [
                               "‖∇L(w_{t−τ}) − ∇L(w_{t−τ+1})‖ ≤ H‖w_{t−τ} − w_{t−τ+1}‖ = Hη is an inequality; it is an equality only when "
                               "the curvature along the step is H",
                               checks=[InstanceSearch(Measured(step_lengths.bind(which="from_w_t"), "grad_change"), sp.Symbol("H_eta"))])),
+    claim(None, 3500, "Jensen, then expanding the square", "inequality",
+          "E‖Σ_τ (1 − α)^τ r_{t−τ}‖ ≤ √(E‖Σ_τ (1 − α)^τ r_{t−τ}‖²) ≤ √(E Σ_τ Σ_τ' (1 − α)^{τ+τ'}⟨r_{t−τ}, r_{t−τ'}⟩)",
+          end_line=3503,
+          hypotheses=["Jensen (E‖S‖ ≤ √(E‖S‖²)) checked on three-atom random variables; the expansion of the square checked as an "
+                      "identity for three vectors of ℝ² (the second '≤' holds with equality)"],
+          checks=[InstanceSearch(Measured(random_variable, "E_abs"), sp.Symbol("sqrt_E_sq"), part="Jensen"),
+                  Identity(sum((sum(sp.Symbol(f"c{a}") * sp.Symbol(f"r{a}_{i}") for a in range(3))) ** 2 for i in range(2)),
+                           sum(sp.Symbol(f"c{a}") * sp.Symbol(f"c{b}") * sum(sp.Symbol(f"r{a}_{i}") * sp.Symbol(f"r{b}_{i}") for i in range(2))
+                               for a in range(3) for b in range(3)), part="expansion")]),
     claim(None, 3507, "geometric series of the noise", "inequality", end_line=3512, conclusion=
           "Σ_{τ=0}^t (1 − α)^{2τ}σ² ≤ σ²Σ_{τ=0}^t (1 − α)^τ ≤ σ²/α",
           printed="&\\leq \\sqrt{\\sum_{\\tau=0}^t (1 - \\alpha)^{2\\tau} \\sigma^2} \\\\",
@@ -287,6 +310,18 @@ CLAIMS = [
                       "‖w_{t+1} − w_t‖ = η is line 3464's"],
           checks=[InstanceSearch(Measured(finite_sum, "E_centered"), sp.Symbol("E_diff"), part="variance ≤ second moment"),
                   InstanceSearch(Measured(finite_sum, "E_diff"), sp.Symbol("H_nwv") ** 2, part="≤ H²‖w_{t+1} − w_t‖²")]),
+    claim(None, 3630, "unrolled variance-reduced error", "identity",
+          "ε_t = (1 − α)^{t−1}ε_1 + α(1 − α)^{t−2}r_2 + … + αr_t + (1 − α)^{t−1}s_1 + … + (1 − α)s_{t−1}",
+          hypotheses=["the recursion ε_t = (1 − α)ε_{t−1} + (1 − α)s_{t−1} + αr_t (line 3618 with line 3622's s); the elided terms "
+                      "follow the printed pattern; ε_1 = r_1", UNROLL_NOTE],
+          checks=[Identity(EPS_VR, (1 - a_) ** (TU - 1) * r[1] + a_ * sum((1 - a_) ** (TU - k) * r[k] for k in range(2, TU + 1))
+                           + sum((1 - a_) ** (TU - k) * s_[k] for k in range(1, TU)), domain=UDOM)]),
+    claim(None, 3634, "unrolled variance-reduced error, in sums", "identity",
+          "ε_t = (1 − α)^t r_1 + αΣ_{τ=1}^t (1 − α)^{t−τ} r_τ + Σ_{τ=1}^{t−1} (1 − α)^{t−τ} s_τ",
+          printed="&= (1 - \\alpha)^t r_1 + \\alpha \\sum_{\\tau=1}^t (1 - \\alpha)^{t-\\tau} r_\\tau + \\sum_{\\tau=1}^{t-1} (1 - \\alpha)^{t-\\tau} s_\\tau",
+          hypotheses=["the display's last line", UNROLL_NOTE],
+          checks=[Identity(EPS_VR, (1 - a_) ** TU * r[1] + a_ * sum((1 - a_) ** (TU - k) * r[k] for k in range(1, TU + 1))
+                           + sum((1 - a_) ** (TU - k) * s_[k] for k in range(1, TU)), domain=UDOM)]),
     claim(None, 3638, "unrolled variance-reduced error, reindexed", "identity",
           "ε_t = (1 − α)^t r_1 + αΣ_{τ=0}^t (1 − α)^τ r_{t−τ} + Σ_{τ=1}^{t−1} (1 − α)^τ s_τ",
           hypotheses=["r_0 (the τ = t term) kept a free symbol as at line 3482", UNROLL_NOTE],
@@ -296,6 +331,22 @@ CLAIMS = [
                               "reindexing Σ_{τ=1}^{t−1}(1 − α)^{t−τ} s_τ gives s_{t−τ}, and the r-sum ends at τ = t − 1",
                               checks=[Identity(EPS_VR, (1 - a_) ** TU * r[1] + a_ * sum((1 - a_) ** k * r[TU - k] for k in range(0, TU))
                                                + sum((1 - a_) ** k * s_[TU - k] for k in range(1, TU)), domain=UDOM)])),
+    claim(None, 3642, "triangle inequality", "inequality",
+          "E‖ε_t‖ ≤ (1 − α)^tσ + σ√α + E‖Σ_{τ=1}^{t−1} (1 − α)^τ s_τ‖",
+          hypotheses=["‖a + b + c‖ ≤ ‖a‖ + ‖b‖ + ‖c‖ (checked in one coordinate by z3) and the first two terms bounded as in Lemma 24.1 "
+                      "(line 3516's check)"],
+          checks=[Semialgebraic(sp.Abs(sp.Symbol("ta") + sp.Symbol("tb") + sp.Symbol("tc")), "<=",
+                                sp.Abs(sp.Symbol("ta")) + sp.Abs(sp.Symbol("tb")) + sp.Abs(sp.Symbol("tc")),
+                                {sp.Symbol("ta"): closed(-sp.oo, sp.oo), sp.Symbol("tb"): closed(-sp.oo, sp.oo), sp.Symbol("tc"): closed(-sp.oo, sp.oo)})]),
+    claim(None, 3646, "Jensen for the s-sum", "inequality", "E‖Σ(1 − α)^τ s_τ‖ ≤ √(E‖Σ(1 − α)^τ s_τ‖²)",
+          hypotheses=["Jensen (E‖S‖ ≤ √(E‖S‖²)) checked on three-atom random variables"],
+          checks=[InstanceSearch(Measured(random_variable, "E_abs"), sp.Symbol("sqrt_E_sq"))]),
+    claim(None, 3650, "cross terms vanish", "inequality", "E‖Σ_τ (1 − α)^τ s_τ‖² ≤ Σ_τ (1 − α)^{2τ} E‖s_τ‖²",
+          hypotheses=["E[s_τ | past] = 0 makes the cross terms vanish (equality); checked exactly for two independent symmetric "
+                      "steps s_1 = ±u_1, s_2 = ±u_2 (probability ½ each) with coefficients c_1, c_2"],
+          checks=[Identity(sum(sp.Rational(1, 4) * (sp.Symbol("c1") * e1 * sp.Symbol("u1") + sp.Symbol("c2") * e2 * sp.Symbol("u2")) ** 2
+                               for e1 in (1, -1) for e2 in (1, -1)),
+                           sp.Symbol("c1") ** 2 * sp.Symbol("u1") ** 2 + sp.Symbol("c2") ** 2 * sp.Symbol("u2") ** 2)]),
     claim(None, 3654, "geometric series of s", "inequality", "Hη√(Σ_{τ=1}^{t−1} (1 − α)^{2τ}) ≤ Hη/√α",
           printed="&\\leq H\\eta \\sqrt{\\sum_{\\tau=1}^{t-1} (1 - \\alpha)^{2\\tau}} \\\\ &\\leq \\frac{H\\eta}{\\sqrt{\\alpha}}",
           hypotheses=["α ∈ (0, 1]; Σ_{τ=1}^{t−1} x^{2τ} = x²(1 − x^{2(t−1)})/(1 − x²) with x = 1 − α, written S; xt = x^{2(t−1)} ∈ [0, 1]"],
@@ -320,6 +371,12 @@ CLAIMS = [
                                       Scaling(SUMG, THM_24_5_CORR, DIMS_24)], bound=THM_24_5_CORR),
           notes="Refuted as printed with σ → 0 and exact gradients (normalized gradient descent): the sum of gradient norms grows like "
                 "√(ΔH)·T^{2/3} while the printed first term is (ΔHT)^{1/3}; the root is line 3688."),
+    claim(None, 3672, "Lemma 24.2 then Lemma 24.4", "inequality",
+          "E L(w_{t+1}) ≤ E[L(w_t) − (η/3)‖∇L(w_t)‖ + Hη²/2 + (13η/6)((1 − α)^tσ + σ√α + Hη/√α)]",
+          hypotheses=["substitutes Lemma 24.4's bound for E‖ε_t‖ in Lemma 24.2 (the text says 'Lemma 24.1'; the bound used is Lemma "
+                      "24.4's): monotone in E‖ε_t‖ with coefficient 13η/6 > 0"],
+          checks=[Semialgebraic(sp.Rational(13, 6) * eta * sp.Symbol("E_eps"), "<=", sp.Rational(13, 6) * eta * sp.Symbol("B"),
+                                {eta: POS, sp.Symbol("E_eps"): NONNEG, sp.Symbol("B"): NONNEG}, given=(sp.Symbol("E_eps") <= sp.Symbol("B"),))]),
     claim(None, 3676, "telescoping, variance-reduced", "inequality", "HTη²/2 + 13HTη²/(6√α) ≤ 8HTη²/(3√α)",
           printed="&\\leq \\mathbb{E}\\left[\\mathcal{L}(\\mathbf{w}_1) - \\frac{\\eta}{3}\\sum_{t=1}^T\\|\\nabla\\mathcal{L}(\\mathbf{w}_t)\\| + \\frac{8HT\\eta^2}{3\\sqrt{\\alpha}}",
           hypotheses=["α ∈ (0, 1], written with sa = √α ∈ (0, 1]"],

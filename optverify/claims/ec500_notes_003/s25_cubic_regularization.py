@@ -31,7 +31,8 @@ SEP = ("L(w) = Σ_i q_i w_i²/2 + c_i softplus(k_i w_i) + e_i w_i³/6 on ℝ² (
        "its third derivative is diagonal with entries bounded by J = max_i |c_i|k_i³/(6√3) + |e_i|, so L is J-second-order smooth "
        "(Proposition 25.3); the cubic e_i-terms put the extremal L = Ju³/6 in the class")
 SUBPROBLEM = ("δ*_t the global minimiser of P_t, ∇²L(w) in lines 3859 and 3867 read as ∇²L(w_t); solved through the secular equation "
-              "in floats and at 50 digits, with its certificate (stationarity residual, ∇²L(w_t) + (J‖δ*‖/2)I ⪰ 0)")
+              "in floats and at 50 digits, with its certificate (stationarity residual relative to ‖∇L‖ + ‖∇²L‖‖δ*‖ + J‖δ*‖², "
+              "∇²L(w_t) + (J‖δ*‖/2)I ⪰ 0); J = the third-derivative bound + Jx, Jx ∈ [0.05, 2]")
 DIM = {J: "jerk", lam: "hess", nd: "param", r_: "param", Delta: "loss", T: "none", eta: "param", eps_: "grad"}
 VAL, GRAD, HESS = sp.symbols("value_change grad_change hess_change")  # the bounded quantities, for the scaling checks
 A_PRINTED = 6 ** sp.Rational(2, 3) * Delta ** sp.Rational(2, 3) * J ** sp.Rational(4, 3) / T ** sp.Rational(2, 3)

@@ -74,6 +74,7 @@ def finite_sum(p, num):
         _sq([Gw[j][i] - gw_s[j][i] for i in range(2)]) / (2 * H * bregman_w[j]) if bregman_w[j] > 0 else num.num(0)
         for j in range(N))
     lipschitz = num.sqrt(max(diffs))
+    inner = _dot(gLw, [w[0] - ws[0], w[1] - ws[1]])  # ⟨∇L(w), w − w*⟩ ≥ L(w) − L* by convexity
     nwv = num.sqrt(_sq([w[0] - v[0], w[1] - v[1]]))
     return {
         "measured": E_sq, "H": H, "HL": HL, "gap_w": L(w) - Ls, "gap_v": L(v) - Ls,
@@ -81,12 +82,12 @@ def finite_sum(p, num):
         "grad_L_w_sq": _sq(gLw),
         "E_centered": E_centered, "E_diff": E_diff,
         "cocoercive_ratio": cocoercive,  # max_j ‖∇ℓ_j(w) − ∇ℓ_j(w*)‖² / (2H·Bregman_j(w, w*))
-        "lipschitz_lhs": lipschitz, "H_nwv": H * nwv,
+        "lipschitz_lhs": lipschitz, "H_nwv": H * nwv, "inner": inner,
     }
 
 
 _MEASURED = ("unbiased_gap", "grad_L_w_sq", "E_centered", "E_diff", "cocoercive_ratio", "lipschitz_lhs")
-_KEYS = ("H", "HL", "gap_w", "gap_v", "unbiased_gap", "grad_L_w_sq", "E_centered", "E_diff", "cocoercive_ratio",
+_KEYS = ("inner", "H", "HL", "gap_w", "gap_v", "unbiased_gap", "grad_L_w_sq", "E_centered", "E_diff", "cocoercive_ratio",
          "lipschitz_lhs", "H_nwv")
 
 
@@ -139,6 +140,10 @@ def svrg_exact(p, num):
     idx = [2 * (N - 1) + 1 + i for i in range(1, N + 1)]
     printed_avg = sum(E_Lw[k - 1] for k in idx) / N if E >= 1 and max(idx) <= T + 1 else None
     corrected_avg = sum(E_Lw[k - 1] for k in range(1, N + 1)) / N  # v_2 averages w_1 … w_N
+    # line 3408, e = 2: the iterates w_{(e−1)N+i} = w_{N+i} (defined when 2N ≤ T + 1)
+    l3408_avg = sum(E_Lw[N + i - 1] for i in range(1, N + 1)) / N if 2 * N <= T + 1 else None
+    # line 3408's conclusion: N Σ_{e=2}^{T/N} E[L(v_e) − L*] ≤ Σ_{t=1}^T E[L(w_t) − L*]
+    v_sum = N * sum(E_Lv[1:E]) if E >= 2 else num.num(0)
     return {
         "measured": avg_gap, "avg_gap": avg_gap, "N": num.num(N), "c": cc, "H": H, "eta": eta, "T": num.num(T),
         "Delta": E_Lw[0], "D": num.fabs(w1 - ws),
@@ -146,4 +151,6 @@ def svrg_exact(p, num):
         "jensen_printed_rhs": printed_avg if printed_avg is not None else E_Lv[1] + 1,
         "jensen_corrected_rhs": corrected_avg,
         "last_gap": E_Lw[T], "first_gap": E_Lw[0],
+        "jensen_L3408_rhs": l3408_avg if l3408_avg is not None else E_Lv[1] + 1,
+        "v_sum": v_sum, "w_sum": sum(E_Lw[:T]) + 0 * v_sum,
     }

@@ -196,16 +196,16 @@ def negative_curvature_step(p, num):
     return {"measured": 2 * lam ** 3 / (3 * J ** 2), "actual_decrease": -change, "lam": lam, "J": J, "in_hypothesis": 1}
 
 
-@family({**_SEP, **_PT, **{f"o{i}": real(-3, 3) for i in range(D)}}, name="cubic-subproblem-separable",
-        description="the separable family at w_t; the cubic model P_t with ∇²L(w_t) diagonal, solved globally; a competitor step o")
+@family({**_SEP, **_PT, **{f"o{i}": real(-3, 3) for i in range(D)}, "Jx": real(0.05, 2, log=True)}, name="cubic-subproblem-separable",
+        description="the separable family at w_t with J = (its third-derivative bound) + Jx, Jx ∈ [0.05, 2] (a J-second-order smooth "
+                    "function is J'-second-order smooth for every J' ≥ J); the cubic model P_t with ∇²L(w_t) diagonal, solved globally; "
+                    "a competitor step o")
 def cubic_subproblem(p, num):
     """The cubic-regularised Newton step at w_t: P_t(δ*), its certificate, and the quantities of lines 3859–3875."""
     parts = separable_parts(p, num)
-    J = parts[4]
+    J = parts[4] + num.num(p["Jx"])
     x, o = _vec(p, num, "x"), _vec(p, num, "o")
     g, h = gradient(parts, num, x), hessian_diag(parts, num, x)
-    if J == 0:
-        J = num.num(10) ** -6  # L is J-second-order smooth for every J > 0 (quadratic)
     delta, cert = cubic_step(num, g, h, J)
     P = cubic_model(num, g, h, J, delta)
     lam = -min(h)  # λ(w): the smallest eigenvalue of ∇²L(w) is −λ(w)
@@ -222,7 +222,10 @@ def cubic_subproblem(p, num):
         "lam_bound": 2 * max(lam, num.num(0)) ** 3 / (3 * J ** 2),
         "lam_nonneg": 1 if lam >= 0 else 0,
         "J": J, "zero": num.num(0),
-        "stationarity_residual": cert["stationarity_residual"], "psd_margin": cert["psd_margin"],
+        # relative to the size of the terms it balances
+        "stationarity_residual": cert["stationarity_residual"]
+        / (1 + _norm(num, g) + max(num.fabs(hi) for hi in h) * cert["norm"] + J * cert["norm"] ** 2),
+        "psd_margin": cert["psd_margin"],
         "neg_psd_margin": -cert["psd_margin"],
         # line 3905: ‖∇L(w_{t+1})‖ ≤ J‖δ*‖²
         "grad_next": _norm(num, gradient(parts, num, xd)), "J_r2": J * cert["norm"] ** 2,
