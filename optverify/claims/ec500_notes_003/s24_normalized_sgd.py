@@ -16,7 +16,6 @@ from optverify import (BOUND, Corrected, Identity, InstanceSearch, NotCheckable,
                        left_open)
 from optverify.claims.ec500_notes_003._common import H, T, claim, eta, sigma
 from optverify.counterexamples.ec500_experiments import GradientNormSum, MomentumError
-from optverify.counterexamples.families.ec500_background import random_variable
 from optverify.counterexamples.families.ec500_finite_sum import finite_sum
 from optverify.counterexamples.families.ec500_normalized import descent_step, error_sequence, normalized_run, step_lengths
 from optverify.counterexamples.schema import Measured
@@ -163,9 +162,12 @@ CLAIMS = [
     claim(None, 3500, "Jensen, then expanding the square", "inequality",
           "E‖Σ_τ (1 − α)^τ r_{t−τ}‖ ≤ √(E‖Σ_τ (1 − α)^τ r_{t−τ}‖²) ≤ √(E Σ_τ Σ_τ' (1 − α)^{τ+τ'}⟨r_{t−τ}, r_{t−τ'}⟩)",
           end_line=3503,
-          hypotheses=["Jensen (E‖S‖ ≤ √(E‖S‖²)) checked on three-atom random variables; the expansion of the square checked as an "
-                      "identity for three vectors of ℝ² (the second '≤' holds with equality)"],
-          checks=[InstanceSearch(Measured(random_variable, "E_abs"), sp.Symbol("sqrt_E_sq"), part="Jensen"),
+          hypotheses=["Jensen (E‖S‖ ≤ √(E‖S‖²)) checked by z3 for two atoms (three atoms at line 4009); the expansion of the square "
+                      "checked as an identity for three vectors of ℝ² (the second '≤' holds with equality)"],
+          checks=[Semialgebraic(sp.Symbol("p") * sp.Abs(sp.Symbol("xa")) + (1 - sp.Symbol("p")) * sp.Abs(sp.Symbol("xb")), "<=",
+                                sp.sqrt(sp.Symbol("p") * sp.Symbol("xa") ** 2 + (1 - sp.Symbol("p")) * sp.Symbol("xb") ** 2),
+                                {sp.Symbol("p"): closed(0, 1), sp.Symbol("xa"): closed(-sp.oo, sp.oo), sp.Symbol("xb"): closed(-sp.oo, sp.oo)},
+                                part="Jensen", note="‖S‖ with two atoms of probabilities p, 1 − p (values xa, xb of the norm)"),
                   Identity(sum((sum(sp.Symbol(f"c{a}") * sp.Symbol(f"r{a}_{i}") for a in range(3))) ** 2 for i in range(2)),
                            sum(sp.Symbol(f"c{a}") * sp.Symbol(f"c{b}") * sum(sp.Symbol(f"r{a}_{i}") * sp.Symbol(f"r{b}_{i}") for i in range(2))
                                for a in range(3) for b in range(3)), part="expansion")]),
@@ -339,8 +341,12 @@ CLAIMS = [
                                 sp.Abs(sp.Symbol("ta")) + sp.Abs(sp.Symbol("tb")) + sp.Abs(sp.Symbol("tc")),
                                 {sp.Symbol("ta"): closed(-sp.oo, sp.oo), sp.Symbol("tb"): closed(-sp.oo, sp.oo), sp.Symbol("tc"): closed(-sp.oo, sp.oo)})]),
     claim(None, 3646, "Jensen for the s-sum", "inequality", "E‖Σ(1 − α)^τ s_τ‖ ≤ √(E‖Σ(1 − α)^τ s_τ‖²)",
-          hypotheses=["Jensen (E‖S‖ ≤ √(E‖S‖²)) checked on three-atom random variables"],
-          checks=[InstanceSearch(Measured(random_variable, "E_abs"), sp.Symbol("sqrt_E_sq"))]),
+          hypotheses=["Jensen (E‖S‖ ≤ √(E‖S‖²)): checked by z3 for two atoms (p, 1 − p) and by instance search on three atoms at "
+                      "line 4009"],
+          checks=[Semialgebraic(sp.Symbol("p") * sp.Abs(sp.Symbol("xa")) + (1 - sp.Symbol("p")) * sp.Abs(sp.Symbol("xb")), "<=",
+                                sp.sqrt(sp.Symbol("p") * sp.Symbol("xa") ** 2 + (1 - sp.Symbol("p")) * sp.Symbol("xb") ** 2),
+                                {sp.Symbol("p"): closed(0, 1), sp.Symbol("xa"): closed(-sp.oo, sp.oo), sp.Symbol("xb"): closed(-sp.oo, sp.oo)},
+                                note="‖S‖ with two atoms of probabilities p, 1 − p (values xa, xb of the norm)")]),
     claim(None, 3650, "cross terms vanish", "inequality", "E‖Σ_τ (1 − α)^τ s_τ‖² ≤ Σ_τ (1 − α)^{2τ} E‖s_τ‖²",
           hypotheses=["E[s_τ | past] = 0 makes the cross terms vanish (equality); checked exactly for two independent symmetric "
                       "steps s_1 = ±u_1, s_2 = ±u_2 (probability ½ each) with coefficients c_1, c_2"],

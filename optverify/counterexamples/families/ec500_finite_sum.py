@@ -20,10 +20,10 @@ def _sq(u):
     return _dot(u, u)
 
 
-@family({"N": integer(2, 3), "x": array(real(-2, 2), ("N", 2)), "y": array(real(-3, 3), "N"),
+@family({"N": integer(2, {"quick": 2, "thorough": 3}), "x": array(real(-2, 2), ("N", 2)), "y": array(real(-3, 3), "N"),
          "w": array(real(-4, 4), 2), "v": array(real(-4, 4), 2)},
         name="least-squares-finite-sum",
-        description="N ∈ {2, 3} components (⟨x_j, w⟩ − y_j)²/2 on ℝ², x_j ∈ [−2, 2]², y_j ∈ [−3, 3]; points w, v ∈ [−4, 4]²; "
+        description="N ∈ {2, 3} (quick: 2) components (⟨x_j, w⟩ − y_j)²/2 on ℝ², x_j ∈ [−2, 2]², y_j ∈ [−3, 3]; points w, v ∈ [−4, 4]²; "
                     "H = max_j ‖x_j‖² (each component H-smooth and convex)")
 def finite_sum(p, num):
     N = int(p["N"])

@@ -169,9 +169,11 @@ def hessian_difference(p, num):
             "nxy": _norm(num, [x[i] - y[i] for i in range(D)]), "nv": _norm(num, v)}
 
 
-@family({**_SEP, **_PT, **{f"v{i}": real(-1, 1, nonzero=1e-3) for i in range(D)}, "frac": real(0, 0.999, examples=(0.0, 0.999))},
+@family({**_SEP, **_PT, **{f"v{i}": real(-1, 1, nonzero=1e-3) for i in range(D)}, "frac": real(0, 0.999, examples=(0.0, 0.999)),
+         "Jx": real(0, 2, examples=(0.0,))},
         name="second-order-smooth-negative-curvature-step",
-        description="the separable family at x; a direction v (normalised) with vᵀ∇²L(x)v < 0 and λ = frac·(−vᵀ∇²L(x)v) < −vᵀ∇²L(x)v")
+        description="the separable family at x with J = (its third-derivative bound) + Jx, Jx ∈ [0, 2], J ≥ 0.01 (any J' ≥ J is a valid "
+                    "constant); a direction v (normalised) with vᵀ∇²L(x)v < 0 and λ = frac·(−vᵀ∇²L(x)v) < −vᵀ∇²L(x)v")
 def negative_curvature_step(p, num):
     """Theorem 25.7: δ = −(2λ/J) v sign(⟨v, ∇L(w)⟩); L(w + δ) − L(w) against −2λ³/(3J²).
 
@@ -179,7 +181,7 @@ def negative_curvature_step(p, num):
     An instance whose direction has no negative curvature is outside the hypothesis (there is no
     λ ≥ 0 with vᵀ∇²Lv < −λ); it is returned as satisfied (claimed 0 against actual 1)."""
     parts = separable_parts(p, num)
-    J = parts[4]
+    J = max(parts[4] + num.num(p["Jx"]), num.num(1) / 100)  # a floor keeps δ = 2λ/J within reach of the number context
     x, v = _vec(p, num, "x"), _vec(p, num, "v")
     nv = _norm(num, v)
     v = [vi / nv for vi in v]
