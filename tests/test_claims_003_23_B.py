@@ -161,6 +161,8 @@ def test_theorem_24_5_is_broken_by_normalized_gradient_descent(report):
 
 
 def test_simulations_run_the_printed_kernels(report):
+    replay = check(report["003:Alg 17"], "kernel svrg = Algorithm 17 as printed")
+    assert replay["verdict"] == "consistent" and replay["evidence"]["worst_ratio"] < 1e-3  # trajectories agree to 1e-12
     thm = report["003:Thm 23.2"]
     sim = check(thm, "kernel svrg")
     assert sim["verdict"] == "consistent" and len(sim["evidence"]["rows"]) >= 4
