@@ -62,3 +62,9 @@ TABLE = {s.name: (s, (lambda c: c)(doc)) for s, doc in [
     (H, "smoothness H"), (L, "smoothness L"), (G, "gradient bound G"), (D, "diameter D"), (D_inf, "ℓ∞ radius"),
     (D_2, "ℓ₂ radius"), (mu, "strong convexity μ"), (sigma, "noise σ"), (C, "constant C"),
 ]}
+
+# 003 sections 24–25 (helper enc18): the initial gap Δ = L(w_1) − L(w_*) and the second-order smoothness J ("jerk")
+Delta = sp.Symbol("Delta", positive=True)  #: the initial suboptimality Δ = L(w_1) − L(w_*)
+J = sp.Symbol("J", positive=True)  #: second-order smoothness: ‖∇²L(x) − ∇²L(y)‖_op ≤ J‖x − y‖
+__all__ += ["Delta", "J"]
+TABLE.update({Delta.name: (Delta, "initial gap Δ = L(w_1) − L(w_*)"), J.name: (J, "second-order smoothness J")})

@@ -22,6 +22,7 @@ KINDS: dict[str, tuple[int, int]] = {
     "hess": (1, -2),  # smoothness H, strong convexity μ, curvature
     "step": (-1, 2),  # step sizes η
     "inv_grad": (-1, 1),  # 1/‖g‖-type quantities
+    "jerk": (1, -3),  # second-order smoothness J (a bound on the third derivative), 003 section 25
 }
 
 
