@@ -17,7 +17,7 @@ import sympy as sp
 __all__ = [
     "t", "T", "d", "i", "k", "n", "tau",
     "beta", "beta1", "beta2", "eps", "eta", "alpha", "gamma", "lam", "rho",
-    "H", "G", "D", "D_inf", "D_2", "L", "mu", "sigma", "C",
+    "H", "G", "D", "D_inf", "D_2", "L", "mu", "sigma", "C", "Delta", "J",
     "g", "TABLE",
 ]
 
@@ -48,6 +48,8 @@ G = sp.Symbol("G", positive=True)  #: a bound on gradient norms (Lipschitz const
 D = sp.Symbol("D", positive=True)  #: a diameter or radius
 D_inf = sp.Symbol("D_inf", positive=True)  #: an ℓ∞ radius D_∞
 D_2 = sp.Symbol("D_2", positive=True)  #: an ℓ₂ radius D₂
+Delta = sp.Symbol("Delta", positive=True)  #: the initial suboptimality Δ = L(w_1) − L(w_*)
+J = sp.Symbol("J", positive=True)  #: second-order smoothness: ‖∇²L(x) − ∇²L(y)‖_op ≤ J‖x − y‖
 mu = sp.Symbol("mu", positive=True)  #: strong convexity μ
 sigma = sp.Symbol("sigma", positive=True)  #: the noise level σ
 C = sp.Symbol("C", positive=True)  #: a constant C (Reddi et al.'s spike)
@@ -61,10 +63,6 @@ TABLE = {s.name: (s, (lambda c: c)(doc)) for s, doc in [
     (alpha, "learning rate α"), (gamma, "learning rate γ"), (lam, "regularisation λ"), (rho, "decay ρ"),
     (H, "smoothness H"), (L, "smoothness L"), (G, "gradient bound G"), (D, "diameter D"), (D_inf, "ℓ∞ radius"),
     (D_2, "ℓ₂ radius"), (mu, "strong convexity μ"), (sigma, "noise σ"), (C, "constant C"),
+    (Delta, "initial gap Δ = L(w_1) − L(w_*)"), (J, "second-order smoothness J"),
 ]}
 
-# 003 sections 24–25 (helper enc18): the initial gap Δ = L(w_1) − L(w_*) and the second-order smoothness J ("jerk")
-Delta = sp.Symbol("Delta", positive=True)  #: the initial suboptimality Δ = L(w_1) − L(w_*)
-J = sp.Symbol("J", positive=True)  #: second-order smoothness: ‖∇²L(x) − ∇²L(y)‖_op ≤ J‖x − y‖
-__all__ += ["Delta", "J"]
-TABLE.update({Delta.name: (Delta, "initial gap Δ = L(w_1) − L(w_*)"), J.name: (J, "second-order smoothness J")})
