@@ -376,6 +376,10 @@ def _run_on(executor, args, mode, claims, out) -> int:
         elif not quiet:
             con.print(f"[{len(entries)}/{len(claims)}] {e['id']:14s} {e['verdict']:13s} {e['timings']['duration_s']:6.1f}s  (elapsed {time.monotonic() - t0:.0f}s)")
 
+    from optverify.executors.local import LocalPool
+
+    if not quiet and not isinstance(executor, LocalPool):
+        con.print(f"deciding {len(claims)} claims on the {executor.describe()}")
     previous = signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
     try:
         if bar is not None:

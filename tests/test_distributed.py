@@ -135,6 +135,19 @@ def test_scheduler_without_dask_is_one_line_and_exit_2(monkeypatch, capsys, tmp_
     assert not (tmp_path / "r" / "report.json").exists()
 
 
+def test_without_a_scheduler_the_local_pool_decides_sized_by_workers(monkeypatch, capsys):
+    from optverify.cli import main
+    from optverify.executors import executor_for
+    from optverify.executors.local import LocalPool
+
+    monkeypatch.delenv("OPTVERIFY_SCHEDULER", raising=False)
+    pool = executor_for(None, 3)
+    assert isinstance(pool, LocalPool) and pool.workers == 3
+    monkeypatch.setenv("OPTVERIFY_SCHEDULER", " ")
+    assert isinstance(executor_for(None, 1), LocalPool)
+    assert main(["run", "001:L71", "--workers", "0"]) == 2 and "--workers (--jobs) must be at least 1" in capsys.readouterr().err
+
+
 def test_an_unreachable_scheduler_is_one_clear_error():
     from optverify.errors import UserError
 
