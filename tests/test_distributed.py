@@ -94,6 +94,21 @@ def test_the_budget_is_enforced_on_the_worker(cluster):
     assert budget + GRACE_S - 0.5 < lem3["timings"]["duration_s"] < budget + GRACE_S + 3
 
 
+def test_a_claim_built_in_code_travels_as_itself_not_as_the_claim_in_use_under_its_id(cluster):
+    import sympy as sp
+
+    from optverify.claims.model import Claim, Location
+    from optverify.claims.specs import Identity
+
+    x = sp.Symbol("x")
+    mine = Claim(id="000:L9", source=Location("000_5f54ea678090eb2e.txt", 9), title="t", kind="identity",
+                 statement_latex="s", conclusion="c", checks=[Identity((x + 1) ** 2, x**2 + 2 * x + 1)])
+    (remote,), _ = run([mine], "quick", 0, executor=DaskExecutor(cluster))
+    (local,), _ = run([mine], "quick", 0)
+    assert remote["verdict"] == "proved" and remote["title"] == "t"
+    assert _without_timings([remote]) == _without_timings([local])
+
+
 def test_run_scheduler_writes_the_local_report_and_ctrl_c_keeps_what_was_decided(cluster, tmp_path):
     address = cluster.scheduler.address
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in [str(Path(__file__).parents[1]), os.environ.get("PYTHONPATH")] if p))
