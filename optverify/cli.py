@@ -379,7 +379,7 @@ def _run_on(executor, args, mode, claims, out) -> int:
     from optverify.executors.local import LocalPool
 
     if not quiet and not isinstance(executor, LocalPool):
-        con.print(f"deciding {len(claims)} claims on the {executor.describe()}")
+        con.print(f"deciding {len(claims)} claim{'s' if len(claims) != 1 else ''} on the {executor.describe()}")
     previous = signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
     try:
         if bar is not None:

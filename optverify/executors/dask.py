@@ -60,7 +60,7 @@ class DaskExecutor:
 
     def describe(self) -> str:
         n = len(self.client.scheduler_info(n_workers=-1).get("workers", {}))
-        return f"dask scheduler {self.client.scheduler.address} ({n} workers)"
+        return f"dask scheduler {self.client.scheduler.address} ({n} worker{'s' if n != 1 else ''})"
 
     def close(self) -> None:
         if self.owns_client:
