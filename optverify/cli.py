@@ -39,7 +39,11 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--out", default=DEFAULT_OUT, help=f"report folder (default: ./{DEFAULT_OUT})")
     r.add_argument("--fail-on", choices=["refuted"], default=None)
     r.add_argument("--budget", type=float, default=None, help="seconds per claim (default: 30 quick, 300 thorough)")
-    r.add_argument("--jobs", type=int, default=2, help="claims decided at once (default 2)")
+    r.add_argument("--workers", "--jobs", dest="workers", type=int, default=2,
+                   help="claims decided at once by the local pool (default 2; --jobs is the old name)")
+    r.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                   help="decide the claims on the dask.distributed cluster of this scheduler, e.g. tcp://host:8786 "
+                        "(default: $OPTVERIFY_SCHEDULER, else the local pool); needs pip install 'optverify[distributed]'")
     r.add_argument("--quiet", action="store_true", help="no progress and no table: one summary line")
     r.add_argument("--json", action="store_true", help="print report.json to stdout instead of the table")
 
@@ -319,17 +323,29 @@ def _writable_dir(arg: str) -> Path:
 
 def cmd_run(args) -> int:
     from optverify.claims import match
-    from optverify.claims.coverage_map import coverage_counts
-    from optverify.reports import html, json_report, markdown, terminal
-    from optverify.runner import run
+    from optverify.executors import executor_for
 
     mode = _mode(args.mode)
     if args.budget is not None and not (args.budget > 0):
         raise UserError("--budget must be positive")
-    if args.jobs < 1:
-        raise UserError("--jobs must be at least 1")
+    if args.workers < 1:
+        raise UserError("--workers (--jobs) must be at least 1")
     claims = match(args.patterns)
     out = _writable_dir(args.out)
+    executor = executor_for(args.scheduler, args.workers)  # a scheduler that cannot be reached: one line, exit 2
+    try:
+        return _run_on(executor, args, mode, claims, out)
+    finally:
+        close = getattr(executor, "close", None)
+        if close:
+            close()
+
+
+def _run_on(executor, args, mode, claims, out) -> int:
+    from optverify.claims.coverage_map import coverage_counts
+    from optverify.reports import html, json_report, markdown, terminal
+    from optverify.runner import run
+
     started = json_report.now()
     cov = coverage_counts()  # every source in use, those without claims too
     con = terminal.console(stderr=True)
@@ -360,11 +376,15 @@ def cmd_run(args) -> int:
         elif not quiet:
             con.print(f"[{len(entries)}/{len(claims)}] {e['id']:14s} {e['verdict']:13s} {e['timings']['duration_s']:6.1f}s  (elapsed {time.monotonic() - t0:.0f}s)")
 
+    from optverify.executors.local import LocalPool
+
+    if not quiet and not isinstance(executor, LocalPool):
+        con.print(f"deciding {len(claims)} claim{'s' if len(claims) != 1 else ''} on the {executor.describe()}")
     previous = signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
     try:
         if bar is not None:
             bar.__enter__()
-        decided, interrupted = run(claims, mode, args.seed, on_result=on_result, on_start=on_start, budget=args.budget, jobs=args.jobs)
+        decided, interrupted = run(claims, mode, args.seed, on_result=on_result, on_start=on_start, budget=args.budget, executor=executor)
     finally:
         signal.signal(signal.SIGTERM, previous)
         if bar is not None:

@@ -1,20 +1,20 @@
 """Decide claims: run their checks under a time budget, combine verdicts, keep what was decided.
 
-Each claim runs in a forked child process that streams every finished check
-back; the parent enforces a hard time limit (a check that overruns ends
-``inconclusive`` with what it tried) and survives Ctrl-C with everything
-decided so far.
+A claim to decide is a :class:`ClaimWork` (claim, mode, seed, budget, bound in
+force): its checks and how their results become the claim's report entry are
+here.  Where the claims run is an executor's business
+(:mod:`optverify.executors`): the local pool of forked children by default, a
+``dask.distributed`` cluster with ``--scheduler``.  Either way each claim runs
+in a forked child process that streams every finished check back; its parent
+enforces a hard time limit (a check that overruns ends ``inconclusive`` with
+what it tried), and a run survives Ctrl-C with everything decided so far.
 """
 
 from __future__ import annotations
 
-import multiprocessing as mp
-import os
-import signal
-import threading
 import time
 from dataclasses import dataclass, fields, is_dataclass
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 import sympy as sp
 
@@ -158,24 +158,6 @@ def _iter_checks(claim: Claim, mode: str, seed: int, deadline: float, override: 
             yield "corrected", run_check(spec, cctx)
 
 
-def _child(conn, claim: Claim, mode: str, seed: int, budget: float, override: Override) -> None:
-    # Ctrl-C (sent to the whole process group by a terminal) is the parent's to handle: it kills its children;
-    # SIGTERM kills the child outright.  Neither may end a claim half-decided with a "done".
-    try:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-        signal.signal(signal.SIGTERM, signal.SIG_DFL)
-        signal.set_wakeup_fd(-1)
-    except ValueError:  # not the main thread of the child (cannot happen after fork; never worth a lost claim)
-        pass
-    deadline = time.monotonic() + budget
-    try:
-        for kind, res in _iter_checks(claim, mode, seed, deadline, override):
-            conn.send((kind, res.to_dict()))
-    finally:
-        conn.send(("done", None))
-        conn.close()
-
-
 def _entry(claim: Claim, checks: list[dict], corrected: list[dict], duration: float, override: Override, notes: list[str]) -> dict[str, Any]:
     verdict, agg_notes = aggregate(checks) if checks else (INCONCLUSIVE, [])
     corr = None
@@ -234,168 +216,92 @@ def _summary(verdict: str, checks: list[dict], notes: list[str] = ()) -> str:
     return checks[0]["summary"] if checks else ""
 
 
-class _Job:
-    """One claim being decided in a forked child that streams its finished checks back."""
+@dataclass
+class ClaimWork:
+    """One claim to decide: what an executor runs, anywhere.  Its entry depends on nothing else."""
 
-    def __init__(self, claim: Claim, mode: str, seed: int, budget: float, override: Override):
-        self.claim, self.budget, self.override = claim, budget, override
-        ctxmp = mp.get_context("fork")
-        self.conn, child = ctxmp.Pipe(duplex=False)
-        self.start = time.monotonic()
-        self.hard = self.start + budget + GRACE_S
-        self.proc = ctxmp.Process(target=_child, args=(child, claim, mode, seed, budget, override), daemon=True)
-        self.proc.start()
-        child.close()
-        self.checks: list[dict] = []
-        self.corrected: list[dict] = []
-        self.done = False
+    claim: Claim
+    mode: str
+    seed: int
+    budget: float
+    override: Override
 
-    def receive(self) -> None:
-        """Take every message waiting on the pipe."""
-        while not self.done and self.conn.poll():
-            try:
-                kind, payload = self.conn.recv()
-            except EOFError:
-                self.done = True  # the child died; finish() reports it
-                self.proc.join(1)
-                return
-            if kind == "done":
-                self.done = True
-            elif kind == "check":
-                self.checks.append(payload)
-            else:
-                self.corrected.append(payload)
+    @property
+    def key(self) -> str:
+        return self.claim.id
 
-    def finish(self) -> dict:
-        if self.proc.is_alive():
-            self.proc.kill()
-        self.proc.join(2)
-        self.conn.close()
+    @property
+    def hard_limit(self) -> float:
+        """Seconds after which the process deciding the claim is killed (the budget is enforced inside it first)."""
+        return self.budget + GRACE_S
+
+    def results(self) -> Iterator[tuple[str, dict]]:
+        """Run the checks (the budget starts now); yield ``("check" | "corrected", result dict)`` as each finishes."""
+        deadline = time.monotonic() + self.budget
+        for kind, res in _iter_checks(self.claim, self.mode, self.seed, deadline, self.override):
+            yield kind, res.to_dict()
+
+    def expected(self) -> tuple[int, int]:
+        """How many results of each kind a complete run of the checks gives."""
+        corr = len(self.claim.corrected.checks) if self.claim.corrected is not None and self.override.describe() is None else 0
+        return len(self.claim.checks), corr
+
+    def entry(self, checks: list[dict], corrected: list[dict], duration: float, why: str = "", note: str = "") -> dict[str, Any]:
+        """The claim's report entry from the results received; checks that did not finish are ``inconclusive``
+        with ``why`` (what stopped them) and the entry carries ``note``."""
+        checks, corrected = list(checks), list(corrected)
+        n_main, n_corr = self.expected()
         notes: list[str] = []
-        claim = self.claim
-        n_main = len(claim.checks)
-        if len(self.checks) < n_main or (claim.corrected is not None and self.override.describe() is None
-                                         and len(self.corrected) < len(claim.corrected.checks)):
-            finished = len(self.checks)
-            code = self.proc.exitcode
-            why = "stopped at the hard time limit" if code is None or code < 0 else f"check process ended (exit {code})"
-            for spec in claim.checks[finished:]:
-                self.checks.append(CheckResult(getattr(spec, "strategy", "?"), getattr(spec, "part", "main"), INCONCLUSIVE,
-                                               f"{why} after {self.budget:.0f} s; not decided").to_dict())
-            if claim.corrected is not None and self.override.describe() is None:
-                for spec in claim.corrected.checks[len(self.corrected):]:
-                    self.corrected.append(CheckResult(getattr(spec, "strategy", "?"), getattr(spec, "part", "main"), INCONCLUSIVE,
-                                                      f"{why}; not decided").to_dict())
-            notes.append(f"time budget of {self.budget:.0f} s reached: {finished} of {n_main} checks finished")
-        return _entry(claim, self.checks, self.corrected, time.monotonic() - self.start, self.override, notes)
+        if len(checks) < n_main or len(corrected) < n_corr:
+            finished = len(checks)
+            for spec in self.claim.checks[finished:]:
+                checks.append(CheckResult(getattr(spec, "strategy", "?"), getattr(spec, "part", "main"), INCONCLUSIVE,
+                                          f"{why}; not decided").to_dict())
+            if n_corr:
+                for spec in self.claim.corrected.checks[len(corrected):]:
+                    corrected.append(CheckResult(getattr(spec, "strategy", "?"), getattr(spec, "part", "main"), INCONCLUSIVE,
+                                                 f"{why}; not decided").to_dict())
+            notes.append(note or f"{why}: {finished} of {n_main} checks finished")
+        return _entry(self.claim, checks, corrected, duration, self.override, notes)
 
-    def kill(self) -> None:
-        if self.proc.is_alive():
-            self.proc.kill()
-        self.proc.join(2)
+    def __reduce__(self):
+        # A claim in use travels by its id and the claims files or modules that declare it: the receiving process
+        # (a cluster's worker) loads them and decides the very claim of its source.  Any other claim (built in a
+        # test, say) travels as itself.
+        from optverify.claims import registered_as
 
-
-def _prewarm() -> None:
-    """Import the engines once in the parent, so that forked children start warm and fork-safe."""
-    from optverify.registry import registered
-    from optverify.sim.parallel_layer import prefer_fork_safe_layer
-
-    prefer_fork_safe_layer()
-    registered()
+        refs = registered_as(self.claim)
+        if refs is None:
+            return (ClaimWork, (self.claim, self.mode, self.seed, self.budget, self.override))
+        return (_work_in_use, (self.claim.id, refs, self.mode, self.seed, self.budget, self.override))
 
 
-class _StopSignals:
-    """SIGINT and SIGTERM, while claims are being decided, set a flag and wake the runner's wait.
+def _work_in_use(claim_id: str, refs: tuple[str, ...], mode: str, seed: int, budget: float, override: Override) -> ClaimWork:
+    from optverify.claims import get, use
 
-    The runner forks a child per claim.  Python runs a signal handler at the next bytecode of the main thread,
-    and when that is inside os.fork's at-fork hooks (logging's ``_releaseLock``), the KeyboardInterrupt the
-    default handler raises is swallowed ("Exception ignored in: <function _releaseLock>"): the Ctrl-C was lost
-    and the run went on to the end.  A handler that only records the signal loses nothing; a wake-up pipe
-    makes the wait return at once, and the loop stops at a point of its own choosing.
-    """
-
-    def __init__(self) -> None:
-        self.hit: int | None = None
-        self.active = threading.current_thread() is threading.main_thread()  # handlers can be set in the main thread only
-
-    def __enter__(self) -> "_StopSignals":
-        self.rfd = None
-        if not self.active:
-            return self
-        self.rfd, self.wfd = os.pipe()
-        os.set_blocking(self.rfd, False)
-        os.set_blocking(self.wfd, False)
-        self.previous = {s: signal.signal(s, self._record) for s in (signal.SIGINT, signal.SIGTERM)}
-        self.previous_fd = signal.set_wakeup_fd(self.wfd, warn_on_full_buffer=False)
-        return self
-
-    def _record(self, signum, frame) -> None:
-        self.hit = signum
-
-    def fds(self) -> list[int]:
-        return [] if self.rfd is None else [self.rfd]
-
-    def drain(self) -> None:
-        if self.rfd is not None:
-            try:
-                while os.read(self.rfd, 512):
-                    pass
-            except BlockingIOError:
-                pass
-
-    def __exit__(self, *exc) -> None:
-        if self.rfd is None:
-            return
-        signal.set_wakeup_fd(self.previous_fd)
-        for s, h in self.previous.items():
-            signal.signal(s, h)
-        os.close(self.rfd)
-        os.close(self.wfd)
+    if refs:
+        use(*refs)
+    return ClaimWork(get(claim_id), mode, seed, budget, override)
 
 
 def run(claims: list[Claim], mode: str, seed: int, on_result: Callable[[dict], None] | None = None,
         on_start: Callable[[Claim], None] | None = None, budget: float | None = None,
-        override: Override | None = None, jobs: int = 2) -> tuple[list[dict], bool]:
-    """Decide claims, ``jobs`` at a time; entries come back in claim order.  Ctrl-C keeps what was decided."""
-    from multiprocessing.connection import wait
+        override: Override | None = None, jobs: int = 2, executor=None) -> tuple[list[dict], bool]:
+    """Decide claims; entries come back in claim order.  Ctrl-C keeps what was decided.
 
-    _prewarm()
+    ``executor`` decides where (:mod:`optverify.executors`): by default the local pool of forked children,
+    ``jobs`` claims at a time.  ``on_start(claim)`` is called as a claim is handed out, ``on_result(entry)`` as
+    each entry arrives (in the order they finish)."""
+    from optverify.executors.local import LocalPool
+
     override = override or Override()
     budget = BUDGETS[mode] if budget is None else budget
-    pending = list(claims)
-    running: list[_Job] = []
-    results: dict[str, dict] = {}
-    stop = _StopSignals()
-    try:
-        with stop:
-            while (pending or running) and stop.hit is None:
-                while pending and len(running) < max(1, jobs) and stop.hit is None:
-                    c = pending.pop(0)
-                    if on_start:
-                        on_start(c)
-                    running.append(_Job(c, mode, seed, budget, override))
-                if stop.hit is not None:
-                    break
-                timeout = max(0.0, min(j.hard for j in running) - time.monotonic())
-                wait([j.conn for j in running] + stop.fds(), timeout=timeout)
-                stop.drain()
-                if stop.hit is not None:
-                    break
-                for j in list(running):
-                    j.receive()
-                    if j.done or time.monotonic() >= j.hard:
-                        running.remove(j)
-                        e = j.finish()
-                        results[e["id"]] = e
-                        if on_result:
-                            on_result(e)
-    except KeyboardInterrupt:  # outside the main thread the default handler still raises
-        stop.hit = signal.SIGINT
-    if stop.hit is not None:
-        for j in running:
-            j.kill()
-        return [results[c.id] for c in claims if c.id in results], True
-    return [results[c.id] for c in claims if c.id in results], False
+    works = [ClaimWork(c, mode, seed, budget, override) for c in claims]
+    executor = LocalPool(jobs) if executor is None else executor
+    by_claim = {w.key: w.claim for w in works}
+    results, interrupted = executor.decide(works, on_start=(lambda w: on_start(by_claim[w.key])) if on_start else None,
+                                           on_result=on_result)
+    return [results[c.id] for c in claims if c.id in results], interrupted
 
 
 def decide(claim: Claim, mode: str = "quick", seed: int = 0, budget: float | None = None, override: Override | None = None) -> dict:

@@ -45,13 +45,38 @@ def use(*refs: str) -> list[Claim]:
 
     out = []
     for ref in refs:
-        key = str(ref)
+        key = _key_in_use(str(ref))
         if key not in _used:
             _used[key] = load_claims(key)
             _sorted.cache_clear()
         out.extend(_used[key])
     _sorted()  # duplicate ids are reported now, naming the file that brought them
     return out
+
+
+def _key_in_use(ref: str) -> str:
+    """A file already in use under another spelling of its path (relative, absolute) is that one."""
+    import os
+
+    if ref not in _used and os.path.isfile(ref):
+        real = os.path.realpath(ref)
+        for k in _used:
+            if os.path.isfile(k) and os.path.realpath(k) == real:
+                return k
+    return ref
+
+
+def registered_as(claim: Claim) -> tuple[str, ...] | None:
+    """How another process finds this very claim: the claims files and modules to put in use (files by absolute
+    path) before ``get(claim.id)``; None when the claim is not the one in use under its id (built in code)."""
+    import os
+
+    try:
+        if get(claim.id) is not claim:
+            return None
+    except UserError:
+        return None
+    return tuple(os.path.abspath(ref) if os.path.isfile(ref) else ref for ref in _used)
 
 
 def _key(c: Claim):
