@@ -1,0 +1,252 @@
+"""Instance families for sections 2, 3, 5 and 6 of the EC500 notes (003): gradient descent and SGD as printed
+(Algorithms 1–3: w_{t+1} = w_t − η_t g_t) on one-dimensional losses whose constants are exact.
+
+Expectations over the sampling of SGD are computed exactly, by enumerating every path of a two-point noise
+(2^(T−1) paths for the iterates w_1 … w_T), so that a violation is a number replayed at 50 digits, not a
+Monte Carlo estimate.  The update is written once, in :func:`sgd_paths`; gradient descent is its noiseless case.
+
+Losses (each with its constants derived from its parameters, exactly):
+
+* ``abs_sum``: L(w) = Σ_j c_j |w − a_j| (convex, G = Σ_j c_j-Lipschitz, minimiser a weighted median);
+* ``well``: L(w) = c w²/2 − a e^{−b w²/2} with a, b > 0, c ≥ 0: H-smooth with H = c + ab exactly
+  (L'' = c + ab(1 − bw²)e^{−bw²/2} ranges over [c − 2ab e^{−3/2}, c + ab]), inf L = L(0) = −a, non-convex when
+  c < 2ab e^{−3/2}; with c = 0 its gradient is bounded by a√b e^{−1/2};
+* ``moreau_of_minus_abs``: the envelope inf_y −G|y| + (H/2)(x − y)² of the G-Lipschitz, non-convex −G|y|.
+"""
+
+from __future__ import annotations
+
+from optverify.counterexamples.schema import array, choice, family, integer, real
+
+_T = {"quick": 7, "thorough": 10}  # horizons; 2^(T−1) paths are enumerated exactly
+
+
+# ---------------------------------------------------------------- the printed update, once
+def sgd_paths(num, w1, grad, noise, etas):
+    """Every path of w_{t+1} = w_t − η_t (∇L(w_t) + ξ_t), ξ_t i.i.d. from ``noise`` = [(value, prob), …].
+
+    Returns a list of (probability, [w_1, …, w_{T+1}]) with T = len(etas); ``noise = [(0, 1)]`` is gradient descent."""
+    paths = [(num.num(1), [w1])]
+    for eta in etas:
+        nxt = []
+        for pr, ws in paths:
+            w = ws[-1]
+            gw = grad(w)
+            for xi, q in noise:
+                nxt.append((pr * q, ws + [w - eta * (gw + xi)]))
+        paths = nxt
+    return paths
+
+
+def expect(paths, f, t):
+    """E[f(w_t)] (t 1-based) over the enumerated paths."""
+    return sum(pr * f(ws[t - 1]) for pr, ws in paths)
+
+
+# ---------------------------------------------------------------- losses
+def abs_sum(num, a, c):
+    a = [num.num(x) for x in a]
+    c = [num.num(x) for x in c]
+    G = sum(c)
+
+    def L(w):
+        return sum(cj * num.fabs(w - aj) for aj, cj in zip(a, c))
+
+    def grad(w):
+        return sum(cj * num.sign(w - aj) for aj, cj in zip(a, c))
+
+    # a weighted median minimises Σ c_j |w − a_j|: the minimum over the kinks
+    wstar = min(a, key=L)
+    return L, grad, G, wstar
+
+
+def well(num, a, b, c):
+    a, b, c = num.num(a), num.num(b), num.num(c)
+
+    def L(w):
+        return c * w * w / 2 - a * num.exp(-b * w * w / 2)
+
+    def grad(w):
+        return c * w + a * b * w * num.exp(-b * w * w / 2)
+
+    return L, grad, c + a * b, -a  # L, ∇L, H, inf L
+
+
+def two_point(num, M, q):
+    """Mean-zero noise: M with probability q, −qM/(1 − q) with probability 1 − q."""
+    M, q = num.num(M), num.num(q)
+    return [(M, q), (-q * M / (1 - q), 1 - q)], q * M * M / (1 - q), 2 * q * M  # noise, E ξ², E|ξ|
+
+
+# ---------------------------------------------------------------- Theorem 2.4: GD on a convex Lipschitz loss
+@family({"a": array(real(-3, 3), (3,)), "c": array(real(0.01, 1), (3,)), "w1": real(-6, 6),
+         "slack": real(1, 3, examples=(1,)), "T": integer(1, {"quick": 40, "thorough": 200}, examples=(1, 2, 40))},
+        name="gd-convex-lipschitz",
+        description="L(w) = Σ_j c_j|w − a_j| (convex, G = Σ c_j), D = slack·|w_1 − w*|, η = D/(G√T), T steps of Algorithm 1")
+def gd_convex_lipschitz(p, num):
+    L, grad, G, ws = abs_sum(num, p["a"], p["c"])
+    w1, T = num.num(p["w1"]), p["T"]
+    D = num.num(p["slack"]) * num.fabs(w1 - ws)
+    if D == 0:
+        D = num.num(p["slack"])  # w_1 = w*: any D > 0 bounds the distance
+    eta = D / (G * num.sqrt(num.num(T)))
+    (_, w), = sgd_paths(num, w1, grad, [(num.num(0), num.num(1))], [eta] * T)
+    Ls = L(ws)
+    gaps = [L(w[t]) - Ls for t in range(T)]
+    dist2 = [(w[t] - ws) ** 2 for t in range(T + 1)]
+    g2 = [grad(w[t]) ** 2 for t in range(T)]
+    step224 = max(gaps[t] - ((dist2[t] - dist2[t + 1]) / (2 * eta) + eta * g2[t] / 2) for t in range(T))
+    step228 = max(gaps[t] - ((dist2[t] - dist2[t + 1]) / (2 * eta) + eta * G * G / 2) for t in range(T))
+    return {"measured": sum(gaps), "avg_gap": sum(gaps) / T, "G": G, "D": D, "T": num.num(T), "eta": eta,
+            "step224_excess": step224, "step228_excess": step228, "zero": num.num(0),
+            "telescoped": (dist2[0] - dist2[T]) / (2 * eta) + eta * T * G * G / 2}
+
+
+# ---------------------------------------------------------------- Theorem 3.2 and §3.1: SGD on a stochastic convex loss
+@family({"z1": real(-3, 3), "z2": real(-3, 3), "p": real(0.05, 0.95), "G": real(0.1, 5), "w1": real(-6, 6),
+         "slack": real(1, 3, examples=(1,)), "T": integer(1, _T, examples=(1, 2, 7))},
+        name="sgd-convex-lipschitz",
+        description="ℓ(w, z) = G|w − z|, z = z1 w.p. p else z2 (ℓ G-Lipschitz, L convex), D = slack·|w_1 − w*|, "
+                    "η = D/(G√T), T steps of Algorithm 2; expectations exact over all 2^T paths")
+def sgd_convex_lipschitz(p, num):
+    G, z1, z2, pr = num.num(p["G"]), num.num(p["z1"]), num.num(p["z2"]), num.num(p["p"])
+    w1, T = num.num(p["w1"]), p["T"]
+
+    def L(w):
+        return G * (pr * num.fabs(w - z1) + (1 - pr) * num.fabs(w - z2))
+
+    ws = min((z1, z2), key=L)
+    D = num.num(p["slack"]) * num.fabs(w1 - ws)
+    if D == 0:
+        D = num.num(p["slack"])
+    eta = D / (G * num.sqrt(num.num(T)))
+    # ∇ℓ(w, z) = G sign(w − z) = ∇L(w) + ξ, ξ depending on w: enumerate z directly
+    paths = [(num.num(1), [w1])]
+    for _ in range(T):
+        paths = [(q * pz, ws_ + [ws_[-1] - eta * G * num.sign(ws_[-1] - z)]) for q, ws_ in paths for z, pz in ((z1, pr), (z2, 1 - pr))]
+    Ls = L(ws)
+    total = sum(q * sum(L(w[t]) - Ls for t in range(T)) for q, w in paths)
+    return {"measured": total, "avg_gap": total / T, "G": G, "D": D, "T": num.num(T), "N": num.num(T)}
+
+
+# ---------------------------------------------------------------- Section 5: gradient descent on a smooth non-convex loss
+@family({"a": real(0.1, 3), "b": real(0.1, 4), "c": real(0, 2, examples=(0,)), "w": real(-4, 4), "v": real(-4, 4),
+         "frac": real(0.01, 1, examples=(1,)), "T": integer(1, {"quick": 40, "thorough": 200}, examples=(1, 40))},
+        name="gd-smooth-well",
+        description="L(w) = c w²/2 − a e^{−bw²/2} (H = c + ab, inf L = −a, non-convex for c < 2ab e^{−3/2}); "
+                    "η = frac/H; T steps of gradient descent from w")
+def gd_smooth_well(p, num):
+    L, grad, H, inf = well(num, p["a"], p["b"], p["c"])
+    w, v, T = num.num(p["w"]), num.num(p["v"]), p["T"]
+    eta = num.num(p["frac"]) / H
+    g = grad(w)
+    w_next = w - eta * g
+    (_, ws), = sgd_paths(num, w, grad, [(num.num(0), num.num(1))], [eta] * T)
+    g2 = [grad(x) ** 2 for x in ws[:T]]
+    Delta = L(w) - inf
+    g_abs = [num.sqrt(x) for x in g2]
+    # the upper bound U_w(y) at y = w + v, and at its printed minimiser w − ∇L(w)/H
+    U = L(w) + g * v + H / 2 * v * v
+    return {"H": H, "eta": eta, "T": num.num(T), "Delta": Delta,
+            "L_w_plus_v": L(w + v), "lemma56_rhs": U,
+            "L_next": L(w_next), "lemma57_rhs": L(w) - (1 - H * eta / 2) * eta * g * g,
+            "lemma57b_rhs": L(w) - eta / 2 * g * g,
+            "sum_g2": sum(g2), "thm58_rhs": 2 * Delta / eta,
+            "E_grad": sum(g_abs) / T, "thm58b_rhs": num.sqrt(2 * H * Delta) / num.sqrt(num.num(T)),
+            "E_grad2": sum(g2) / T, "thm58c_rhs": 2 * Delta / (eta * T),
+            "telescoped": 2 / eta * (L(w) - L(ws[T]))}
+
+
+# ---------------------------------------------------------------- Section 6: SGD on a smooth loss with two-point noise
+@family({"a": real(0.1, 3), "b": real(0.1, 4), "c": real(0, 2, examples=(0,)), "w1": real(-4, 4),
+         "M": real(0.01, 1000, log=True, examples=(100,)), "q": real(0.01, 0.5, examples=(0.05,)),
+         "frac": real(0.001, 1, log=True, examples=(1,)), "T": integer(1, _T, examples=(7,)),
+         "schedule": choice("constant", "sqrt", examples=("sqrt",))},
+        name="sgd-smooth-well",
+        description="L(w) = c w²/2 − a e^{−bw²/2} (H = c + ab, Δ = L(w_1) + a); g_t = ∇L(w_t) + ξ_t with ξ_t mean-zero two-point "
+                    "(M w.p. q); η_t = frac/H (constant) or (frac/H)/√t; T steps of SGD, expectations exact over all 2^T paths")
+def sgd_smooth_well(p, num, *, bounded=False):
+    L, grad, H, inf = well(num, p["a"], p["b"], 0 if bounded else p["c"])
+    noise, var, mean_abs = two_point(num, p["M"], p["q"])
+    w1, T = num.num(p["w1"]), p["T"]
+    c0 = num.num(p["frac"]) / H
+    etas = [c0] * T if p["schedule"] == "constant" else [c0 / num.sqrt(num.num(t)) for t in range(1, T + 1)]
+    paths = sgd_paths(num, w1, grad, noise, etas)
+    Eg2 = [expect(paths, lambda x: grad(x) ** 2, t) for t in range(1, T + 1)]
+    Eg = [expect(paths, lambda x: num.fabs(grad(x)), t) for t in range(1, T + 1)]
+    Delta = L(w1) - inf
+    sigma = num.sqrt(var)
+    Tn = num.num(T)
+    a, b = num.num(p["a"]), num.num(p["b"])
+    c = num.num(0) if bounded else num.num(p["c"])
+    gmax = a * num.sqrt(b) * num.exp(num.num(-0.5))  # sup |∇L| when c = 0
+    # sup_w E‖∇ℓ(w, z)‖ ≤ sup|∇L| + E|ξ| (Theorem 6.2 as printed, c = 0); sup_w E‖∇ℓ‖² ≤ sup|∇L|² + Eξ² (line 1077)
+    G2_printed = gmax + mean_abs
+    G2_second = gmax * gmax + var
+    sum_eta2 = sum(e * e for e in etas)
+    eT = etas[-1]
+    out = {"H": H, "Delta": Delta, "sigma": sigma, "T": Tn, "eta": c0, "c": c0,
+           "sum_Eg2": sum(Eg2), "avg_Eg2": sum(Eg2) / Tn, "E_grad": sum(Eg) / Tn,
+           "thm61_rhs": 2 * Delta / c0 + H * Tn * c0 * sigma * sigma,
+           "bounded_grad": num.num(1) if c == 0 else num.num(0),
+           "G2_printed": G2_printed, "G2_second": G2_second,
+           "thm62_rhs_printed": Delta / (Tn * eT) + H * G2_printed / (2 * Tn * eT) * sum_eta2,
+           "thm62_rhs_second": Delta / (Tn * eT) + H * G2_second / (2 * Tn * eT) * sum_eta2,
+           "thm62b_rhs_second": Delta / (c0 * num.sqrt(Tn)) + H * G2_second * c0 * (1 + num.log(Tn)) / (2 * num.sqrt(Tn)),
+           "thm62c_rhs_second": num.sqrt(Delta / c0 + G2_second * c0 * H * (1 + num.log(Tn) / 2)) / Tn ** num.num(0.25)}
+    if sigma > 0:
+        eta_star = min(1 / H, num.sqrt(Delta) / (sigma * num.sqrt(H * Tn)))
+        out["eta_star"] = eta_star
+        out["thm61b_rhs"] = 2 * Delta * H + 3 * sigma * num.sqrt(Delta * H * Tn)
+        out["thm61c_rhs"] = num.sqrt(2 * Delta * H) / num.sqrt(Tn) + num.sqrt(3 * sigma * num.sqrt(Delta * H)) / Tn ** num.num(0.25)
+    return out
+
+
+# ---------------------------------------------------------------- Theorem 5.3: the Moreau envelope of −G|y|
+@family({"G": real(0.1, 5), "H": real(0.1, 5), "x": real(-2, 2, nonzero=1e-6), "y": real(-2, 2, nonzero=1e-6)},
+        name="moreau-of-minus-abs",
+        description="L(y) = −G|y| (G-Lipschitz, not convex); L̂(x) = inf_y L(y) + (H/2)(x − y)², minimised exactly on each "
+                    "half-line; ∇L̂(x) = H(x − y*(x)) at the unique minimiser y*(x) (x ≠ 0)")
+def moreau_of_minus_abs(p, num):
+    G, H, x, y = (num.num(p[k]) for k in ("G", "H", "x", "y"))
+
+    def env(u):
+        cands = []
+        yp = u + G / H if u + G / H >= 0 else num.num(0)  # minimiser over y ≥ 0 of −Gy + H/2 (u − y)²
+        cands.append((-G * yp + H / 2 * (u - yp) ** 2, yp))
+        ym = u - G / H if u - G / H <= 0 else num.num(0)  # over y ≤ 0 of Gy + H/2 (u − y)²
+        cands.append((G * ym + H / 2 * (u - ym) ** 2, ym))
+        return min(cands, key=lambda c: c[0])
+
+    (vx, yx), (vy, yy) = env(x), env(y)
+    return {"measured": num.fabs(H * (x - yx) - H * (y - yy)), "H_dist": H * num.fabs(x - y),
+            "gap_x": num.fabs(vx - (-G * num.fabs(x))), "G2_over_H": G * G / H, "G": G, "H": H,
+            "lip_ratio": num.fabs(vx - vy) / num.fabs(x - y) if x != y else num.num(0)}
+
+
+# ---------------------------------------------------------------- Definition 2.1 / line 140: a differentiable convex loss
+@family({"a": real(-4, 4), "c": real(0, 2, examples=(0,)), "x": real(-5, 5), "y": real(-5, 5)},
+        name="convex-softplus",
+        description="ℓ(w) = log(1 + e^{aw}) + c w²/2 (convex, differentiable), two points x, y")
+def convex_softplus(p, num):
+    a, c, x, y = (num.num(p[k]) for k in ("a", "c", "x", "y"))
+
+    def L(w):
+        return num.log(1 + num.exp(a * w)) + c * w * w / 2
+
+    def grad(w):
+        return a / (1 + num.exp(-a * w)) + c * w
+
+    return {"L_y": L(y), "tangent": L(x) + grad(x) * (y - x)}
+
+
+# ---------------------------------------------------------------- Proposition 2.3: a Lipschitz non-convex loss, G exact
+@family({"a": real(0.1, 3), "b": real(0.1, 4), "x": real(-5, 5), "y": real(-5, 5)},
+        name="lipschitz-well",
+        description="L(w) = −a e^{−bw²/2}: sup|∇L| = a√b e^{−1/2} =: G (at w = 1/√b); two points x, y")
+def lipschitz_well(p, num):
+    L, grad, _, _ = well(num, p["a"], p["b"], 0)
+    a, b = num.num(p["a"]), num.num(p["b"])
+    x, y = num.num(p["x"]), num.num(p["y"])
+    G = a * num.sqrt(b) * num.exp(num.num(-0.5))
+    return {"diff": num.fabs(L(x) - L(y)), "G_dist": G * num.fabs(x - y), "grad_x": num.fabs(grad(x)), "G": G}
