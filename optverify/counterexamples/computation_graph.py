@@ -206,7 +206,7 @@ def graph_two_sources(a0, b0, c0):
     return [a, b, c], z, [a, b, c, s, t, z]
 
 
-def graph_repeated_square(x0, n=6, *, per_slot=False):
+def graph_repeated_square(x0, n=3, *, per_slot=False):
     """x_{k+1} = x_k · x_k, n times (an operation taking the same variable in both slots): x_n = x^(2^n)."""
     x = Variable(col(x0), "x")
     nodes, v = [x], x
@@ -216,7 +216,7 @@ def graph_repeated_square(x0, n=6, *, per_slot=False):
     return [x], v, nodes
 
 
-def graph_shared_ladder(x0, n=6):
+def graph_shared_ladder(x0, n=3):
     """y_{k+1} = y_k · (y_k + 1): every y_k feeds two operations, so there are 2^n paths from x to the sink."""
     x = Variable(col(x0), "x")
     nodes, v = [x], x
