@@ -55,7 +55,7 @@ _HYP24 = ["L: R^d → R convex (Definition 2.1) and G-Lipschitz, a minimiser w�
           "w_1 … w_T the iterates of Algorithm 1 (T − 1 steps; the proof also uses w_{T+1})",
           "reading: Σ_{t=1}^T L(w_t) − L(w⋆) is Σ_t (L(w_t) − L(w⋆)) (the proof sums the per-step gaps)",
           "instances: L(w) = Σ_j c_j|w − a_j| on R (three kinks, G = Σ c_j exactly, w⋆ a weighted median; at a kink "
-          "the gradient is the subgradient Σ c_j sign(w − a_j)), D = slack·|w_1 − w⋆| with slack ∈ [1, 3], T ≤ 40 (quick)"]
+          "the gradient is the subgradient Σ c_j sign(w − a_j)), D = slack·|w_1 − w⋆| with slack ∈ [1, 3], T ≤ 12 (quick)"]
 
 step216 = ProofStep(216, dist_n, "==", dist_t - 2 * es * dot(gv, wt - ws) + es**2 * g2,
                     Identity(dist_n, dist_t - 2 * es * dot(gv, wt - ws) + es**2 * g2), part="proof, line 216")

@@ -50,7 +50,7 @@ Gs_ = sp.Symbol("G", positive=True)
 _HYP32 = ["ℓ(w, z) G-Lipschitz in w, L(w) = E ℓ(w, z) convex with minimiser w⋆, ‖w_1 − w⋆‖ ≤ D, η = D/(G√T), Algorithm 2",
           "reading: E[Σ_{t=1}^T L(w_t) − L(w⋆)] is E[Σ_t (L(w_t) − L(w⋆))]",
           "instances: ℓ(w, z) = G|w − z| on R, z two-valued (z1 w.p. p, else z2), w⋆ a weighted median, D = slack·|w_1 − w⋆|; "
-          "the expectation over z_1 … z_T is exact (all 2^T paths enumerated, replayed at 50 digits), T ≤ 7 quick, 10 thorough"]
+          "the expectation over z_1 … z_T is exact (all 2^T paths enumerated, replayed at 50 digits), T ≤ 5 quick, 10 thorough"]
 S_gap, S_rhs, Tele = sp.symbols("ESum_gap ESum_rhs ETelescoped", real=True)
 st_sum = ProofStep(335, S_gap, "<=", S_rhs, sum_of_steps, part="proof, line 335 (sum over t)")
 st_tele = ProofStep(339, S_rhs, "==", Tele, Identity(tele_sum, tele_closed, sequences={dseq: (0, 10)}), part="proof, line 339 (telescoping)")

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from optverify.counterexamples.schema import array, choice, family, integer, real
 
-_T = {"quick": 7, "thorough": 10}  # horizons; 2^(T−1) paths are enumerated exactly
+_T = {"quick": 5, "thorough": 10}  # horizons; 2^(T−1) paths are enumerated exactly
 
 
 # ---------------------------------------------------------------- the printed update, once
@@ -80,7 +80,7 @@ def two_point(num, M, q):
 
 # ---------------------------------------------------------------- Theorem 2.4: GD on a convex Lipschitz loss
 @family({"a": array(real(-3, 3), (3,)), "c": array(real(0.01, 1), (3,)), "w1": real(-6, 6),
-         "slack": real(1, 3, examples=(1,)), "T": integer(1, {"quick": 40, "thorough": 200}, examples=(1, 2, 40))},
+         "slack": real(1, 3, examples=(1,)), "T": integer(1, {"quick": 12, "thorough": 200}, examples=(1, 2, 12))},
         name="gd-convex-lipschitz",
         description="L(w) = Σ_j c_j|w − a_j| (convex, G = Σ c_j), D = slack·|w_1 − w*|, η = D/(G√T), T steps of Algorithm 1")
 def gd_convex_lipschitz(p, num):
@@ -104,7 +104,7 @@ def gd_convex_lipschitz(p, num):
 
 # ---------------------------------------------------------------- Theorem 3.2 and §3.1: SGD on a stochastic convex loss
 @family({"z1": real(-3, 3), "z2": real(-3, 3), "p": real(0.05, 0.95), "G": real(0.1, 5), "w1": real(-6, 6),
-         "slack": real(1, 3, examples=(1,)), "T": integer(1, _T, examples=(1, 2, 7))},
+         "slack": real(1, 3, examples=(1,)), "T": integer(1, _T, examples=(1, 2, 5))},
         name="sgd-convex-lipschitz",
         description="ℓ(w, z) = G|w − z|, z = z1 w.p. p else z2 (ℓ G-Lipschitz, L convex), D = slack·|w_1 − w*|, "
                     "η = D/(G√T), T steps of Algorithm 2; expectations exact over all 2^T paths")
@@ -131,7 +131,7 @@ def sgd_convex_lipschitz(p, num):
 
 # ---------------------------------------------------------------- Section 5: gradient descent on a smooth non-convex loss
 @family({"a": real(0.1, 3), "b": real(0.1, 4), "c": real(0, 2, examples=(0,)), "w": real(-4, 4), "v": real(-4, 4),
-         "frac": real(0.01, 1, examples=(1,)), "T": integer(1, {"quick": 40, "thorough": 200}, examples=(1, 40))},
+         "frac": real(0.01, 1, examples=(1,)), "T": integer(1, {"quick": 12, "thorough": 200}, examples=(1, 12))},
         name="gd-smooth-well",
         description="L(w) = c w²/2 − a e^{−bw²/2} (H = c + ab, inf L = −a, non-convex for c < 2ab e^{−3/2}); "
                     "η = frac/H; T steps of gradient descent from w")
@@ -147,7 +147,11 @@ def gd_smooth_well(p, num):
     g_abs = [num.sqrt(x) for x in g2]
     # the upper bound U_w(y) at y = w + v, and at its printed minimiser w − ∇L(w)/H
     U = L(w) + g * v + H / 2 * v * v
-    return {"H": H, "eta": eta, "T": num.num(T), "Delta": Delta,
+    a, b, c = (num.num(p[k]) for k in ("a", "b", "c"))
+    hess = c + a * b * (1 - b * w * w) * num.exp(-b * w * w / 2)
+    (_, ws1), = sgd_paths(num, w, grad, [(num.num(0), num.num(1))], [1 / H] * T)  # η = 1/H
+    return {"H": H, "grad_diff": num.fabs(grad(w + v) - g), "H_v": H * num.fabs(v), "hess_abs": num.fabs(hess),
+            "E_grad_1H": sum(num.fabs(grad(x)) for x in ws1[:T]) / T, "eta": eta, "T": num.num(T), "Delta": Delta,
             "L_w_plus_v": L(w + v), "lemma56_rhs": U,
             "L_next": L(w_next), "lemma57_rhs": L(w) - (1 - H * eta / 2) * eta * g * g,
             "lemma57b_rhs": L(w) - eta / 2 * g * g,
@@ -157,10 +161,27 @@ def gd_smooth_well(p, num):
             "telescoped": 2 / eta * (L(w) - L(ws[T]))}
 
 
+@family({"a": real(0.1, 3), "b": real(0.1, 4), "c": real(0, 2, examples=(0,)), "w": real(-4, 4), "v": real(-4, 4),
+         "frac": real(0.01, 1, examples=(1,))},
+        name="smooth-well-point",
+        description="L(w) = c w²/2 − a e^{−bw²/2} (H = c + ab); a point w, a displacement v, one step with η = frac/H")
+def smooth_well_point(p, num):
+    L, grad, H, inf = well(num, p["a"], p["b"], p["c"])
+    w, v = num.num(p["w"]), num.num(p["v"])
+    eta = num.num(p["frac"]) / H
+    g = grad(w)
+    a, b, c = (num.num(p[k]) for k in ("a", "b", "c"))
+    hess = c + a * b * (1 - b * w * w) * num.exp(-b * w * w / 2)
+    return {"H": H, "eta": eta, "grad_diff": num.fabs(grad(w + v) - g), "H_v": H * num.fabs(v), "hess_abs": num.fabs(hess),
+            "L_w_plus_v": L(w + v), "lemma56_rhs": L(w) + g * v + H / 2 * v * v,
+            "L_next": L(w - eta * g), "lemma57_rhs": L(w) - (1 - H * eta / 2) * eta * g * g,
+            "lemma57b_rhs": L(w) - eta / 2 * g * g}
+
+
 # ---------------------------------------------------------------- Section 6: SGD on a smooth loss with two-point noise
 @family({"a": real(0.1, 3), "b": real(0.1, 4), "c": real(0, 2, examples=(0,)), "w1": real(-4, 4),
          "M": real(0.01, 1000, log=True, examples=(100,)), "q": real(0.01, 0.5, examples=(0.05,)),
-         "frac": real(0.001, 1, log=True, examples=(1,)), "T": integer(1, _T, examples=(7,)),
+         "frac": real(0.001, 1, log=True, examples=(1,)), "T": integer(1, _T, examples=(5,)),
          "schedule": choice("constant", "sqrt", examples=("sqrt",))},
         name="sgd-smooth-well",
         description="L(w) = c w²/2 − a e^{−bw²/2} (H = c + ab, Δ = L(w_1) + a); g_t = ∇L(w_t) + ξ_t with ξ_t mean-zero two-point "
@@ -204,23 +225,24 @@ def sgd_smooth_well(p, num, *, bounded=False):
 
 # ---------------------------------------------------------------- Theorem 5.3: the Moreau envelope of −G|y|
 @family({"G": real(0.1, 5), "H": real(0.1, 5), "x": real(-2, 2, nonzero=1e-6), "y": real(-2, 2, nonzero=1e-6)},
-        name="moreau-of-minus-abs",
-        description="L(y) = −G|y| (G-Lipschitz, not convex); L̂(x) = inf_y L(y) + (H/2)(x − y)², minimised exactly on each "
+        name="moreau-of-abs-{sign}",
+        description="L(y) = sign·G|y| (G-Lipschitz; sign = −1: not convex, +1: convex); L̂(x) = inf_y L(y) + (H/2)(x − y)², minimised exactly on each "
                     "half-line; ∇L̂(x) = H(x − y*(x)) at the unique minimiser y*(x) (x ≠ 0)")
-def moreau_of_minus_abs(p, num):
+def moreau_of_minus_abs(p, num, *, sign=-1):
     G, H, x, y = (num.num(p[k]) for k in ("G", "H", "x", "y"))
+    sG = sign * G  # L(y) = sign·G|y|
 
     def env(u):
         cands = []
-        yp = u + G / H if u + G / H >= 0 else num.num(0)  # minimiser over y ≥ 0 of −Gy + H/2 (u − y)²
-        cands.append((-G * yp + H / 2 * (u - yp) ** 2, yp))
-        ym = u - G / H if u - G / H <= 0 else num.num(0)  # over y ≤ 0 of Gy + H/2 (u − y)²
-        cands.append((G * ym + H / 2 * (u - ym) ** 2, ym))
+        yp = u - sG / H if u - sG / H >= 0 else num.num(0)  # minimiser over y ≥ 0 of sG·y + H/2 (u − y)²
+        cands.append((sG * yp + H / 2 * (u - yp) ** 2, yp))
+        ym = u + sG / H if u + sG / H <= 0 else num.num(0)  # over y ≤ 0 of −sG·y + H/2 (u − y)²
+        cands.append((-sG * ym + H / 2 * (u - ym) ** 2, ym))
         return min(cands, key=lambda c: c[0])
 
     (vx, yx), (vy, yy) = env(x), env(y)
     return {"measured": num.fabs(H * (x - yx) - H * (y - yy)), "H_dist": H * num.fabs(x - y),
-            "gap_x": num.fabs(vx - (-G * num.fabs(x))), "G2_over_H": G * G / H, "G": G, "H": H,
+            "gap_x": num.fabs(vx - sG * num.fabs(x)), "G2_over_H": G * G / H, "G": G, "H": H,
             "lip_ratio": num.fabs(vx - vy) / num.fabs(x - y) if x != y else num.num(0)}
 
 
