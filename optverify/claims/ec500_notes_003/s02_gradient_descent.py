@@ -87,6 +87,14 @@ _STEP_HYP = {
 compose24 = ProofComposition(S_gap, "<=", G * D * sp.sqrt(T), (step232, step236a, step236b, step240),
                              part="proof composes (lines 232–240)")
 
+# Proposition 2.3's proof, lines 188–192, on the polynomial L(x) = x_1³ + x_1x_2 at a symbolic point, direction v
+_x1, _x2, _v1, _v2, _dl = sp.symbols("x_1 x_2 v_1 v_2 delta", real=True)
+_Lp = lambda a, b: a**3 + a * b  # noqa: E731
+_gp = sp.Matrix([3 * _x1**2 + _x2, _x1])
+_vu = _gp / sp.sqrt(dot(_gp, _gp))
+lim188 = sp.Limit((_Lp(_x1 + _dl * _v1, _x2 + _dl * _v2) - _Lp(_x1, _x2) - _dl * (_v1 * _gp[0] + _v2 * _gp[1])) / _dl, _dl, 0)
+lim192 = sp.Limit((_Lp(_x1 + _dl * _vu[0], _x2 + _dl * _vu[1]) - _Lp(_x1, _x2)) / _dl, _dl, 0)
+
 CLAIMS = [
     claim("Alg 1", 152, "gradient descent", "algorithm", "w_{t+1} = w_t − η∇L(w_t), t = 1 … T", end_line=160,
           printed="### Algorithm 1 Gradient Descent",
@@ -107,6 +115,14 @@ CLAIMS = [
                       "'⇐' |L(x) − L(y)| ≤ G|x − y| at random and adversarial x, y; '⇒' the gradient never exceeds G"],
           checks=[InstanceSearch(Measured(lipschitz_well, "diff"), sp.Symbol("G_dist"), part="bounded gradient ⇒ Lipschitz"),
                   InstanceSearch(Measured(lipschitz_well, "grad_x"), sp.Symbol("G"), part="Lipschitz constant G bounds the gradient")]),
+    claim(None, 188, "definition of the gradient as a limit", "identity",
+          "lim_{δ→0} (L(x + δv) − L(x) − δ⟨v, ∇L(x)⟩)/δ = 0",
+          hypotheses=["instance L(x) = x_1³ + x_1x_2 on R² at a symbolic point x and direction v"],
+          checks=[Identity(lim188, 0)]),
+    claim(None, 192, "the directional derivative along the gradient", "identity",
+          "lim_{δ→0} (L(x + δv) − L(x))/δ = ‖∇L(x)‖ for v = ∇L(x)/‖∇L(x)‖",
+          hypotheses=["same instance, ∇L(x) ≠ 0 (a symbolic point)"],
+          checks=[Identity(lim192, sp.sqrt(dot(_gp, _gp)))]),
     claim(None, 196, "a gradient of norm ≥ G contradicts G-Lipschitzness", "inequality",
           "‖∇L(x)‖ ≥ G ⇒ some δ has |L(x + δv) − L(x)| ≥ Gδ, 'and so L is not G-Lipschitz'", end_line=198,
           printed="and so  $\\mathcal{L}$  is not  $G$ -Lipschitz",

@@ -128,6 +128,8 @@ CLAIMS = [
     claim(None, 540, "total derivative as concatenated partials", "identity", "D_{f,x} = (∂_{f,0,x}, …, ∂_{f,k−1,x})",
           hypotheses=["same instance"],
           checks=mat_identity(f3.jacobian([a0, b0, c0, c1]), sp.Matrix.hstack(P0, P1, P2), "D_{f,x}")),
+    claim(None, 545, "the composition h", "definition", "h(x_0, …, x_{k−1}) = f(g_0(x_0), …, g_{k−1}(x_{k−1}))",
+          checks=[NotCheckable("a definition of h")]),
     claim(None, 549, "chain rule for partial derivatives", "identity", "∂_{h,i,x} = ∂_{f,i,g(x)} ∘ D_{g_i,x_i}", end_line=550,
           hypotheses=["instance: g_0(x_0) = (e^{x_0}, x_0²), g_1(x_1) = cos x_1, f(u, v) = u[0]v + u[1]², i = 0"],
           checks=mat_identity(d_h_0, d_f_0_at * g0.jacobian([a0]), "∂_{h,0,x}")),
