@@ -129,7 +129,7 @@ def check_backward_pass(spec, ctx):
         ctx.budget.check()
         srcs, z, nodes = cg.graph_shared_ladder(sp.Float(0.5), n)
         c = cg.backward(z, nodes)
-        growth[n] = {"VariableNodeBackward_calls": c.variable_calls, "edges": cg.edges_of(z), "forward_operations": len(cg._ops_of(z))}
+        growth[str(n)] = {"VariableNodeBackward_calls": c.variable_calls, "edges": cg.edges_of(z), "forward_operations": len(cg._ops_of(z))}
     evidence["printed_recursion_cost_on_ladders"] = growth
     if bad is not None:
         name, pt = bad
