@@ -131,6 +131,14 @@ def check_backward_pass(spec, ctx):
         c = cg.backward(z, nodes)
         growth[str(n)] = {"VariableNodeBackward_calls": c.variable_calls, "edges": cg.edges_of(z), "forward_operations": len(cg._ops_of(z))}
     evidence["printed_recursion_cost_on_ladders"] = growth
+    # the other reading of an edge label (one argument slot's partial) on x·x: what it would lose (evidence only)
+    xs1 = sp.symbols("x0:1", real=True)
+    srcs, z, nodes = cg.graph_repeated_square(xs1[0], 1, per_slot=True)
+    cg.backward(z, nodes)
+    evidence["per_slot_reading_on_x_times_x"] = {"derivative_returned": str(srcs[0].derivative[0]),
+                                                "true_derivative": str(sp.diff(z.value[0], xs1[0])),
+                                                "note": "with P a set and the edge x → (x·x) labelled by one slot's partial, half of "
+                                                        "the derivative is lost; the encoding labels the edge with ∂(x·x)/∂x"}
     if bad is not None:
         name, pt = bad
         worst = _replay(name, pt, spec.per_slot)
