@@ -236,3 +236,29 @@ GRAPHS = {
     "repeated_square": (graph_repeated_square, 1),
     "shared_ladder": (graph_shared_ladder, 1),
 }
+
+
+# ---------------------------------------------------------------- §4.6, line 779: the naive product D∂ with ∂ = I
+def naive_product_multiplications(d: int) -> int:
+    """Scalar multiplications of the dense product of a 1 × d matrix D with the d × d identity, by the schoolbook loop."""
+    D = [[1.0] * d]
+    I = [[1.0 if i == j else 0.0 for j in range(d)] for i in range(d)]
+    count = 0
+    out = [[0.0] * d]
+    for r in range(1):
+        for c in range(d):
+            acc = 0.0
+            for k in range(d):
+                acc += D[r][k] * I[k][c]
+                count += 1
+            out[r][c] = acc
+    return count
+
+
+def naive_product_run(horizons):
+    return {"values": [float(naive_product_multiplications(d)) for d in horizons],
+            "facts": {"product": "1 × d times d × d (the identity stored densely), schoolbook loop"}}
+
+
+def naive_product_replay(num, d):
+    return num.num(naive_product_multiplications(int(d)))

@@ -4,9 +4,10 @@ examples, partial derivatives, multiple outputs, computation graphs, Algorithms 
 
 import sympy as sp
 
-from optverify import Corrected, Identity, NotCheckable, integers
+from optverify import Corrected, Identity, NotCheckable, RateCounterexample, integers
 from optverify.checks.backward_pass import BackwardPass, TensorContraction
 from optverify.claims.ec500_notes_003._common import claim
+from optverify.counterexamples.computation_graph import naive_product_replay, naive_product_run
 
 x0, x1, x2, z0, z1, t_ = sp.symbols("x0 x1 x2 z0 z1 t", real=True)
 X = sp.Matrix([x0, x1])
@@ -171,6 +172,15 @@ CLAIMS = [
           hypotheses=["the dynamic graph of §4.5 from x = 2: values 2, 3, 6 and accumulators 0 before the backward pass; "
                       "after it 5, 2, 1"],
           checks=[BackwardPass(("shared",), {"shared": _WORKED["shared"]})]),
+    claim(None, 779, "cost of the naive product D∂", "rate", "naively, D∂ (1 × d by d × d) takes O(d) time",
+          printed="and then  $O(d)$  time to compute the matrix product  $D\\partial$",
+          hypotheses=["'naively': the identity stored as a dense d × d matrix and multiplied by the schoolbook loop; the number "
+                      "of scalar multiplications is counted at d = 16 … 512"],
+          checks=[RateCounterexample(naive_product_run, naive_product_replay, 1.0, horizons=(16, 32, 64, 128, 256, 512))],
+          notes="the dense product costs d² multiply-adds (d per output entry, d entries); O(d) is the storage-free shortcut "
+                "the next sentence describes",
+          corrected=Corrected("naively, D∂ takes O(d²) time", "d entries of d products each",
+                              checks=[RateCounterexample(naive_product_run, naive_product_replay, 2.0, horizons=(16, 32, 64, 128, 256, 512))])),
     claim(None, 795, "tensor contraction", "identity", "(TV)[x, y, a] = Σ_z Σ_w T[x, y, z, w] V[z, w, a]",
           hypotheses=["exact rational tensors of shapes (X, Y, Z, W) = (2, 3, 2, 2) and (Z, W, A) = (2, 2, 3); the contraction "
                       "agrees with the flattened matrix product; the derivative of f: R^{Z×W×A} → R^{B×C} (B, C = 2, 2) is a "
