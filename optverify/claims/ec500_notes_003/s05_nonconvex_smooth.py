@@ -22,7 +22,7 @@ Av = A_sym * vv
 
 # ---------------------------------------------------------------- line 833: the mean value theorem for ∇L
 s_ = S("s", real=True)
-L_mvt = -(1 + b_) * sp.cos(a_)
+L_mvt = -(1 + sp.sin(b_)) * sp.cos(a_)  # bounded Hessian: |∂aa| ≤ 2, |∂ab|, |∂bb| ≤ 1, so ‖∇²L‖_op ≤ 3
 grad_mvt = sp.Matrix([sp.diff(L_mvt, a_), sp.diff(L_mvt, b_)])
 hess_mvt = sp.hessian(L_mvt, (a_, b_))
 x_pt, y_pt = sp.Matrix([2 * sp.pi, 0]), sp.Matrix([0, 0])
@@ -79,7 +79,8 @@ CLAIMS = [
                                                     {v1: R, v2: R, h11: R, h12: R, h22: R}, given=(sp.Eq(v1**2 + v2**2, 1),))])),
     claim(None, 833, "mean value theorem for the gradient", "identity",
           "∇L(x) = ∇L(y) + ∇²L(z)(x − y) for some z on the segment",
-          hypotheses=["instance L(a, b) = −(1 + b) cos a, x = (2π, 0), y = 0, z = s·x, s ∈ [0, 1]: ∇L(x) − ∇L(y) = 0 while "
+          hypotheses=["‖∇²L(w)‖_op ≤ H for all w (the case of the proof): instance L(a, b) = −(1 + sin b) cos a, whose second "
+                      "derivatives are bounded by 2, 1, 1 (‖∇²L‖_op ≤ 3 = H); x = (2π, 0), y = 0, z = s·x, s ∈ [0, 1]: ∇L(x) − ∇L(y) = 0 while "
                       "∇²L(z)(x − y) = 2π(cos 2πs, sin 2πs); the residual's squared norm is 4π² for every s, so no z on the segment works"],
           checks=[Identity((mvt_residual.T * mvt_residual)[0], 0, domain={s_: closed(0, 1)})],
           notes="the mean value theorem does not hold for vector-valued maps; the conclusion ‖∇L(x) − ∇L(y)‖ ≤ H‖x − y‖ "
