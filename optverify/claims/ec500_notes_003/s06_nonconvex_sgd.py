@@ -33,7 +33,8 @@ _HYP61 = ["L H-smooth, E_z‖∇ℓ(w, z) − ∇L(w)‖² ≤ σ² for all w, f
           "(T ≤ 5 quick, 10 thorough), replayed at 50 digits"]
 _HYP62 = ["L H-smooth, E_z[‖∇ℓ(w, z)‖] ≤ G² for all w (as printed: the norm, not its square), η_1 ≥ … ≥ η_T deterministic",
           "reading: Δ = L(w_1) − inf L as in Theorem 5.8",
-          "instances: L(w) = −a e^{−bw²/2} (H = ab, |∇L| ≤ a√b e^{−1/2}), ∇ℓ = ∇L + ξ with ξ mean-zero two-point (M w.p. q); "
+          "instances: L(w) = −a e^{−bw²/2} (H = ab, |∇L| ≤ a√b e^{−1/2}; the family is bound with c = 0, so a drawn c is ignored, "
+          "and a bound schedule replaces the drawn one), ∇ℓ = ∇L + ξ with ξ mean-zero two-point (M w.p. q); "
           "the printed hypothesis holds with G² = a√b e^{−1/2} + E|ξ| = sup∇ + 2qM; η_t = frac/H constant or /√t; "
           "expectations exact over all 2^T paths"]
 _CORR62 = "E_z[‖∇ℓ(w, z)‖²] ≤ G² (the assumption line 1077 states): then G² = sup|∇L|² + Eξ² on the same instances"

@@ -184,7 +184,8 @@ def smooth_well_point(p, num):
          "frac": real(0.001, 1, log=True, examples=(1, 0.01)), "T": integer(1, _T, examples=(5,)),
          "schedule": choice("constant", "sqrt", examples=("sqrt",))},
         name="sgd-smooth-well-{eta_rule}-{schedule}-{bounded}",
-        description="L(w) = c w²/2 − a e^{−bw²/2} (H = c + ab, Δ = L(w_1) + a; c = 0 when bounded); g_t = ∇L(w_t) + ξ_t with ξ_t "
+        description="L(w) = c w²/2 − a e^{−bw²/2} (H = c + ab, Δ = L(w_1) + a); bound option bounded=True: c = 0 whatever value "
+                    "is drawn; bound option schedule: it replaces the drawn schedule; g_t = ∇L(w_t) + ξ_t with ξ_t "
                     "mean-zero two-point (M w.p. q, σ² = qM²/(1 − q)); η_t = c₀ (constant) or c₀/√t with c₀ = frac/H, or "
                     "c₀ = min(1/H, √Δ/(σ√(HT))) (eta_rule 'star'); expectations exact over all 2^T paths")
 def sgd_smooth_well(p, num, *, bounded=False, schedule=None, eta_rule="frac"):
