@@ -3,10 +3,10 @@ the cost comparison with gradient descent, the generalisation of single-pass SGD
 
 import sympy as sp
 
-from optverify import (Corrected, Identity, InstanceSearch, LengthInduction, Measured, NotCheckable, ParameterChoice,
-                       ProofComposition, ProofStep, Pseudocode, Semialgebraic, closed, open_)
+from optverify import (Corrected, Identity, InstanceSearch, Measured, NotCheckable, ParameterChoice, ProofComposition,
+                       ProofStep, Pseudocode, Semialgebraic, closed)
 from optverify.claims.ec500_notes_003._common import D, G, T, claim, eta
-from optverify.claims.ec500_notes_003.s02_gradient_descent import (POS, R, _VEC, convexity_at_wt, dist_n, dist_t, dot, es,
+from optverify.claims.ec500_notes_003.s02_gradient_descent import (POS, _VEC, convexity_at_wt, dist_n, dist_t, dot, es,
                                                                    final_bound, g2, gv, Lt, Ls, rhs220, sum_of_steps,
                                                                    tele_closed, tele_sum, dseq, eta_24, wt, ws)
 from optverify.counterexamples.families.ec500_descent import sgd_convex_lipschitz

@@ -3,9 +3,9 @@ Theorem 5.3, Lemmas 5.6–5.7, Theorem 5.8 with its proof, §5.1 (the upper-boun
 
 import sympy as sp
 
-from optverify import (Corrected, Identity, InstanceSearch, LengthInduction, Measured, NamedLemma, NotCheckable,
-                       ParameterChoice, ProofComposition, ProofStep, Pseudocode, Semialgebraic, closed, open_)
-from optverify.claims.ec500_notes_003._common import H, T, claim, eta
+from optverify import (Corrected, Identity, InstanceSearch, Measured, NamedLemma, NotCheckable, ParameterChoice,
+                       ProofComposition, ProofStep, Pseudocode, Semialgebraic, closed)
+from optverify.claims.ec500_notes_003._common import T, claim, eta
 from optverify.claims.ec500_notes_003.s02_gradient_descent import POS, R, _VEC, Ls, Lt, dot, gv, sum_of_steps, wt, ws
 from optverify.counterexamples.families.ec500_descent import gd_smooth_well, moreau_of_minus_abs, smooth_well_point
 

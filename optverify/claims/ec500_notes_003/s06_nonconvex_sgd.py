@@ -3,8 +3,8 @@ Theorem 6.2 with decreasing learning rates, each proof step by step."""
 
 import sympy as sp
 
-from optverify import (Corrected, Identity, Inequality, InstanceSearch, Measured, NamedLemma, NotCheckable, ParameterChoice,
-                       ProofComposition, ProofStep, Pseudocode, Semialgebraic, closed, integers, open_)
+from optverify import (Corrected, Identity, Inequality, InstanceSearch, Measured, ParameterChoice, ProofComposition, ProofStep,
+                       Pseudocode, Semialgebraic, closed, integers, open_)
 from optverify.claims.ec500_notes_003._common import H, T, claim, eta, sigma
 from optverify.counterexamples.families.ec500_descent import sgd_smooth_well, smooth_well_point
 
