@@ -1,6 +1,7 @@
 """The built-in checks: importing this module registers each of them for its spec type."""
 
 from optverify.checks import (  # noqa: F401  (imported for their @register)
+    backward_pass,
     construction,
     induction,
     inequality,

@@ -198,15 +198,18 @@ def search_counterexample(lhs, rhs, domain: dict, sequences: dict, rng: random.R
 
 def replay_snippet(lhs, rhs, pc: PointCheck) -> str:
     """A self-contained sympy snippet that recomputes both sides at the certificate's point."""
-    syms = sorted({*lhs.free_symbols, *rhs.free_symbols}, key=lambda s: s.name)
+    lhs, rhs = sp.sympify(lhs), sp.sympify(rhs)
+    # bound symbols too (a summation index), with their assumptions (a Sum to ∞ over a positive integer n)
+    syms = sorted({s for s in (*lhs.atoms(sp.Symbol), *rhs.atoms(sp.Symbol)) if s.name.isidentifier()}, key=lambda s: s.name)
     funcs = sorted({a.func.__name__ for a in (lhs - rhs).atoms(sp.core.function.AppliedUndef)})
-    lines = ["from sympy import *"]
+    lines = ["import sympy", "from sympy import *"]
     for s in syms:
-        lines.append(f"{s.name} = Symbol({s.name!r})")
+        kw = {k: v for k, v in s._assumptions_orig.items()} if hasattr(s, "_assumptions_orig") else {}
+        lines.append(f"{s.name} = Symbol({s.name!r}" + "".join(f", {k}={v!r}" for k, v in sorted(kw.items())) + ")")
     for f in funcs:
         lines.append(f"{f} = Function({f!r})")
-    lines.append(f"lhs = {sp.sstr(lhs)}")
-    lines.append(f"rhs = {sp.sstr(rhs)}")
+    lines.append(f"lhs = sympify({sp.sstr(lhs)})")
+    lines.append(f"rhs = sympify({sp.sstr(rhs)})")
     subs = ", ".join(f"{k.name}: Rational({str(v)!r})" for k, v in pc.point.items())
     lines.append(f"point = {{{subs}}}")
     lines.append("L, R = lhs.subs(point).doit(), rhs.subs(point).doit()")
@@ -214,7 +217,7 @@ def replay_snippet(lhs, rhs, pc: PointCheck) -> str:
         seq = ", ".join(f"{sp.sstr(k)}: Rational({str(v)!r})" for k, v in pc.sequence_values.items())
         lines.append(f"seq = {{{seq}}}")
         lines.append("L, R = L.subs(seq), R.subs(seq)")
-    lines.append("print(N(L, 50)); print(N(R, 50))")
+    lines.append("print(sympy.N(L, 50)); print(sympy.N(R, 50))")
     return "\n".join(lines)
 
 
