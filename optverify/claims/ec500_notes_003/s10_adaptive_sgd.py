@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from optverify import BOUND, Corrected, Identity, InstanceSearch, LengthInduction, NotCheckable, ProofStep, Scaling, Semialgebraic, Simulation
+from optverify import BOUND, Corrected, Identity, Inequality, InstanceSearch, Limit, LengthInduction, NotCheckable, ProofStep, Scaling, Semialgebraic, Simulation
 from optverify.claims.ec500_notes_003._common import H, T, claim, sigma
 from optverify.notation import eps
 from optverify.claims.specs import Range
@@ -156,4 +156,148 @@ CLAIMS = [
         symbols={"epsilon": eps, "E_sum_g2": E["E_sum_g2"]}, bound=sp.sqrt(eps**2 + E["E_sum_g2"]),
         checks=[_exact("E_sqrt_eps_sum_g2", BOUND)],
     ),
+]
+
+# ---------------------------------------------------------------- Lemma 10.2 and its corollary (lines 1483–1501)
+
+_x, _fb, _I, _S, _A, _J, _x0 = sp.symbols("x f_b I S A J x_0", real=True)
+_u = sp.Symbol("u", nonnegative=True)
+NONNEG = Range(sp.Integer(0), sp.oo)
+REAL = Range(-sp.oo, sp.oo)
+integral = sp.Symbol("integral", real=True)
+
+
+def lemma_10_2_composition(part):
+    """The proof of Lemma 10.2 for every T: the per-interval fact (line 1489) summed over [S_{t−1}, S_t] (line 1493)."""
+    return LengthInduction(
+        "T", state={_S: _x0, _A: 0, _J: 0}, element={_x: NONNEG, _fb: REAL, _I: REAL}, params={_x0: NONNEG},
+        given=(sp.Le(_x * _fb, _I),), update={_S: _S + _x, _A: _A + _x * _fb, _J: _J + _I},
+        invariant=(_S >= _x0, _A <= _J), goal=sp.Le(_A, _J), part=part,
+        meaning={"S": "Σ_{i=0}^t x_i", "A": "Σ_{τ≤t} x_τ f(S_τ)", "J": "∫_{x_0}^{S_t} f (additivity of the integral)",
+                 "x": "x_{t+1} ≥ 0", "f_b": "f(S_t + x_{t+1})", "I": "∫_{S_t}^{S_t + x_{t+1}} f"},
+        note="given: the per-interval fact (b − a)f(b) ≤ ∫_a^b f of line 1489 with a = S_t, b = S_{t+1} (checked as its own claim)")
+
+
+_P, _eS = sp.symbols("P S_eps", real=True)
+_e2 = sp.Symbol("e2", positive=True)
+
+
+def product_telescopes(part):
+    """Π_t (1 + x_t/(ε² + S_{t−1})) = (ε² + S_T)/ε² for every T (so Σ_t log(1 + u_t) = log((ε² + S_T)/ε²))."""
+    return LengthInduction(
+        "T", state={_eS: _e2, _P: 1}, element={_x: NONNEG}, params={_e2: Range(sp.Integer(0), sp.oo, True)},
+        update={_eS: _eS + _x, _P: _P * (1 + _x / _eS)}, invariant=(_eS >= _e2, sp.Eq(_P * _e2, _eS)),
+        goal=sp.Eq(_P, _eS / _e2), part=part,
+        meaning={"S_eps": "ε² + Σ_{i≤t}‖g_i‖²", "P": "Π_{τ≤t}(1 + ‖g_τ‖²/(ε² + Σ_{i<τ}‖g_i‖²))", "e2": "ε²", "x": "‖g_{t+1}‖²"})
+
+
+def corrected_log_bound_checks(rhs):
+    """Σ_t x_t/(ε² + Σ_{i≤t} x_i) ≤ log((ε² + Σ_t x_t)/ε²): per term by interval proof, composed by induction, and searched."""
+    return [
+        InstanceSearch(adagrad_sum, rhs),
+        Inequality(_u / (1 + _u), "<=", sp.log(1 + _u), {_u: NONNEG},
+                   part="per term: x_t/(ε² + S_t) = u/(1 + u) ≤ log(1 + u), u = x_t/(ε² + S_{t−1}) ≥ 0 (interval proof on [0, ∞))"),
+        product_telescopes("the logarithms telescope: Π_t(1 + u_t) = (ε² + S_T)/ε², by induction on T"),
+    ]
+
+
+_S_sum = E["S"]
+LOG_PRINTED = sp.log(_S_sum / eps**2)
+LOG_CORRECTED = sp.log((eps**2 + _S_sum) / eps**2)
+_ROOT_1499 = ("the corollary of Lemma 10.2 at line 1499 takes the upper limit of the integral as Σ_t‖g_t‖² instead of "
+              "ε² + Σ_t‖g_t‖² = Σ_{i=0}^T x_i (x_0 = ε²)")
+
+CLAIMS += [
+    claim(
+        "Lem 10.2", 1483, "sum against integral for a decreasing function", "inequality",
+        "Σ_{t=1}^T x_t f(Σ_{i=0}^t x_i) ≤ ∫_{x_0}^{Σ_{i=0}^T x_i} f(x) dx for x_i ≥ 0 and f decreasing",
+        end_line=1485,
+        hypotheses=["x_0, …, x_T ≥ 0, f: ℝ → ℝ decreasing (non-increasing)",
+                    "searched on: f = a/(x+b), b − ax, ae^{−kx} and decreasing step functions (the extremal case), exact integrals, "
+                    "x_t = 0 and T = 1 included"],
+        symbols={"integral": integral}, bound=integral,
+        checks=[InstanceSearch(decreasing_sum, BOUND),
+                ProofStep(1493, _A, "<=", _J, lemma_10_2_composition("proof: composition over every T")),
+                InstanceSearch(per_interval, integral, part="proof: the per-interval fact (line 1489)")],
+        notes="the statement is searched (no violation); its printed proof is checked as a composition, by induction on T, of "
+              "the per-interval fact (b − a)f(b) ≤ ∫_a^b f (line 1489), which is itself searched on the step functions",
+    ),
+    claim(
+        None, 1489, "per-interval fact of a decreasing function", "inequality", "(b − a) f(b) ≤ ∫_a^b f(x) dx for f decreasing, a ≤ b",
+        hypotheses=["f decreasing on ℝ, a ≤ b (the four shapes of Lemma 10.2's search, including step functions, whose extremal "
+                    "case is equality)"],
+        symbols={"integral": integral}, bound=integral,
+        checks=[InstanceSearch(per_interval, BOUND),
+                Inequality(_u / (1 + _u), "<=", sp.log(1 + _u), {_u: NONNEG}, part="for f(x) = 1/x (u = (b − a)/a): interval proof")],
+    ),
+    claim(
+        None, 1493, "Lemma 10.2's proof, summed over t", "inequality",
+        "x_t f(S_t) ≤ ∫_{S_{t−1}}^{S_t} f; Σ_t x_t f(S_t) ≤ Σ_t ∫_{S_{t−1}}^{S_t} f = ∫_{x_0}^{S_T} f",
+        end_line=1493,
+        checks=[lemma_10_2_composition("main")],
+        notes="decided given the per-interval fact of line 1489 (its own claim); the union of the intervals is [x_0, S_T]",
+    ),
+    claim(
+        None, 1499, "corollary of Lemma 10.2 for Algorithm 7's step sizes", "inequality",
+        "Σ_t ‖g_t‖²/(ε² + Σ_{i≤t}‖g_i‖²) ≤ ∫_{ε²}^{Σ_t‖g_t‖²} dx/x = log(Σ_t‖g_t‖²/ε²)",
+        end_line=1501,
+        hypotheses=["any ‖g_t‖² ≥ 0 and ε > 0 (the corollary is deterministic); f(x) = 1/x, x_0 = ε², x_t = ‖g_t‖²",
+                    "the family measures c²Σ_t…; c = 1 is among its values and the relation is homogeneous in c²"],
+        symbols={"c": c, "S": _S_sum, "epsilon": eps}, bound=c**2 * LOG_PRINTED,
+        checks=[InstanceSearch(adagrad_sum, BOUND),
+                Identity(sp.integrate(1 / _u, (_u, eps**2, _S_sum)), LOG_PRINTED,
+                         domain={_S_sum: Range(sp.Integer(0), sp.oo, True), eps: Range(sp.Integer(0), sp.oo, True)},
+                         part="the integral equals the logarithm")],
+        corrected=Corrected(
+            "Σ_t ‖g_t‖²/(ε² + Σ_{i≤t}‖g_i‖²) ≤ ∫_{ε²}^{ε² + Σ_t‖g_t‖²} dx/x = log((ε² + Σ_t‖g_t‖²)/ε²)",
+            _ROOT_1499 + "; with the upper limit Σ_{i=0}^T x_i of Lemma 10.2 the bound holds (and is ≥ 0)",
+            corrected_log_bound_checks(c**2 * LOG_CORRECTED), bound=c**2 * LOG_CORRECTED),
+        notes="refuted at the smallest index: T = 1, ‖g_1‖² = ε² gives 1/2 on the left and log 1 = 0 on the right. " + _ROOT_1499,
+    ),
+]
+
+# ---------------------------------------------------------------- Theorem 10.3 (lines 1503–1509)
+
+THM_10_3 = (K * sp.sqrt(2) + sp.sqrt(K) * eps) / sp.sqrt(T) + sp.sqrt(K) * sigma / T ** sp.Rational(1, 4)
+THM_10_3_CORR = ((K_corr * sp.sqrt(2) + sp.sqrt(K_corr * eps)) / sp.sqrt(T)
+                 + sp.sqrt(K_corr) * (2 * sigma**2) ** sp.Rational(1, 4) / T ** sp.Rational(1, 4))
+HYP_10_3 = HYP_10 + [
+    "Δ = L(w_t) − L(w_*) read as L(w_1) − L(w_*) (the only Δ the proof uses, line 1541)",
+    "σ² ≥ E‖g_t − ∇L(w_t)‖² for all t (σ = 0 allowed: noise-free instances); √K is taken only where K > 0 (elsewhere the "
+    "printed right side is not a real number and the instance is skipped)",
+]
+RUNS_10_3 = dict(c=1.0, eps=0.1)
+
+
+def theorem_10_3(label, line, end_line, printed_bound, title, extra_notes=""):
+    return claim(
+        label, line, title, "expectation bound",
+        "(1/T) E[Σ_t ‖∇L(w_t)‖] ≤ " + printed_bound, end_line=end_line,
+        hypotheses=HYP_10_3,
+        symbols={s.name: s for s in (Delta, c, H, T, G_ell, sigma, eps, G_L)},
+        bound=THM_10_3 if line == 1503 else THM_10_3_AGAIN,
+        checks=[_exact("avg_grad", BOUND, family=EXACT_K),
+                _sim("alg7", "avg_grad", **RUNS_10_3),
+                *([Scaling(avg_grad, BOUND, {**DIMS, avg_grad: "grad"})] if line != 1503 else [])],
+        corrected=Corrected(
+            "(1/T) E[Σ_t ‖∇L(w_t)‖] ≤ (K′√2 + √(K′ε))/√T + √K′ (2σ²)^{1/4}/T^{1/4}, "
+            "K′ = Δ/c + Hc log(1 + T(G_L² + σ²)/ε²)/2 + G_L G_ℓ/ε",
+            _ROOT_1499 + "; the proof also drops the factor 2 of 2E[Σ‖g_t − ∇L(w_t)‖²] at line 1583 and takes "
+            "(ε² + Tσ²)^{1/4} ≤ ε + σT^{1/4} at line 1595 (true only as √ε + √σ T^{1/4}); with these three repairs the proof goes through",
+            [_exact("avg_grad", THM_10_3_CORR), Simulation(AdaptiveSGDRuns("alg7", "avg_grad", **RUNS_10_3), THM_10_3_CORR),
+             Scaling(avg_grad, THM_10_3_CORR, {**DIMS, avg_grad: "grad"})],
+            bound=THM_10_3_CORR),
+        notes=_ROOT_1499 + extra_notes,
+    )
+
+
+THM_10_3_AGAIN = (K * sp.sqrt(2) + sp.sqrt(K * eps)) / sp.sqrt(T) + sp.sqrt(K * sigma) / T ** sp.Rational(1, 4)
+
+CLAIMS += [
+    theorem_10_3("Thm 10.3", 1503, 1509, "(K√2 + √K ε)/√T + √K σ/T^{1/4}, K = Δ/c + Hc log(T(G_ℓ² + σ²)/ε²)/2 + G_L G_ℓ/ε",
+                 "convergence of Algorithm 7",
+                 "; also √K ε and √K σ do not scale like a gradient (the restatement at line 1695 prints √(Kε) and √(Kσ))"),
+    claim(None, 1505, "K = O(log T)", "rate", "K = Δ/c + Hc log(T(G_ℓ² + σ²)/ε²)/2 + G_L G_ℓ/ε = O(log(T))",
+          checks=[Limit(K, H * c * sp.log(T) / 2, T, sp.oo,
+                        note="K/(Hc log(T)/2) → 1: K = O(log T) with the constant Hc/2 (Δ, c, H, G_ℓ, σ, ε, G_L fixed)")]),
 ]

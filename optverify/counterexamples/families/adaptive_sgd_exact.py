@@ -70,6 +70,40 @@ def printed_K(lib, Delta, c, H, T, G_ell, sigma, eps, G_L, G_log=None):
     return Delta / c + H * c * lib.log(T * (Gl**2 + sigma**2) / eps**2) / 2 + G_L * G_ell / eps
 
 
+def _first_step(p):
+    """(h̄, Δ, G_L, E|g_1|, σ_1²) of the instance drawn so far: at T = 1 these do not depend on c."""
+    import math
+
+    q = p["p"]
+    hbar = (1 - q) * p["h0"] + q * p["h1"]
+    d, w = p["delta"], p["w1"]
+    rg = max(-d, min(d, w))
+    n = (-q * p["n1"] / (1 - q), p["n1"])
+    gs = (p["h0"] * rg + n[0], p["h1"] * rg + n[1])
+    Eg = (1 - q) * abs(gs[0]) + q * abs(gs[1])
+    s2 = (1 - q) * (gs[0] - hbar * rg) ** 2 + q * (gs[1] - hbar * rg) ** 2
+    Delta = hbar * (w * w / 2 if abs(w) <= d else d * abs(w) - d * d / 2)
+    return hbar, Delta, hbar * d, Eg, s2, math
+
+
+def _eps_example(p):
+    """An ε above the gradients' scale, so that the printed log(T(G_ℓ² + σ²)/ε²) of K is negative at T = 1."""
+    hbar, Delta, GL, Eg, s2, math = _first_step(p)
+    return 3 * math.sqrt(Eg * Eg + s2) + 1e-3
+
+
+def _c_example(p):
+    """The c at which the printed K (line 1505) of the T = 1 instance is 1e-4·(G_L G_ℓ/ε) (> 0): K(c) is a quadratic over c."""
+    hbar, Delta, GL, Eg, s2, math = _first_step(p)
+    eps = p["eps"]
+    lg = math.log(max(Eg * Eg + s2, 1e-300) / eps**2)
+    if lg >= 0:
+        return 1.0
+    a, b = hbar * lg / 2, GL * Eg / eps * (1 - 1e-4)
+    disc = b * b - 4 * a * Delta  # a < 0: one positive root of a c² + b c + Δ = 0
+    return (-b - math.sqrt(disc)) / (2 * a)
+
+
 @family(
     {
         "algorithm": choice(*ALGORITHMS),
@@ -80,8 +114,8 @@ def printed_K(lib, Delta, c, H, T, G_ell, sigma, eps, G_L, G_log=None):
         "n1": real(-3, 3, examples=(0.0,)),
         "delta": real(0.1, 4, examples=(1.0,)),
         "w1": real(-6, 6, examples=(2.0,)),
-        "c": real(1e-3, 1e3, log=True, examples=(0.8287, 5.0, 100.0)),
-        "eps": real(1e-3, 1e2, log=True, examples=(10.0, 1e-3)),
+        "eps": real(1e-3, 1e2, log=True, examples=(_eps_example, 10.0, 1e-3)),
+        "c": real(1e-3, 1e3, log=True, examples=(_c_example, 5.0, 100.0)),
         "beta": real(0, 0.999, examples=(0.0, 0.9)),
     },
     name="adaptive-sgd-huber-exact-{variant}",
@@ -210,5 +244,5 @@ def adaptive_sgd_huber(inst, num, *, variant="any", K_defined=False):
     if K_defined:
         K = out["K"]
         if not (K > 0 and out["K_proof"] > 0):
-            return {k: float("nan") for k in out}
+            return {k: (v if k == "T" else float("nan")) for k, v in out.items()}
     return out
