@@ -86,7 +86,7 @@ class AdaptiveSGDRuns:
         cfg = config(name, **params)
         H, GL = fam.constants["H"], fam.constants["G"]
         out = {k: np.empty(seeds) for k in ("L_T1", "sum_etaprev_grad2", "sum_eta_grad2", "sum_eta2_g2", "avg_grad",
-                                             "rms_grad", "avg_grad2", "max_g", "sqrt_eps_sum_g2", "min_eta_sum_grad2",
+                                             "rms_grad", "avg_grad2", "sum_grad2", "max_g", "sqrt_eps_sum_g2", "min_eta_sum_grad2",
                                              "sum_g2", "mismatch")}
         eta0 = self.c / self.eps
         for s in range(seeds):
@@ -103,6 +103,7 @@ class AdaptiveSGDRuns:
             out["sum_eta2_g2"][s] = np.sum(eta * eta * g * g)
             out["avg_grad"][s] = np.mean(np.abs(gL))
             out["avg_grad2"][s] = np.mean(gL * gL)
+            out["sum_grad2"][s] = np.sum(gL * gL)
             out["rms_grad"][s] = math.sqrt(np.sum(gL * gL)) / math.sqrt(T)
             out["max_g"][s] = np.max(np.abs(g))
             out["sum_g2"][s] = np.sum(g * g)

@@ -233,6 +233,10 @@ def adaptive_sgd_huber(inst, num, *, variant="any", K_defined=False):
         "eta0": eta0,
         "T": Tn,
     }
+    # σ_t² ≤ D‖∇L(w_t)‖² for every w when the noise is only multiplicative (n_1 = 0): D = Var(h_z)/h̄² (line 1721)
+    var_h = probs[0] * (h[0] - hbar) ** 2 + probs[1] * (h[1] - hbar) ** 2
+    out["D"] = var_h / (hbar * hbar) if inst["n1"] == 0 else float("nan")
+    out["sqrt_E_sum_noise2"] = num.sqrt(acc["E_sum_noise2"])
     out["avg_grad"] = acc["E_sum_grad"] / Tn
     out["rms_grad"] = acc["E_sqrt_sum_grad2"] / num.sqrt(Tn)
     out["avg_grad2"] = acc["E_sum_grad2"] / Tn
