@@ -146,7 +146,8 @@ def adaptive_sgd_huber(inst, num, *, variant="any", K_defined=False):
     acc = {k: zero for k in ("E_L_T1", "E_sum_etaprev_grad2", "E_sum_eta_grad2", "E_sum_eta2_g2", "E_sum_grad",
                              "E_sqrt_sum_grad2", "E_sum_grad2", "E_max_g", "E_sqrt_eps_sum_g2", "E_sum_g2",
                              "E_min_eta_sum_grad2", "E_inv_etaT", "E_sum_gradinner_etaprev",
-                             "E_sum_noise2", "E_sqrt_eps_2noise", "E_sqrt_eps_2noise_2grad", "E_eta_inner")}
+                             "E_sum_noise2", "E_sqrt_eps_2noise", "E_sqrt_eps_2noise_2grad", "E_eta_inner",
+                             "E_sum_g2_over_tA")}
     sig_t = [zero] * (T + 1)
     worst = {"G_as": zero, "max_A": zero}
     # per-path gaps (left side minus right side) of the pathwise steps of the proof of Theorem 10.1, maximised over paths
@@ -203,6 +204,8 @@ def adaptive_sgd_huber(inst, num, *, variant="any", K_defined=False):
             gap("gap_1455", L(w_next) - (L(w) - eta * inner + quad))
             gap("gap_1459", num.fabs((L(w) - eta * inner) - (L(w) - eta_prev * inner + (eta_prev - eta) * inner)))
             acc["E_eta_inner"] += prob * probs[z] * eta * inner
+            if algorithm != "alg7" and st[0] > 0:
+                acc["E_sum_g2_over_tA"] += prob * probs[z] * g * g / (num.num(t) * st[0])
             A_, B_, C_, mi, mg, sn = path
             new_path = (A_ + eta_prev * inner, B_ + (eta_prev - eta) * inner, C_ + quad, max(mi, num.fabs(inner)),
                         max(mg, num.fabs(gL)), sn + (g - gL) ** 2)
