@@ -301,3 +301,83 @@ CLAIMS += [
           checks=[Limit(K, H * c * sp.log(T) / 2, T, sp.oo,
                         note="K/(Hc log(T)/2) → 1: K = O(log T) with the constant Hc/2 (Δ, c, H, G_ℓ, σ, ε, G_L fixed)")]),
 ]
+
+# ---------------------------------------------------------------- auxiliary results (lines 1617–1665)
+
+from optverify.counterexamples.families.young import finite_cs, young  # noqa: E402
+
+_p, _q, _lam, _a, _b = sp.symbols("p q lambda a b", positive=True)  # a = ‖X‖, b = ‖Y‖
+_R = _a**_p / (_p * _lam**_p) + _lam**_q * _b**_q / _q  # the right side of Young's inequality, as a function of λ
+_LAM_STAR = _a ** (_p / (_p + _q)) / _b ** (_q / (_p + _q))
+_xs = sp.symbols("x1:4_1:3", real=True)  # three atoms of X in ℝ²
+_ys = sp.symbols("y1:3", real=True)
+_pr = sp.symbols("p1:3", positive=True)
+
+
+def _bias_variance_sides():
+    probs = (_pr[0], _pr[1], 1 - _pr[0] - _pr[1])
+    atoms = [(_xs[2 * j], _xs[2 * j + 1]) for j in range(3)]
+    mean = [sum(pj * at[k] for pj, at in zip(probs, atoms)) for k in range(2)]
+    sq = lambda v: v[0] ** 2 + v[1] ** 2  # noqa: E731
+    lhs = sum(pj * sq([at[k] - _ys[k] for k in range(2)]) for pj, at in zip(probs, atoms))
+    rhs = sq([_ys[k] - mean[k] for k in range(2)]) + sum(pj * sq([at[k] - mean[k] for k in range(2)]) for pj, at in zip(probs, atoms))
+    cross = 2 * sum(pj * sum((at[k] - mean[k]) * (mean[k] - _ys[k]) for k in range(2)) for pj, at in zip(probs, atoms))
+    return lhs, rhs, cross
+
+
+_BV_L, _BV_R, _BV_CROSS = _bias_variance_sides()
+_ea, _eb = sp.symbols("E_A2 E_B2", positive=True)
+_A, _B = sp.symbols("A B", real=True)
+
+CLAIMS += [
+    claim("Prop 10.4", 1617, "bias–variance decomposition", "identity", "E‖X − Y‖² = ‖Y − E[X]‖² + E‖X − E[X]‖²",
+          end_line=1619,
+          hypotheses=["decided symbolically for a random X ∈ ℝ² with three atoms of arbitrary positions and probabilities "
+                      "(both sides are sums over coordinates and atoms of the same quadratic polynomial)"],
+          checks=[Identity(_BV_L, _BV_R)]),
+    claim(None, 1623, "expanding the square; the cross term vanishes", "identity",
+          "E‖X − Y‖² = … = ‖Y − E[X]‖² + E‖X − E[X]‖² + 2⟨E[X − E[X]], E[X] − Y⟩ = ‖Y − E[X]‖² + E‖X − E[X]‖²",
+          checks=[Identity(_BV_CROSS, sp.Integer(0), part="2E⟨X − E[X], E[X] − Y⟩ = 0"),
+                  Identity(_BV_L, _BV_R + _BV_CROSS, part="the expansion")]),
+    claim("Prop 10.5", 1629, "Young inequality", "inequality", "⟨X, Y⟩ ≤ ‖X‖^p/(pλ^p) + λ^q‖Y‖^q/q for λ > 0, 1/p + 1/q = 1",
+          end_line=1631,
+          hypotheses=["p > 1, q = p/(p − 1) (non-negative p, q with 1/p + 1/q = 1); searched with X, Y ∈ ℝ²"],
+          symbols={"young_rhs": sp.Symbol("young_rhs")}, bound=sp.Symbol("young_rhs"),
+          checks=[InstanceSearch(young, BOUND),
+                  Semialgebraic(_a * _b, "<=", _a**2 / (2 * _lam**2) + _lam**2 * _b**2 / 2, {_a: NONNEG, _b: NONNEG, _lam: Range(sp.Integer(0), sp.oo, True)},
+                                part="p = q = 2, with ⟨X, Y⟩ ≤ ‖X‖‖Y‖ (z3)")]),
+    claim(None, 1635, "first derivative in λ", "identity", "d/dλ RHS = −‖X‖^p/λ^{p+1} + λ^{q−1}‖Y‖^q",
+          checks=[Identity(sp.diff(_R, _lam), -_a**_p / _lam ** (_p + 1) + _lam ** (_q - 1) * _b**_q)]),
+    claim(None, 1639, "second derivative in λ", "inequality", "(p + 1)‖X‖^p/λ^{p+2} + (q − 1)λ^{q−2}‖Y‖^q ≥ 0",
+          checks=[Identity(sp.diff(_R, _lam, 2), (_p + 1) * _a**_p / _lam ** (_p + 2) + (_q - 1) * _lam ** (_q - 2) * _b**_q,
+                           part="it is the second derivative"),
+                  Semialgebraic((_p + 1) * _a**2 + (_q - 1) * _b**2, ">=", 0, {_p: NONNEG, _q: Range(sp.Integer(1), sp.oo), _a: NONNEG, _b: NONNEG},
+                                part="≥ 0 for q ≥ 1 (each term: a non-negative coefficient times a positive power)")]),
+    claim(None, 1643, "the minimum value at λ* = ‖X‖^{p/(p+q)}/‖Y‖^{q/(p+q)}", "identity",
+          "RHS(λ*) = ‖X‖^{p−p²/(p+q)}‖Y‖^{pq/(p+q)}/p + ‖Y‖^{q−q²/(p+q)}‖X‖^{pq/(p+q)}/q = ‖X‖^{pq/(p+q)}‖Y‖^{pq/(p+q)}(1/p + 1/q)",
+          checks=[Identity(sp.diff(_R, _lam).subs(_lam, _LAM_STAR), sp.Integer(0), part="λ* solves the first-order condition"),
+                  Identity(_R.subs(_lam, _LAM_STAR),
+                           _a ** (_p - _p**2 / (_p + _q)) * _b ** (_p * _q / (_p + _q)) / _p
+                           + _b ** (_q - _q**2 / (_p + _q)) * _a ** (_p * _q / (_p + _q)) / _q, part="the value at λ*"),
+                  Identity(_a ** (_p - _p**2 / (_p + _q)), _a ** (_p * _q / (_p + _q)), part="p − p²/(p+q) = pq/(p+q)")]),
+    claim(None, 1647, "1/p + 1/q = (p + q)/pq", "identity", "1 = 1/p + 1/q = (p + q)/(pq)",
+          checks=[Identity(1 / _p + 1 / _q, (_p + _q) / (_p * _q))]),
+    claim(None, 1651, "the minimum is ‖X‖‖Y‖", "identity", "‖X‖‖Y‖/p + ‖Y‖‖X‖/q = ‖X‖‖Y‖",
+          hypotheses=["1/p + 1/q = 1, i.e. q = p/(p − 1), p > 1"],
+          checks=[Identity((_a * _b / _p + _b * _a / _q).subs(_q, _p / (_p - 1)), _a * _b)]),
+    claim("Prop 10.6", 1657, "Cauchy–Schwarz for random variables", "inequality", "E[AB] ≤ √(E[A²]E[B²])",
+          end_line=1659, hypotheses=["searched on random pairs (A, B) with up to 5 atoms"],
+          symbols={"cs_rhs": sp.Symbol("cs_rhs")}, bound=sp.Symbol("cs_rhs"),
+          checks=[InstanceSearch(finite_cs, BOUND)]),
+    claim(None, 1663, "Young with p = q = 2 in expectation", "inequality", "E[AB] ≤ E[A²]/(2λ²) + λ²E[B²]/2",
+          checks=[Semialgebraic(_A * _B, "<=", _A**2 / (2 * _lam**2) + _lam**2 * _B**2 / 2, {_A: REAL, _B: REAL, _lam: Range(sp.Integer(0), sp.oo, True)},
+                                note="pointwise, hence in expectation")]),
+    claim(None, 1665, "the choice of λ that concludes Proposition 10.6", "identity",
+          "with λ = E[A²]/E[B²]: E[A²]/(2λ²) + λ²E[B²]/2 = √(E[A²]E[B²])",
+          printed="Now, set  $\\lambda = \\frac{\\mathbb{E}[A^2]}{\\mathbb{E}[B^2]}$  to conclude the desired result.",
+          checks=[Identity((_ea / (2 * _lam**2) + _lam**2 * _eb / 2).subs(_lam, _ea / _eb), sp.sqrt(_ea * _eb))],
+          corrected=Corrected("set λ = (E[A²]/E[B²])^{1/4}", "the right side is minimised at λ⁴ = E[A²]/E[B²]; λ = E[A²]/E[B²] "
+                              "gives E[B²]²/(2E[A²]) + E[A²]²/(2E[B²]) ≥ √(E[A²]E[B²])",
+                              [Identity((_ea / (2 * _lam**2) + _lam**2 * _eb / 2).subs(_lam, (_ea / _eb) ** sp.Rational(1, 4)), sp.sqrt(_ea * _eb))]),
+          notes="the printed choice of λ does not conclude the proof (the proposition itself holds)"),
+]
