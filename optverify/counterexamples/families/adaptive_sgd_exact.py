@@ -33,6 +33,7 @@ from optverify.counterexamples.schema import choice, family, integer, real
 
 T_MAX = {"quick": 4, "thorough": 8}
 ALGORITHMS = ("alg7", "alg8", "alg9")
+# "alg7_lag": η_t = c/√(ε² + Σ_{i<t}‖g_i‖²), the rate of line 1365 (sum up to t − 1); chosen with ``variant`` only
 
 
 def huber(num, r, delta):
@@ -49,6 +50,8 @@ def step_size(num, algorithm, state, g, t, c, eps, beta):
     if algorithm == "alg7":
         S = state + g * g
         return c / num.sqrt(eps * eps + S), S
+    if algorithm == "alg7_lag":
+        return c / num.sqrt(eps * eps + state), state + g * g
     A, B = state
     A = beta * A + g * g
     if algorithm == "alg8":
@@ -58,7 +61,7 @@ def step_size(num, algorithm, state, g, t, c, eps, beta):
 
 
 def initial_state(num, algorithm, eps):
-    return num.num(0) if algorithm == "alg7" else (num.num(0), eps * eps)
+    return num.num(0) if algorithm in ("alg7", "alg7_lag") else (num.num(0), eps * eps)
 
 
 def printed_K(lib, Delta, c, H, T, G_ell, sigma, eps, G_L, G_log=None):
@@ -195,7 +198,7 @@ def adaptive_sgd_huber(inst, num, *, variant="any", K_defined=False):
             if num.fabs(g) > worst["G_as"]:
                 worst["G_as"] = num.fabs(g)
             eta, st = step_size(num, algorithm, state, g, t, c, eps, beta)
-            if algorithm != "alg7" and st[0] > worst["max_A"]:
+            if algorithm in ("alg8", "alg9") and st[0] > worst["max_A"]:
                 worst["max_A"] = st[0]
             s = sums
             w_next = w - eta * g
@@ -204,7 +207,7 @@ def adaptive_sgd_huber(inst, num, *, variant="any", K_defined=False):
             gap("gap_1455", L(w_next) - (L(w) - eta * inner + quad))
             gap("gap_1459", num.fabs((L(w) - eta * inner) - (L(w) - eta_prev * inner + (eta_prev - eta) * inner)))
             acc["E_eta_inner"] += prob * probs[z] * eta * inner
-            if algorithm != "alg7" and st[0] > 0:
+            if algorithm in ("alg8", "alg9") and st[0] > 0:
                 acc["E_sum_g2_over_tA"] += prob * probs[z] * g * g / (num.num(t) * st[0])
             A_, B_, C_, mi, mg, sn = path
             new_path = (A_ + eta_prev * inner, B_ + (eta_prev - eta) * inner, C_ + quad, max(mi, num.fabs(inner)),
@@ -240,6 +243,8 @@ def adaptive_sgd_huber(inst, num, *, variant="any", K_defined=False):
     var_h = probs[0] * (h[0] - hbar) ** 2 + probs[1] * (h[1] - hbar) ** 2
     out["D"] = var_h / (hbar * hbar) if inst["n1"] == 0 else float("nan")
     out["sqrt_E_sum_noise2"] = num.sqrt(acc["E_sum_noise2"])
+    out["neg_E_eta_inner"] = -acc["E_eta_inner"]  # −Σ_t E[η_t⟨∇L(w_t), g_t⟩] (line 1361)
+    out["E_sum_eta_grad2_minus_inner"] = acc["E_sum_eta_grad2"] - acc["E_eta_inner"]
     out["avg_grad"] = acc["E_sum_grad"] / Tn
     out["rms_grad"] = acc["E_sqrt_sum_grad2"] / num.sqrt(Tn)
     out["avg_grad2"] = acc["E_sum_grad2"] / Tn
