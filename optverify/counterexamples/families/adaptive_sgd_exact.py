@@ -243,6 +243,9 @@ def adaptive_sgd_huber(inst, num, *, variant="any", K_defined=False):
     var_h = probs[0] * (h[0] - hbar) ** 2 + probs[1] * (h[1] - hbar) ** 2
     out["D"] = var_h / (hbar * hbar) if inst["n1"] == 0 else float("nan")
     out["sqrt_E_sum_noise2"] = num.sqrt(acc["E_sum_noise2"])
+    out["X2"] = acc["E_sqrt_sum_grad2"] ** 2  # X² of line 1565, X = E[√(Σ_t‖∇L(w_t)‖²)]
+    out["cs_lhs"] = out["X2"] / acc["E_inv_etaT"]  # E[√(Σ‖∇L‖²)]²/E[η_T^{-1}] (line 1549)
+    out["sqrt_eps_2E_noise"] = num.sqrt(eps * eps + 2 * acc["E_sum_noise2"])  # √(ε² + 2E[Σ_t‖g_t − ∇L(w_t)‖²]) (line 1582)
     out["neg_E_eta_inner"] = -acc["E_eta_inner"]  # −Σ_t E[η_t⟨∇L(w_t), g_t⟩] (line 1361)
     out["E_sum_eta_grad2_minus_inner"] = acc["E_sum_eta_grad2"] - acc["E_eta_inner"]
     out["avg_grad"] = acc["E_sum_grad"] / Tn
