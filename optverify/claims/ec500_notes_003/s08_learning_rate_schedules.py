@@ -124,3 +124,34 @@ CLAIMS = [
                   Semialgebraic(4 * sigma * eta * r, "<=", 2 * sigma / (H * r), {sigma: POS, eta: POS, r: POS, H: POS},
                                 given=(eta <= 1 / (2 * H * r**2),), part="second line")]),
 ]
+
+P_, D_, W_, Hs, EP, Ew, Sw = sp.symbols("P D W H_s E_P E_w S_w", real=True)
+t_ = sp.Symbol("t", integer=True, positive=True)
+
+CLAIMS += [
+    claim(None, 1263, "the difference with p_t = r_t^{(1)} − r_t^{(B)}, and its norm", "inequality",
+          "w_{B+1}^{(1)} − w_2^{(B)} = −η[Σp_t + Σ(∇L(w_t) − ∇L(w_1))]; ‖…‖ ≤ η[‖Σp_t‖ + Σ‖∇L(w_t) − ∇L(w_1)‖] ≤ η[‖Σp_t‖ + HΣ‖w_t − w_1‖]",
+          end_line=1263,
+          hypotheses=["scalar stand-ins: P = Σ_t p_t, D = Σ_t(∇L(w_t) − ∇L(w_1)) with |D| ≤ HW, W = Σ_t‖w_t − w_1‖ (H-smoothness, triangle)"],
+          checks=[Identity(-eta * ((a - b) - (e - g1)) - eta * (b - g1), -eta * (((a - b) - (e - g1)) + (b - g1)), part="the equality"),
+                  Semialgebraic(sp.Abs(-eta * (P_ + D_)), "<=", eta * (sp.Abs(P_) + Hs * W_), {eta: POS, P_: REAL, D_: REAL, Hs: POS, W_: NONNEG},
+                                given=(sp.Abs(D_) <= Hs * W_,), part="triangle inequality and smoothness")]),
+    claim(None, 1271, "in expectation", "expectation bound", "E‖w_{B+1}^{(1)} − w_2^{(B)}‖ ≤ 2ση√B + ηH E[Σ_t‖w_t^{(1)} − w_1‖]",
+          hypotheses=["line 1263 in expectation and E‖Σ_t p_t‖ ≤ 2σ√B (line 1267's corrected form); r = √B"],
+          checks=[Semialgebraic(Ew, "<=", 2 * sigma * eta * r + eta * Hs * Sw, {Ew: NONNEG, EP: NONNEG, Sw: NONNEG, sigma: POS, eta: POS, r: POS, Hs: POS},
+                                given=(Ew <= eta * (EP + Hs * Sw), EP <= 2 * sigma * r))]),
+    claim(None, 1275, "one iterate of batch size 1", "inequality",
+          "w_t^{(1)} − w_1 = −η(t−1)∇L(w_1) − ηΣ_{t'<t} r_{t'} − ηΣ_{t'<t}(∇L(w_{t'}) − ∇L(w_1)); ‖…‖ ≤ η(t−1)‖∇L(w_1)‖ + η‖Σr‖ + ηHΣ‖w_{t'} − w_1‖",
+          end_line=1275,
+          checks=[Identity(-eta * a, -eta * g1 - eta * (a - b) - eta * (b - g1), part="per term, as at line 1251"),
+                  Semialgebraic(sp.Abs(-eta * (G1 + P_ + D_)), "<=", eta * (sp.Abs(G1) + sp.Abs(P_) + Hs * W_),
+                                {eta: POS, G1: REAL, P_: REAL, D_: REAL, Hs: POS, W_: NONNEG}, given=(sp.Abs(D_) <= Hs * W_,),
+                                part="triangle inequality and smoothness")]),
+    claim(None, 1279, "summing over t", "inequality",
+          "Σ_t‖w_t − w_1‖ ≤ (ηB(B−1)/2)‖∇L(w_1)‖ + ηΣ_t‖Σ_{t'<t} r_{t'}‖ + ηHB(Σ_t‖w_t − w_1‖)",
+          checks=[Identity(sp.Sum(t_ - 1, (t_, 1, B)).doit(), B * (B - 1) / 2, part="Σ_t (t − 1) = B(B − 1)/2"),
+                  LengthInduction("B", state={_N: 0, _A: 0, _J: 0}, element={_I: NONNEG}, update={_N: _N + 1, _A: _A + _J, _J: _J + _I},
+                                  params={}, invariant=(_N >= 0, _J >= 0, _A <= _N * _J), goal=sp.Le(_A, _N * _J),
+                                  part="Σ_t Σ_{t'<t} x_{t'} ≤ B Σ_t x_t for x ≥ 0",
+                                  meaning={"N": "t", "A": "Σ_{τ≤t} Σ_{t'<τ} x_{t'}", "J": "Σ_{τ≤t} x_τ", "I": "x_{t+1} = ‖w_{t+1} − w_1‖ ≥ 0"})]),
+]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from optverify import BOUND, Identity, Inequality, InstanceSearch, Semialgebraic
+from optverify import BOUND, Identity, Inequality, InstanceSearch, NotCheckable, Semialgebraic
 from optverify.claims.ec500_notes_003._common import H, T, claim, sigma
 from optverify.claims.ec500_notes_003.s10_adaptive_sgd import (
     E, EXACT, EXACT_K, HYP_10, HYP_10_3, LOG_PRINTED, NONNEG, THM_10_3, _ROOT_1499, G_ell, G_L, L_w1, Delta, X, c, eta0,
@@ -131,4 +131,28 @@ CLAIMS = [
           "(1/T)E[Σ_t‖∇L(w_t)‖] ≤ (K√2 + √Kε)/√T + √Kσ/T^{1/4}",
           hypotheses=HYP_10_3, symbols=sym(Delta, c, H, T, G_ell, sigma, eps, G_L), bound=THM_10_3,
           checks=[InstanceSearch(Measured(EXACT_K, "avg_grad"), BOUND)], notes="the statement of Theorem 10.3 (line 1509); " + _ROOT_1499),
+]
+
+CLAIMS += [
+    claim(None, 1537, "rearranging", "expectation bound",
+          "E[Σ_t η_{t−1}‖∇L(w_t)‖²] ≤ E[L(w_1) − L(w_{T+1})] + Hc² log(T(G_L² + σ²)/ε²)/2 + cG_L G_ℓ/ε",
+          hypotheses=HYP_10_3, symbols=sym(L_w1, E["E_L_T1"], H, c, T, G_L, sigma, eps, G_ell),
+          bound=L_w1 - E["E_L_T1"] + H * c**2 * LOG_G / 2 + c * G_L * G_ell / eps,
+          checks=[InstanceSearch(Measured(EXACT_K, "E_sum_etaprev_grad2"), BOUND)], notes=_ROOT_1499),
+    claim(None, 1545, "the random variables of the Cauchy–Schwarz step", "definition", "A² = Σ_t η_T‖∇L(w_t)‖², B² = 1/η_T",
+          checks=[NotCheckable("definitions of A and B (their use is decided at line 1549)")]),
+    claim(None, 1553, "continuing with line 1541", "expectation bound",
+          "E[√(Σ‖∇L‖²)]²/E[η_T^{−1}] ≤ Δ + Hc² log(…)/2 + cG_L G_ℓ/ε;  E[√(Σ‖∇L‖²)]² ≤ (…)E[η_T^{−1}] = (Δ/c + Hc log(…)/2 + G_L G_ℓ/ε)E[√(ε² + Σ‖g_t‖²)]",
+          end_line=1553, hypotheses=HYP_10_3 + ["log(…) = log(T(G_L² + σ²)/ε²) as printed"],
+          symbols=sym(Delta, H, c, T, G_L, sigma, eps, G_ell, E["E_inv_etaT"]),
+          bound=(Delta + H * c**2 * LOG_G / 2 + c * G_L * G_ell / eps) * E["E_inv_etaT"],
+          checks=[InstanceSearch(Measured(EXACT_K, "X2"), BOUND),
+                  Identity((Delta + H * c**2 * LOG_G / 2 + c * G_L * G_ell / eps) * (X / c), (Delta / c + H * c * LOG_G / 2 + G_L * G_ell / eps) * X,
+                           part="1/η_T = √(ε² + Σ‖g_t‖²)/c", note="X = √(ε² + Σ_t‖g_t‖²)")],
+          notes=_ROOT_1499),
+    claim(None, 1561, "the self-bounding form", "qualitative", "X² ≤ f(X)",
+          checks=[NotCheckable("a schematic form (f unspecified) announcing the argument decided at lines 1565–1595")]),
+    claim(None, 1565, "equation (4)", "expectation bound", "X² ≤ K E[√(ε² + Σ_t‖g_t‖²)]",
+          hypotheses=HYP_10_3 + ["K of line 1557"], symbols=sym(Kp, E["E_sqrt_eps_sum_g2"]), bound=Kp * E["E_sqrt_eps_sum_g2"],
+          checks=[InstanceSearch(Measured(EXACT_K, "X2"), BOUND)], notes=_ROOT_1499),
 ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from optverify import BOUND, Corrected, InstanceSearch, Limit, Scaling, Semialgebraic, Simulation
+from optverify import BOUND, Corrected, InstanceSearch, Limit, NotCheckable, Scaling, Semialgebraic, Simulation
 from optverify.claims.ec500_notes_003._common import H, T, claim, sigma
 from optverify.claims.ec500_notes_003.s10_adaptive_sgd import (
     DIMS, EXACT, EXACT_K, HYP_10_3, K, K_corr, RUNS_10_3, THM_10_3_AGAIN, THM_10_3_CORR, _ROOT_1499, Delta, G_ell, G_L, avg_grad, c,
@@ -107,4 +107,29 @@ CLAIMS = [
         hypotheses=["written with b = √(KD)/T^{1/4}, a = (K√2 + √Kε)/√T as at line 1733"],
         checks=[Semialgebraic(X, "<=", 2 * b_**2 + 2 * a_, {X: NONNEG, a_: NONNEG, b_: NONNEG}, given=(sp.sqrt(X) <= b_ + sp.sqrt(a_),))],
     ),
+]
+
+_s = sp.Symbol("s", nonnegative=True)  # (1/T)E[Σ_t σ_t²]
+_Xr = sp.Symbol("X_r", nonnegative=True)  # √((1/T)E[Σ_t‖∇L(w_t)‖²])
+rms_sq = sp.Symbol("rms_sq", nonnegative=True)
+
+CLAIMS += [
+    claim(None, 1673, "the learning rate of Algorithm 7, recalled", "definition", "η_t = c/√(ε² + Σ_{i≤t}‖g_i‖²)",
+          checks=[NotCheckable("the step size of Algorithm 7 restated (decided with Algorithms 7 and 10)")]),
+    claim(None, 1725, "Theorem 11.1 under σ_t² ≤ D‖∇L(w_t)‖²", "inequality",
+          "(1/√T)E[√(Σ‖∇L‖²)] ≤ (K√2 + √Kε)/√T + √(K√((1/T)E[Σσ_t²]))/T^{1/4} ≤ (K√2 + √Kε)/√T + √(KD√((1/T)E[Σ‖∇L‖²]))/T^{1/4}",
+          end_line=1725,
+          hypotheses=["the second step: from σ_t² ≤ D‖∇L(w_t)‖², s = (1/T)E[Σσ_t²] ≤ D X², X = √((1/T)E[Σ‖∇L‖²])"],
+          checks=[Semialgebraic(sp.sqrt(_s), "<=", D_ * _Xr, {_s: NONNEG, D_: NONNEG, _Xr: NONNEG}, given=(_s <= D_ * _Xr**2,),
+                                part="√((1/T)E[Σσ_t²]) ≤ D√((1/T)E[Σ‖∇L‖²])")],
+          corrected=Corrected("the same with √D in place of D", "σ_t² ≤ D‖∇L‖² gives √((1/T)E[Σσ_t²]) ≤ √D·X",
+                              [Semialgebraic(sp.sqrt(_s), "<=", sp.sqrt(D_) * _Xr, {_s: NONNEG, D_: NONNEG, _Xr: NONNEG}, given=(_s <= D_ * _Xr**2,))]),
+          notes="true for D ≥ 1 only; the first step is Theorem 11.1 (refuted through K)"),
+    claim(None, 1729, "the self-bounding inequality for X", "expectation bound",
+          "X ≤ (K√2 + √Kε)/√T + √(KDX)/T^{1/4}, X = √((1/T)E[Σ_t‖∇L(w_t)‖²])",
+          hypotheses=HYP_11 + ["σ_t² ≤ D‖∇L(w_t)‖² (multiplicative noise on the exact family)"],
+          symbols={s.name: s for s in (Delta, c, H, T, G_ell, sigma, eps, G_L, D_, rms_sq)},
+          bound=(K * sp.sqrt(2) + sp.sqrt(K) * eps) / sp.sqrt(T) + sp.sqrt(K * D_ * sp.sqrt(rms_sq)) / T ** sp.Rational(1, 4),
+          checks=[InstanceSearch(Measured(EXACT_K, "sqrt_avg_grad2"), BOUND)],
+          notes="line 1725 bounds (1/√T)E[√(Σ‖∇L‖²)] ≤ X, not X (Jensen points the other way); " + _ROOT_1499),
 ]

@@ -186,3 +186,13 @@ CLAIMS = [
           checks=[InstanceSearch(Measured(ALG9, "E_sum_grad2"), BOUND)],
           notes="the same bound as line 1851; " + MISSING_C2),
 ]
+
+CLAIMS += [
+    claim(None, 1865, "therefore (the proof of Theorem 12.1)", "expectation bound",
+          "E[L(w_{T+1})] ≤ E[L(w_1) − Σ_t η_{t−1}‖∇L(w_t)‖²] + (H/2)(1 + log T) + η_0G_LG_ℓ; E[Σ_t η_{t−1}‖∇L‖²] ≤ Δ + …; "
+          "E[(min_t η_t)Σ_t‖∇L‖²] ≤ Δ + (H/2)(1 + log T) + η_0G_LG_ℓ",
+          end_line=1865, hypotheses=HYP_12, symbols=SYM_12, bound=THM_12_1,
+          checks=[InstanceSearch(Measured(ALG9, "E_L_T1"), BOUND, part="first line"),
+                  InstanceSearch(Measured(ALG9, "E_min_eta_sum_grad2"), Delta + H / 2 * (1 + sp.log(T)) + eta0 * G_L * G_ell, part="last line")],
+          notes="the first line is Theorem 12.1's first bound; " + MISSING_C2),
+]

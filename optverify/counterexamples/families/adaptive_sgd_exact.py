@@ -251,6 +251,8 @@ def adaptive_sgd_huber(inst, num, *, variant="any", K_defined=False):
     out["avg_grad"] = acc["E_sum_grad"] / Tn
     out["rms_grad"] = acc["E_sqrt_sum_grad2"] / num.sqrt(Tn)
     out["avg_grad2"] = acc["E_sum_grad2"] / Tn
+    out["rms_sq"] = out["avg_grad2"]
+    out["sqrt_avg_grad2"] = num.sqrt(out["avg_grad2"])
     arg = Tn * (out["G_ell"] ** 2 + sigma2) / (eps * eps)
     argp = Tn * (out["G_L"] ** 2 + sigma2) / (eps * eps)
     out["K"] = printed_K(num, out["Delta"], c, hbar, Tn, out["G_ell"], out["sigma"], eps, out["G_L"]) if arg > 0 else float("nan")
