@@ -13,7 +13,7 @@ from optverify import Identity, InstanceSearch, Limit, NotCheckable, Semialgebra
 from optverify.claims.ec500_notes_003._common import H, T, claim, sigma, t
 from optverify.claims.ec500_notes_003.s10_adaptive_sgd import NONNEG, Delta, c
 from optverify.claims.specs import Range
-from optverify.counterexamples.families.adaptive_sgd_exact import adaptive_sgd_huber
+from optverify.counterexamples.families.adaptive_sgd_exact import adaptive_sgd_alg7, adaptive_sgd_lagged
 from optverify.counterexamples.families.variance_estimators import variance_estimators
 from optverify.counterexamples.schema import Measured
 from optverify.notation import eps, eta
@@ -53,23 +53,23 @@ CLAIMS = [
     claim(None, 1359, "smoothness with the adaptive rate", "inequality",
           "E[L(w_{t+1})] ≤ E[L(w_t) − ⟨∇L(w_t), η_t g_t⟩ + Hη_t²‖g_t‖²/2] = E[L(w_t)] − E[η_t⟨∇L, g_t⟩] + E[Hη_t²‖g_t‖²/2]",
           hypotheses=["checked pathwise on the exact Huber family with Algorithm 7's η_t (the largest gap over paths and t)"],
-          checks=[InstanceSearch(Measured(adaptive_sgd_huber.bind(variant="alg7"), "gap_1455"), sp.Integer(0))]),
+          checks=[InstanceSearch(Measured(adaptive_sgd_alg7, "gap_1455"), sp.Integer(0))]),
     claim(None, 1361, "the adaptive step can make negative progress in expectation", "existence",
           "−E[η_t⟨∇L(w_t), g_t⟩] > 0 may happen",
           printed="shows that it might actually be that  $-\\mathbb{E}[\\eta_t \\langle \\nabla \\mathcal{L}(\\mathbf{w}_t), \\mathbf{g}_t \\rangle] > 0$",
           hypotheses=["η_t = c/√(Σ_{i≤t}‖g_i‖² + ε²) (Algorithm 7); a witness: −Σ_t E[η_t⟨∇L(w_t), g_t⟩] > 0 on the exact Huber family"],
-          checks=[InstanceSearch(Measured(adaptive_sgd_huber.bind(variant="alg7"), "neg_E_eta_inner"), sp.Integer(0), quantifier="exists")]),
+          checks=[InstanceSearch(Measured(adaptive_sgd_alg7, "neg_E_eta_inner"), sp.Integer(0), quantifier="exists")]),
     claim(None, 1365, "the lagged rate", "definition", "η_t = c/√(ε² + Σ_{i≤t−1}‖g_i‖²)",
           checks=[NotCheckable("a definition (used by line 1369)")]),
     claim(None, 1369, "with the lagged rate the expectation factors", "identity",
           "E[⟨∇L(w_t), η_t∇ℓ(w_t, z_t)⟩] = E[η_t‖∇L(w_t)‖²]",
           hypotheses=["η_t of line 1365 (independent of z_t given the past); summed over t on the exact Huber family"],
           symbols={"E_sum_eta_grad2": sp.Symbol("E_sum_eta_grad2")}, bound=sp.Symbol("E_sum_eta_grad2"),
-          checks=[InstanceSearch(Measured(adaptive_sgd_huber.bind(variant="alg7_lag"), "E_eta_inner"), sp.Symbol("E_sum_eta_grad2"), rel="==")]),
+          checks=[InstanceSearch(Measured(adaptive_sgd_lagged, "E_eta_inner"), sp.Symbol("E_sum_eta_grad2"), rel="==")]),
     claim(None, 1373, "the rate used: the sum up to t, so the argument is invalid", "existence",
           "η_t = c/√(ε² + Σ_{i≤t}‖g_i‖²): the above argument with expectations is invalid",
           hypotheses=["tested: an instance where E[η_t⟨∇L, g_t⟩] ≠ E[η_t‖∇L‖²] (summed over t) for Algorithm 7's rate, replayed at 50 digits"],
-          checks=[InstanceSearch(Measured(adaptive_sgd_huber.bind(variant="alg7"), "E_sum_eta_grad2_minus_inner"), sp.Integer(0),
+          checks=[InstanceSearch(Measured(adaptive_sgd_alg7, "E_sum_eta_grad2_minus_inner"), sp.Integer(0),
                                  quantifier="exists")]),
     claim(None, 1377, "the step is at most c", "inequality", "‖η_t g_t‖ ≤ c",
           hypotheses=["η_t = c/√(ε² + Σ_{i≤t}‖g_i‖²); x = ‖g_t‖, S = Σ_{i<t}‖g_i‖²"],

@@ -14,19 +14,19 @@ from optverify.claims.ec500_notes_003._common import H, T, claim, sigma
 from optverify.claims.ec500_notes_003.s10_adaptive_sgd import NONNEG, G, G_ell, G_L, L_w1, Delta, E, c, eta0, _u
 from optverify.claims.specs import Range
 from optverify.counterexamples.adaptive_sgd_mc import AdaptiveSGDRuns
-from optverify.counterexamples.families.adaptive_sgd_exact import adaptive_sgd_huber
+from optverify.counterexamples.families.adaptive_sgd_exact import adaptive_sgd_alg9, adaptive_sgd_huber
 from optverify.counterexamples.families.ema_nonconvergence import ema_tails
 from optverify.counterexamples.schema import Measured
 from optverify.notation import beta, eps, eta
 
-ALG9 = adaptive_sgd_huber.bind(variant="alg9")
+ALG9 = adaptive_sgd_alg9
 N, V, Lt, s2 = sp.symbols("N V L_t s2", nonnegative=True)  # ‖∇L(w_t)‖², E‖g_t − ∇L(w_t)‖², L(w_t), σ_t²
 POS = Range(sp.Integer(0), sp.oo, True)
 HYP_12 = [
     "L is H-smooth and G_L-Lipschitz, g_t = ∇ℓ(w_t, z_t), E[g_t | past] = ∇L(w_t); E[max_t ‖g_t‖] ≤ G_ℓ (the smallest, computed)",
     "η_0 (not defined in the statement) read as c/ε, the deterministic η_0 ≥ η_1 of Theorem 10.1 (B_1 ≥ ε²)",
     "G (not defined in the statement) read as the almost-sure bound ‖g_t‖ ≤ G the proof uses at line 1869 (G ≥ G_L)",
-    "checked on: 1-D Huber with two-point noise, expectations exact over the 2^T paths (T ≤ 4 quick, 8 thorough), and Monte Carlo "
+    "checked on: 1-D Huber with two-point noise, expectations exact over the 2^T paths (T ≤ 3 quick, 8 thorough), and Monte Carlo "
     "of the engine's adaptive_sgd_ema_corrected kernel",
 ]
 THM_12_1 = L_w1 - E["E_sum_etaprev_grad2"] + H / 2 * (1 + sp.log(T)) + eta0 * G_L * G_ell

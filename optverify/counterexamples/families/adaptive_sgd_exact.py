@@ -22,6 +22,10 @@ The updates are the printed ones (lines 1391–1398, 1803–1813, 1825–1837):
 and w_{t+1} = w_t − η_t g_t.  η_0 = c/ε is the deterministic η_0 ≥ η_1 the notes take (line 1413).
 The noise-free case (n_1 = 0, h_0 = h_1) is included: then every quantity is deterministic.
 
+Families (one schema, the algorithm fixed by its ``algorithm`` choice so that a certificate names the algorithm it ran):
+``adaptive_sgd_huber`` (Algorithms 7, 8 or 9), ``adaptive_sgd_alg7``, ``adaptive_sgd_alg9`` and ``adaptive_sgd_lagged``
+(η_t = c/√(ε² + Σ_{i<t} g_i²), line 1365).
+
 This transcription runs in any number context (floats while searching, 50 digits on replay); the
 numba kernels ``adagrad_norm``, ``adaptive_sgd_ema`` and ``adaptive_sgd_ema_corrected`` of
 ``optverify.sim.algorithms`` implement the same updates (the 003 tests compare the two).
@@ -31,9 +35,9 @@ from __future__ import annotations
 
 from optverify.counterexamples.schema import choice, family, integer, real
 
-T_MAX = {"quick": 4, "thorough": 8}
+T_MAX = {"quick": 3, "thorough": 8}
 ALGORITHMS = ("alg7", "alg8", "alg9")
-# "alg7_lag": η_t = c/√(ε² + Σ_{i<t}‖g_i‖²), the rate of line 1365 (sum up to t − 1); chosen with ``variant`` only
+# "alg7_lag": η_t = c/√(ε² + Σ_{i<t}‖g_i‖²), the rate of line 1365 (sum up to t − 1): the family adaptive_sgd_lagged
 
 
 def huber(num, r, delta):
@@ -107,9 +111,9 @@ def _c_example(p):
     return (-b - math.sqrt(disc)) / (2 * a)
 
 
-@family(
-    {
-        "algorithm": choice(*ALGORITHMS),
+def _schema(algorithms):
+    return {
+        "algorithm": choice(*algorithms),
         "T": integer(1, T_MAX, examples=(1,)),
         "p": real(0.05, 0.95, examples=(0.5,)),
         "h0": real(0.05, 4, examples=(1.0,)),
@@ -120,21 +124,22 @@ def _c_example(p):
         "eps": real(1e-3, 1e2, log=True, examples=(_eps_example, 10.0, 1e-3)),
         "c": real(1e-3, 1e3, log=True, examples=(_c_example, 5.0, 100.0)),
         "beta": real(0, 0.999, examples=(0.0, 0.9)),
-    },
-    name="adaptive-sgd-huber-exact-{variant}",
-    description=lambda o: (
-        "1-D Huber loss h̄ρ_δ(w) (w* = 0, L* = 0) with two-point noise ℓ(w,z) = h_zρ_δ(w) + n_z w, E n_z = 0; "
-        f"Algorithm 7/8/9 as printed ({o.get('variant', 'all')}); T ≤ 4 (quick) / 8 (thorough); "
-        "H = h̄, G_L = h̄δ, G_ℓ = E max_t |g_t|, G = max |g_t|, σ² = max_t E|g_t − ∇L(w_t)|² computed exactly over all 2^T paths"
-    ),
-)
-def adaptive_sgd_huber(inst, num, *, variant="any", K_defined=False):
-    """``variant``: "any" (the drawn algorithm), or one algorithm name forcing it.
+    }
+
+
+def _description(algorithms):
+    return ("1-D Huber loss h̄ρ_δ(w) (w* = 0, L* = 0) with two-point noise ℓ(w,z) = h_zρ_δ(w) + n_z w, E n_z = 0; "
+            f"{' / '.join(algorithms)} as printed; T ≤ 3 (quick) / 8 (thorough); "
+            "H = h̄, G_L = h̄δ, G_ℓ = E max_t |g_t|, G = max |g_t|, σ² = max_t E|g_t − ∇L(w_t)|² computed exactly over all 2^T paths")
+
+
+def evaluate(inst, num, K_defined=False):
+    """Every quantity of the instance (the algorithm is the instance's own ``algorithm``).
 
     ``K_defined=True``: an instance where the printed K (line 1505) is not positive, so that √K is not a real
-    number, lies outside the statements that take √K; all its values are then NaN (skipped by the search).
+    number, lies outside the statements that take √K; all its values but T are then NaN (skipped by the search).
     """
-    algorithm = inst["algorithm"] if variant == "any" else variant
+    algorithm = inst["algorithm"]
     T = inst["T"]
     one = num.num(1)
     p = num.num(inst["p"])
@@ -263,3 +268,24 @@ def adaptive_sgd_huber(inst, num, *, variant="any", K_defined=False):
         if not (K > 0 and out["K_proof"] > 0):
             return {k: (v if k == "T" else float("nan")) for k, v in out.items()}
     return out
+
+
+@family(_schema(("alg7", "alg8", "alg9")), name="adaptive-sgd-huber-exact", description=_description(("Algorithm 7", "8", "9")))
+def adaptive_sgd_huber(inst, num, *, K_defined=False):
+    return evaluate(inst, num, K_defined)
+
+
+@family(_schema(("alg7",)), name="adaptive-sgd-huber-exact-alg7", description=_description(("Algorithm 7",)))
+def adaptive_sgd_alg7(inst, num, *, K_defined=False):
+    return evaluate(inst, num, K_defined)
+
+
+@family(_schema(("alg9",)), name="adaptive-sgd-huber-exact-alg9", description=_description(("Algorithm 9",)))
+def adaptive_sgd_alg9(inst, num, *, K_defined=False):
+    return evaluate(inst, num, K_defined)
+
+
+@family(_schema(("alg7_lag",)), name="adaptive-sgd-huber-exact-lagged",
+        description=_description(("η_t = c/√(ε² + Σ_{i<t}‖g_i‖²) (line 1365)",)))
+def adaptive_sgd_lagged(inst, num, *, K_defined=False):
+    return evaluate(inst, num, K_defined)
