@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from optverify import BOUND, Corrected, Identity, InstanceSearch, Limit, Semialgebraic, Sharp, Simulation
+from optverify import BOUND, Corrected, Identity, InstanceSearch, Limit, Scaling, Semialgebraic, Sharp, Simulation
 from optverify.claims.ec500_notes_003._common import H, T, claim, eta, sigma
 from optverify.claims.ec500_notes_003.s10_adaptive_sgd import Delta
 from optverify.claims.specs import Range
@@ -66,7 +66,9 @@ CLAIMS = [
         end_line=1159,
         hypotheses=["L is H-smooth, per-sample variance ≤ σ² (computed), η ≤ 1/H, Δ = L(w_1) − L*"],
         symbols={s.name: s for s in (Delta, eta, H, T, sigma, B)}, bound=2 * Delta / eta + H * T * eta * sigma**2 / B,
-        checks=[Simulation(MinibatchSGDRuns(), BOUND)],
+        checks=[Simulation(MinibatchSGDRuns(), BOUND),
+                Scaling(sp.Symbol("sum_grad2"), BOUND, {sp.Symbol("sum_grad2"): "grad2", Delta: "loss", eta: "step", H: "hess", T: "none",
+                                                         sigma: "grad", B: "none"})],
     ),
     claim(
         None, 1163, "Theorem 7.2 with η = 1/max(H, σ√(LT/B))", "expectation bound",

@@ -56,7 +56,7 @@ HYP_10 = [
     "L is H-smooth and G_L-Lipschitz, g_t = ∇ℓ(w_t, z_t) with E[g_t | past] = ∇L(w_t) (z_t i.i.d.)",
     "E[max_{t≤T} ‖g_t‖] ≤ G_ℓ; the families take the smallest such G_ℓ (computed)",
     "η_0 is the deterministic c/ε ≥ η_1 of line 1419",
-    "checked on: 1-D Huber L = h̄ρ_δ with two-point noise, every expectation exact over the 2^T paths (T ≤ 3 quick, 8 thorough); "
+    "checked on: 1-D Huber L = h̄ρ_δ with two-point noise, every expectation exact over the 2^T paths (T ≤ 4 quick, 8 thorough); "
     "and Monte Carlo on the engine's kernels (Huber, noise laws of one variance: Rademacher, uniform, two-point, sparse)",
 ]
 RUNS_10_1 = ("sum_etaprev_grad2", "sum_eta2_g2", "sum_eta_grad2")

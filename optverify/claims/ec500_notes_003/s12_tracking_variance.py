@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from optverify import BOUND, Corrected, Identity, Induction, Inequality, InstanceSearch, LengthInduction, NotCheckable, Semialgebraic, Simulation
+from optverify import BOUND, Corrected, Identity, Induction, Inequality, InstanceSearch, LengthInduction, NotCheckable, Scaling, Semialgebraic, Simulation
 from optverify.claims.ec500_notes_003._common import H, T, claim, sigma
 from optverify.claims.ec500_notes_003.s10_adaptive_sgd import NONNEG, G, G_ell, G_L, L_w1, Delta, E, c, eta0, _u
 from optverify.claims.specs import Range
@@ -26,7 +26,7 @@ HYP_12 = [
     "L is H-smooth and G_L-Lipschitz, g_t = ∇ℓ(w_t, z_t), E[g_t | past] = ∇L(w_t); E[max_t ‖g_t‖] ≤ G_ℓ (the smallest, computed)",
     "η_0 (not defined in the statement) read as c/ε, the deterministic η_0 ≥ η_1 of Theorem 10.1 (B_1 ≥ ε²)",
     "G (not defined in the statement) read as the almost-sure bound ‖g_t‖ ≤ G the proof uses at line 1869 (G ≥ G_L)",
-    "checked on: 1-D Huber with two-point noise, expectations exact over the 2^T paths (T ≤ 3 quick, 8 thorough), and Monte Carlo "
+    "checked on: 1-D Huber with two-point noise, expectations exact over the 2^T paths (T ≤ 4 quick, 8 thorough), and Monte Carlo "
     "of the engine's adaptive_sgd_ema_corrected kernel",
 ]
 THM_12_1 = L_w1 - E["E_sum_etaprev_grad2"] + H / 2 * (1 + sp.log(T)) + eta0 * G_L * G_ell
@@ -38,6 +38,9 @@ SYM_12b = {s.name: s for s in (Delta, H, T, eta0, G_L, G_ell, eps, G, beta, c)}
 RUNS_12 = dict(c=1.0, eps=0.1, beta=0.9)
 MISSING_C2 = "the proof drops c² from η_t² = c²/B_t at line 1859"
 _P, _N = sp.symbols("P N", positive=True)
+# kinds for the scaling analysis (loss × a, parameters × b): both corrected bounds transform like what they bound
+SCALING_12 = {E["E_L_T1"]: "loss", L_w1: "loss", E["E_sum_etaprev_grad2"]: "loss", H: "hess", c: "param", T: "none", eta0: "step",
+              G_L: "grad", G_ell: "grad", E["E_sum_grad2"]: "grad2", Delta: "loss", eps: "grad", G: "grad", beta: "none"}
 _Ps, _Ls, _Ns, _L1 = sp.symbols("P Lt N L1", real=True)
 
 CLAIMS = [
@@ -132,6 +135,7 @@ CLAIMS = [
                 Simulation(AdaptiveSGDRuns("alg9", "L_T1", ("sum_etaprev_grad2",), **RUNS_12), BOUND)],
         corrected=Corrected("the same with (Hc²/2)(1 + log T)", MISSING_C2,
                             [InstanceSearch(Measured(ALG9, "E_L_T1"), THM_12_1_CORR),
+                             Scaling(E["E_L_T1"], THM_12_1_CORR, SCALING_12),
                              Simulation(AdaptiveSGDRuns("alg9", "L_T1", ("sum_etaprev_grad2",), c=5.0, eps=0.1, beta=0.9), THM_12_1_CORR)],
                             bound=THM_12_1_CORR),
         notes=MISSING_C2 + " (a large c overshoots at T = 1: w_2 = w_1 − c·sign(g_1))",
@@ -145,6 +149,7 @@ CLAIMS = [
         corrected=Corrected("E[Σ_t‖∇L(w_t)‖²] ≤ (Δ + (Hc²/2)(1 + log T) + η_0 G_L G_ℓ)(ε + G√T)/(c√(1 − β))",
                             MISSING_C2 + ", and min_t η_t ≥ c√(1 − β)/(ε + G√T) (line 1871 drops c)",
                             [InstanceSearch(Measured(ALG9, "E_sum_grad2"), THM_12_1b_CORR),
+                             Scaling(E["E_sum_grad2"], THM_12_1b_CORR, SCALING_12),
                              Simulation(AdaptiveSGDRuns("alg9", "sum_grad2", **RUNS_12), THM_12_1b_CORR)],
                             bound=THM_12_1b_CORR),
         notes=MISSING_C2 + "; with a small c the iterates barely move and Σ_t‖∇L(w_t)‖² ≈ T‖∇L(w_1)‖² outgrows the printed bound",

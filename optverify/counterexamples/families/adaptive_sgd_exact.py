@@ -35,7 +35,7 @@ from __future__ import annotations
 
 from optverify.counterexamples.schema import choice, family, integer, real
 
-T_MAX = {"quick": 3, "thorough": 8}
+T_MAX = {"quick": 4, "thorough": 8}
 ALGORITHMS = ("alg7", "alg8", "alg9")
 # "alg7_lag": η_t = c/√(ε² + Σ_{i<t}‖g_i‖²), the rate of line 1365 (sum up to t − 1): the family adaptive_sgd_lagged
 
@@ -119,17 +119,17 @@ def _schema(algorithms):
         "h0": real(0.05, 4, examples=(1.0,)),
         "h1": real(0.05, 4, examples=(1.0,)),
         "n1": real(-3, 3, examples=(0.0,)),
-        "delta": real(0.1, 4, examples=(1.0,)),
-        "w1": real(-6, 6, examples=(2.0,)),
+        "delta": real(0.1, 4, examples=(1.0, 1.45)),
+        "w1": real(-6, 6, examples=(2.0, lambda p: p["delta"])),
         "eps": real(1e-3, 1e2, log=True, examples=(_eps_example, 10.0, 1e-3)),
-        "c": real(1e-3, 1e3, log=True, examples=(_c_example, 5.0, 100.0)),
+        "c": real(1e-3, 1e3, log=True, examples=(_c_example, 5.0, 100.0, 1e-3)),
         "beta": real(0, 0.999, examples=(0.0, 0.9)),
     }
 
 
 def _description(algorithms):
     return ("1-D Huber loss h̄ρ_δ(w) (w* = 0, L* = 0) with two-point noise ℓ(w,z) = h_zρ_δ(w) + n_z w, E n_z = 0; "
-            f"{' / '.join(algorithms)} as printed; T ≤ 3 (quick) / 8 (thorough); "
+            f"{' / '.join(algorithms)} as printed; T ≤ 4 (quick) / 8 (thorough); "
             "H = h̄, G_L = h̄δ, G_ℓ = E max_t |g_t|, G = max |g_t|, σ² = max_t E|g_t − ∇L(w_t)|² computed exactly over all 2^T paths")
 
 
