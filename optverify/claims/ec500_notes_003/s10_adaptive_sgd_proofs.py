@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import sympy as sp
 
-from optverify import BOUND, Identity, Inequality, InstanceSearch, NotCheckable, Semialgebraic
+from optverify import BOUND, Corrected, Identity, Inequality, InstanceSearch, NotCheckable, Semialgebraic
 from optverify.claims.ec500_notes_003._common import H, T, claim, sigma
 from optverify.claims.ec500_notes_003.s10_adaptive_sgd import (
-    E, EXACT, EXACT_K, HYP_10, HYP_10_3, LOG_PRINTED, NONNEG, THM_10_3, _ROOT_1499, G_ell, G_L, L_w1, Delta, X, c, eta0,
+    E, EXACT, EXACT_K, HYP_10, HYP_10_3, LOG_CORRECTED, LOG_PRINTED, NONNEG, THM_10_3, _ROOT_1499, corrected_log_bound_checks, G_ell, G_L, L_w1, Delta, X, c, eta0,
 )
 from optverify.claims.specs import Range
 from optverify.counterexamples.families.sum_integral import adagrad_sum
@@ -65,7 +65,10 @@ CLAIMS = [
     claim(None, 1521, "Lemma 10.2 applied to Σ_t η_t²‖g_t‖²", "inequality",
           "Σ_t η_t²‖g_t‖² = c²Σ_t ‖g_t‖²/(ε² + Σ_{i≤t}‖g_i‖²) ≤ c² log(Σ_t‖g_t‖²/ε²)",
           hypotheses=["any ‖g_t‖² ≥ 0, ε, c > 0 (deterministic)"], symbols={"c": c, "S": E["S"], "epsilon": eps},
-          bound=c**2 * LOG_PRINTED, checks=[InstanceSearch(adagrad_sum, BOUND)], notes=_ROOT_1499),
+          bound=c**2 * LOG_PRINTED, checks=[InstanceSearch(adagrad_sum, BOUND)],
+          corrected=Corrected("Σ_t η_t²‖g_t‖² ≤ c² log((ε² + Σ_t‖g_t‖²)/ε²)", _ROOT_1499 + " (the same application of Lemma 10.2)",
+                              corrected_log_bound_checks(c**2 * LOG_CORRECTED), bound=c**2 * LOG_CORRECTED),
+          notes=_ROOT_1499),
     claim(None, 1525, "Jensen for the logarithm", "expectation bound", "E[Σ_t η_t²‖g_t‖²] ≤ c² log(E[Σ_t‖g_t‖²]/ε²)",
           hypotheses=HYP_10_3, symbols=sym(c, eps, E["E_sum_g2"]), bound=c**2 * sp.log(E["E_sum_g2"] / eps**2),
           checks=[InstanceSearch(Measured(EXACT_K, "E_sum_eta2_g2"), BOUND)], notes=_ROOT_1499),
