@@ -28,7 +28,10 @@ _used: dict[str, list[Claim]] = {}  # claims file or module → its claims, in t
 def bundled_claims() -> tuple[Claim, ...]:
     claims: list[Claim] = []
     for name in SOURCE_MODULES:
-        claims.extend(importlib.import_module(name).CLAIMS)
+        try:
+            claims.extend(importlib.import_module(name).CLAIMS)
+        except (ValueError, TypeError, ImportError) as exc:  # a malformed bundled claim (ClaimError is a ValueError)
+            raise UserError(f"bundled claims {name} failed to import: {type(exc).__name__}: {exc}") from exc
     return tuple(claims)
 
 

@@ -186,7 +186,7 @@ def _adversarial_phase(family, rhs, rel, mode, seed, deadline, out: SearchOutcom
         return not maximize and best.get("score", 0) > 1 + 1e-6
 
     optimize.differential_evolution(
-        objective, bounds, seed=seed, maxiter=maxiter, popsize=12, tol=1e-10, polish=False, callback=stop, init="sobol"
+        objective, bounds, seed=seed, maxiter=maxiter, popsize=POPSIZE, tol=1e-10, polish=False, callback=stop, init="sobol"
     )
     if "x" in best and time.monotonic() < deadline and (maximize or best["score"] <= 1 + 1e-6):
         lo = np.array([b[0] for b in bounds])
@@ -201,6 +201,19 @@ def _adversarial_phase(family, rhs, rel, mode, seed, deadline, out: SearchOutcom
         out.worst = best["ev"]
 
 
+POPSIZE = 12  #: differential evolution's population per dimension
+QUICK_EVALUATIONS = 2500  #: quick mode's budget of adversarial evaluations (generations × population), whatever the dimension
+
+
+def _generations(family, mode: str) -> int:
+    """Differential evolution's generations: 300 in thorough mode; in quick mode 30, fewer for wide families so that
+    a search costs at most about QUICK_EVALUATIONS evaluations (a fixed count, never the clock: the same seed gives the same search)."""
+    if mode != "quick":
+        return 300
+    population = POPSIZE * max(1, len(family.vector_bounds(mode)))
+    return max(4, min(30, QUICK_EVALUATIONS // population))
+
+
 def search(family, rhs: sp.Expr, rel: str, mode: str, seed: int, deadline: float, maximize: bool = False) -> SearchOutcome:
     """Random (hypothesis) then adversarial (differential evolution, Nelder–Mead) search for the largest measured/rhs.
 
@@ -212,7 +225,7 @@ def search(family, rhs: sp.Expr, rel: str, mode: str, seed: int, deadline: float
     n_random = 150 if mode == "quick" else 1500
     _hypothesis_phase(family, rhs_eval, rel, mode, seed, n_random, deadline, out, maximize)
     if (maximize or not (out.worst and out.worst.violates)) and time.monotonic() < deadline:
-        _adversarial_phase(family, rhs_eval, rel, mode, seed, deadline, out, maxiter=30 if mode == "quick" else 300, maximize=maximize)
+        _adversarial_phase(family, rhs_eval, rel, mode, seed, deadline, out, maxiter=_generations(family, mode), maximize=maximize)
     out.evaluated = out.random_tried + out.adversarial_evals
     if out.worst is not None and out.worst.violates:
         out.replay = replay(family, out.worst.instance, rhs_eval, rel)
