@@ -28,7 +28,7 @@ HEAD = '''"""Monte Carlo drivers (prange over seeds), three per algorithm.  GENE
 tools/gen_mc_drivers.py from the algorithm registry: do not edit by hand.
 
 For a hand-written kernel ``<module>.<name>`` (the declared updates' drivers
-are in ``engine/generated``), with replicate s run at seed =
+are generated with their kernels by ``engine/codegen.py``), with replicate s run at seed =
 ``blockrng.seed_for(base_seed, s)``:
 
 * ``mc_<name>(P, w1, prm, grad_mode, T, seeds, base_seed, stream)``
@@ -64,7 +64,7 @@ def main() -> None:
     parts.append("}\n")
     out = ROOT / "optverify" / "sim" / "mc_drivers.py"
     out.write_text("".join(parts))
-    print(f"wrote {out} ({len(hand)} hand-written kernels; the declared updates' drivers are in engine/generated)")
+    print(f"wrote {out} ({len(hand)} hand-written kernels; the declared updates' drivers come from engine/codegen.py)")
 
 
 if __name__ == "__main__":

@@ -2,7 +2,7 @@
 tools/gen_mc_drivers.py from the algorithm registry: do not edit by hand.
 
 For a hand-written kernel ``<module>.<name>`` (the declared updates' drivers
-are in ``engine/generated``), with replicate s run at seed =
+are generated with their kernels by ``engine/codegen.py``), with replicate s run at seed =
 ``blockrng.seed_for(base_seed, s)``:
 
 * ``mc_<name>(P, w1, prm, grad_mode, T, seeds, base_seed, stream)``

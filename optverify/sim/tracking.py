@@ -207,7 +207,7 @@ def track_separable(h, k, ws, sig, lstar, noisy, w, g, xi, S, acc):
     S[LIN_REGRET] += lin
 
 
-@njit(cache=True)
+@njit(cache=True, inline="always")
 def check_finite(S, w):
     """Count a step whose result w_{t+1} has a non-finite entry; returns True if all finite."""
     for i in range(w.shape[0]):

@@ -3,14 +3,15 @@
 A declaration (``declaration.Update``: parameter schema, state, step, source line)
 lives in ``optverify/sim/updates/<family>.py``.  From it come
 
-* the numba kernel and Monte Carlo drivers (``codegen.py``, written to
-  ``engine/generated/<name>.py``; a user's update is generated at run time
-  into a cache directory and jitted there);
+* the numba kernel and Monte Carlo drivers (``codegen.py``: generated at run
+  time into a cache directory, named by the hash of their text, jitted and
+  cached by numba there; a user's update takes the same path);
 * the parameter packing (``declaration.pack``: the kernel unpacks by the same schema);
 * the any-precision reference (``reference.py``): the same step text run on
   lists of mpmath numbers, for 50-digit replays;
 * the equivalence test (tests/test_engine.py: kernel vs reference to 1e-12,
-  reference at 50 digits vs the float run, generated text current).
+  reference at 50 digits vs the float run, the loaded module is the current
+  generation).
 
 Monte Carlo over a block of seeds (for distributing a run, e.g. with Dask)::
 
@@ -51,10 +52,7 @@ def user_updates() -> dict:
 def module(name: str):
     """The generated module (kernel, mc, mc_block, mc_moments, mc_trajectories) of a declared update."""
     if name not in _MODULES:
-        if name in BUNDLED:
-            _MODULES[name] = codegen.load(BUNDLED[name], bundled=True)
-        else:
-            _MODULES[name] = codegen.load(_USER[name], bundled=False)
+        _MODULES[name] = codegen.load(BUNDLED[name] if name in BUNDLED else _USER[name])
     return _MODULES[name]
 
 
