@@ -10,7 +10,8 @@ language's words (``updates/vocabulary.py``) and u's step, verbatim, under
   runs the step and counts non-finite iterates (``tracking.py``); on a
   separable family with Gaussian (or no) noise the tracking and the oracle
   are one fused pass over the coordinates (``tracking.track_separable``) on
-  arrays unpacked once, so the step loop does no reference counting;
+  the family's arrays copied once per run: the step loop touches no array
+  another thread shares (no reference-count traffic between threads);
 * ``mc(P, w1, prm, grad_mode, T, seeds, base_seed, stream)``: per-seed
   statistics and final iterates, seeds in ``prange``;
 * ``mc_block(P, w1, prm, grad_mode, T, seed_start, seed_stop, base_seed,
@@ -57,7 +58,7 @@ import numpy as np
 from numba import njit, prange
 
 from optverify.sim.engine.runtime import (EXACT, FP_LSTAR, NSTAT, check_finite, fused_separable, merge_chunks,  # noqa: F401
-                                          new_chunks, no_record, normal_block, oracle, push_chunk, record,
+                                          new_chunks, no_record, normal_block, oracle, push_chunk,
                                           seed_for, track_end, track_grad, track_point, track_separable,
                                           track_start)
 '''
@@ -74,9 +75,11 @@ def kernel(P, w1, prm, grad_mode, T, seed, stream, W):
 {alloc}
     S, acc = track_start(P, w1)
     fast, noisy = fused_separable(P, {grad_mode})
-    h, k, ws, sig, lstar = P.h, P.k, P.wstar, P.sigma, P.fp[FP_LSTAR]
+    h, k, ws, sig, lstar = P.h.copy(), P.k.copy(), P.wstar.copy(), P.sigma.copy(), P.fp[FP_LSTAR]
+    recording = W.shape[0] > 0
     for t in range(1, T + 1):
-        record(W, t, w)
+        if recording:
+            W[t - 1, :] = w
         if fast:
             if noisy:
                 normal_block(seed, stream, t, buf)
@@ -87,7 +90,8 @@ def kernel(P, w1, prm, grad_mode, T, seed, stream, W):
             track_grad(P, S, acc, g, w)
         {step}(t, T, w, g, {args})
         check_finite(S, w)
-    record(W, T + 1, w)
+    if recording:
+        W[T, :] = w
     track_end(P, S, acc, w, T)
     return S, w
 '''
