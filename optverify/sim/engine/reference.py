@@ -20,9 +20,11 @@ in (an mpf stays an mpf).
 
 from __future__ import annotations
 
+import functools
 import inspect
 import math
 import textwrap
+import weakref
 
 from ..updates.vocabulary import WORDS
 from .declaration import encode
@@ -30,16 +32,38 @@ from .declaration import encode
 __all__ = ["Step", "trajectory", "namespace"]
 
 
+@functools.lru_cache(maxsize=None)
+def _source(fn) -> str:
+    return textwrap.dedent(inspect.getsource(fn))
+
+
+_NAMESPACES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
 def namespace(num) -> dict:
-    """sqrt, cos, pi, inf of the context ``num`` and the step language's words, bound to them."""
-    mp = getattr(num, "mp", None)
-    if mp is None:
-        ns = {"sqrt": num.sqrt, "cos": math.cos, "pi": math.pi, "inf": math.inf}
-    else:
-        ns = {"sqrt": num.sqrt, "cos": mp.cos, "pi": mp.pi, "inf": mp.inf}
-    for fn in WORDS:
-        exec(textwrap.dedent(inspect.getsource(fn)), ns)
+    """sqrt, cos, pi, inf of the context ``num`` and the step language's words, bound to them (once per context)."""
+    ns = _NAMESPACES.get(num)
+    if ns is None:
+        mp = getattr(num, "mp", None)
+        if mp is None:
+            ns = {"sqrt": num.sqrt, "cos": math.cos, "pi": math.pi, "inf": math.inf}
+        else:
+            ns = {"sqrt": num.sqrt, "cos": mp.cos, "pi": mp.pi, "inf": mp.inf}
+        for fn in WORDS:
+            exec(_source(fn), ns)
+        _NAMESPACES[num] = ns
     return ns
+
+
+def _step_function(num, step):
+    """The step's source executed once per number context (the same text numba compiles)."""
+    ns = namespace(num)
+    key = ("__step__", step)
+    if key not in ns:
+        local = dict(ns)
+        exec(_source(step), local)
+        ns[key] = local[step.__name__]
+    return ns[key]
 
 
 def _number(num, x):
@@ -62,9 +86,7 @@ class Step:
         if u is None:
             raise ValueError(f"{name} has a hand-written kernel and no declaration to interpret")
         self.update, self.num, self.config = u, num, cfg
-        ns = namespace(num)
-        exec(textwrap.dedent(inspect.getsource(u.step)), ns)
-        self._fn = ns[u.step.__name__]
+        self._fn = _step_function(num, u.step)
         bound = {p.name: _number(num, cfg.values[p.name] if p.encoding is float else encode(p, cfg.values[p.name]))
                  for p in u.params}
         self._consts = [_number(num, u.fixed[a]) if a in u.fixed else bound.get(u.bound_name(a))
