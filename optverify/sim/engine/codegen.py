@@ -24,8 +24,10 @@ language's words (``updates/vocabulary.py``) and u's step, verbatim, under
 
 Every module (a bundled update's or a user's) is written at run time to a
 cache directory (``$OPTVERIFY_CACHE/engine`` or ``~/.cache/optverify/engine``)
-under a name carrying the hash of its text, and imported from there; numba
-caches its compiled code beside it.  So a changed declaration, or a changed
+under a name carrying the hash of its text and of the modules it links against
+(``runtime``, ``tracking``, ``families``, ``noise``, ``blockrng``,
+``mc_common``), and imported from there; numba caches its compiled code
+beside it.  So a changed declaration, or a changed
 generator, gives a new module: nothing stale is ever loaded, and no generated
 copy is kept in the source tree (``module_source`` shows the text).
 """
@@ -191,10 +193,23 @@ def _cache_dir() -> pathlib.Path:
     raise RuntimeError("no writable cache directory for the generated kernels: set OPTVERIFY_CACHE")
 
 
+def _linked_digest() -> str:
+    """Hash of the modules a generated kernel links against: numba's cache of a module does not follow its
+    callees, so a change in any of them must give the generated module a new name (a fresh compile)."""
+    sim = pathlib.Path(__file__).resolve().parents[1]
+    h = hashlib.sha256()
+    for rel in ("engine/runtime.py", "tracking.py", "families.py", "noise.py", "blockrng.py", "mc_common.py"):
+        h.update((sim / rel).read_bytes())
+    return h.hexdigest()
+
+
+_LINKED_DIGEST = _linked_digest()
+
+
 def load(u: Update):
     """The generated module of ``u``: written to the cache directory (once per content) and imported."""
     text = module_source(u)
-    digest = hashlib.sha256(text.encode()).hexdigest()[:16]
+    digest = hashlib.sha256(text.encode() + _LINKED_DIGEST.encode()).hexdigest()[:16]
     modname = f"optverify_engine_{u.name}_{digest}"
     if modname in sys.modules:
         return sys.modules[modname]
