@@ -76,6 +76,8 @@ __all__ = [
     "Scaling", "Moment", "ParameterChoice", "Diagonalizable", "NonConvergence", "RateCounterexample", "IterateLimit",
     "PeriodicRegret", "RegretProbe", "NotCheckable", "PerformanceEstimation", "pep_k", "Semialgebraic", "LengthInduction",
     "NamedLemma", "ProofStep", "ProofComposition",
+    # an update of one's own, run by the simulation engine
+    "declare_update", "Param", "State", "REQUIRED",
     # writing a check of one's own
     "register", "CheckResult", "CheckContext", "Budget", "BudgetExceeded",
     # deciding
@@ -83,6 +85,31 @@ __all__ = [
 ]
 
 MODES = ("quick", "thorough")
+
+_ENGINE_NAMES = ("Param", "State", "REQUIRED")
+
+
+def __getattr__(name: str):
+    # the declaration types live in the simulation package, imported (with numba) only when asked for
+    if name in _ENGINE_NAMES:
+        from optverify.sim.engine import declaration as _declare
+
+        return getattr(_declare, name)
+    raise AttributeError(f"module 'optverify.api' has no attribute {name!r}")
+
+
+def declare_update(name: str, step, params, state=(), source: str = "", doc: str = "", fixed=None,
+                   exact_gradient: bool = False):
+    """Declare an update of one's own: ``step(t, T, w, g, <state>, <params>)`` in the step language.
+
+    It then runs on the same engine as the printed updates: ``optverify.sim.config(name, ...)``,
+    ``run``, ``simulate``, ``simulate_moments``, and its any-precision reference
+    (``optverify.sim.engine.reference``).  The numba module is generated and jitted at run time
+    (cached by content).  See ``optverify.sim.engine.declaration`` for ``Param`` and ``State``.
+    """
+    from optverify.sim.engine import declare
+
+    return declare(name, step, params, state, source, doc, fixed, exact_gradient)
 
 
 def decide(claims, mode: str = "quick", seed: int = 0, budget: float | None = None, *, jobs: int = 2) -> list[dict]:

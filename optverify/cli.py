@@ -251,11 +251,22 @@ def cmd_tighten(args) -> int:
         entry = decide(claim, mode, args.seed, args.budget, Override())
         out = {"id": claim.id, "method": "largest measured/bound ratio found by the claim's checks (a lower bound on the sharp constant)",
                "worst_ratio": entry.get("worst_ratio"), "verdict": entry["verdict"]}
+        # Monte Carlo checks: the smallest constant in front of the bound that no experiment breaks (bounds.tighten)
+        # (of the statement as printed, and of its corrected form)
+        sims = [(which, c) for which, cs in (("", entry.get("checks", [])), ("corrected", (entry.get("corrected") or {}).get("checks", [])))
+                for c in cs if isinstance(c.get("evidence"), dict) and "tightest_constant" in c["evidence"]]
+        if sims:
+            out["simulation"] = [{"part": " ".join(x for x in (which, c.get("part") or "") if x), **c["evidence"]["tightest_constant"]}
+                                 for which, c in sims]
         if args.json:
             print(json.dumps(out, indent=2, ensure_ascii=False, default=str))
         else:
             r = out["worst_ratio"]
             print(f"{claim.id}: no performance-estimation check applies; {out['method']}: " + ("none" if r is None else f"{r:.6g}"))
+            for t in out.get("simulation", []):
+                print(f"  simulation{' [' + t['part'] + ']' if t['part'] else ''}: measured ≤ c · bound holds in every experiment "
+                      f"for c ≥ {t['c_upper']:.6g} (the smallest constant the experiments cannot break; attained at "
+                      f"{t['attained_at']}); c < {t['c_lower']:.6g} is broken at family-wise confidence 0.999")
         return 0
     from optverify.checks.pep import sharp_constants
 

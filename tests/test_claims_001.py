@@ -6,14 +6,10 @@ certificate, a true statement never is.
 
 import pytest
 
-from optverify.checks import pseudocode
 from optverify.claims import match
 from optverify.claims.coverage_map import coverage
 from optverify.claims.sources import lines
 from optverify.runner import run
-from optverify.sim import reference
-from optverify.sim.reference_adamal import run_adamal_on_quadratic
-from optverify.verify.numctx import FloatCtx
 
 EXPECTED = {
     # refuted as printed, with the verdict of the corrected form
@@ -66,30 +62,9 @@ EXPECTED = {
 }
 
 
-def _adamal_hook_missing() -> bool:
-    try:
-        reference.run_on_quadratic(FloatCtx(), "adamal", {"alpha": 0.1, "beta1": 0.9, "beta2": 0.999}, 1)
-    except ValueError:
-        return True
-    return False
-
-
 @pytest.fixture(scope="module")
 def report():
-    # Until the two-line hook of optverify/sim/reference_adamal.py is added to reference.run_on_quadratic, stand in for it
-    # here (the forked claim processes inherit it); once the hook is in, this does nothing.
-    original = pseudocode.run_on_quadratic
-    if _adamal_hook_missing():
-        def hooked(num, algorithm, params, T, h=1, w1=1):
-            if algorithm == "adamal":
-                return run_adamal_on_quadratic(num, params, T, h, w1)
-            return original(num, algorithm, params, T, h, w1)
-
-        pseudocode.run_on_quadratic = hooked
-    try:
-        entries, interrupted = run(match(["001:*"]), "quick", 0)
-    finally:
-        pseudocode.run_on_quadratic = original
+    entries, interrupted = run(match(["001:*"]), "quick", 0)
     assert not interrupted
     return {e["id"]: e for e in entries}
 

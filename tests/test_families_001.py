@@ -13,8 +13,8 @@ from optverify.checks.result import CheckContext
 from optverify.claims.specs import InstanceSearch, NonConvergence
 from optverify.counterexamples.families import Measured, adamal_two_point, adaptive_budget, composite_ftprl, ftprl_form
 from optverify.counterexamples.reddi_online import C, adamal_on_reddi
-from optverify.sim.reference import adam_step
-from optverify.sim.reference_adamal import adamal_step, run_adamal_on_quadratic
+from optverify.sim.engine.reference import Step, trajectory
+from optverify.sim.engine.replay import run_on_quadratic
 from optverify.verify.numctx import FloatCtx, MpCtx
 
 F = FloatCtx()
@@ -94,26 +94,27 @@ def test_theorem_instance_closed_forms():
 # ---------------------------------------------------------------- AdamAL reference and Reddi's problem
 def test_adamal_first_steps_by_hand():
     # w = 1, g = 1, α = 0.1, β1 = 0.9: m = 0.1; v = 0.1 (line 7 with β1) or 0.001 (with β2 = 0.999)
-    x, m, v = adamal_step(F, (1.0, 0.0, 0.0), 1.0, 0.1, 0.9, 0.999, "beta1")
+    step = Step("adamal", F, alpha=0.1, beta1=0.9, beta2=0.999, v_beta="beta1")
+    (x,), st = step(1, [1.0], [1.0], step.init([1.0]))
+    m, v = st["m"][0], st["v"][0]
     assert math.isclose(m, 0.1) and math.isclose(v, 0.1) and math.isclose(x, 1 - 0.1 * 0.1 / math.sqrt(0.1))
-    x, m, v = adamal_step(F, (1.0, 0.0, 0.0), 1.0, 0.1, 0.9, 0.999, "beta2")
-    assert math.isclose(v, 0.001) and math.isclose(x, 1 - 0.1 * 0.1 / math.sqrt(0.001))
+    step2 = Step("adamal", F, alpha=0.1, beta1=0.9, beta2=0.999, v_beta="beta2")
+    (x, ), st2 = step2(1, [1.0], [1.0], step2.init([1.0]))
+    assert math.isclose(st2["v"][0], 0.001) and math.isclose(x, 1 - 0.1 * 0.1 / math.sqrt(0.001))
     # the max of line 6 keeps v: g = 0 after v = 0.1 leaves v = 0.1
-    assert adamal_step(F, (x, m, 0.1), 0.0, 0.1, 0.9, 0.999, "beta1")[2] == pytest.approx(0.1)
+    assert step(2, [x], [0.0], {"m": [m], "v": [0.1]})[1]["v"][0] == pytest.approx(0.1)
 
 
 @pytest.mark.parametrize("v_beta", ["beta1", "beta2"])
 def test_adamal_descends_on_the_quadratic(v_beta):
-    traj = run_adamal_on_quadratic(F, {"alpha": 0.1, "beta1": 0.9, "beta2": 0.999, "v_beta": v_beta}, 200)
+    traj = run_on_quadratic(F, "adamal", {"alpha": 0.1, "beta1": 0.9, "beta2": 0.999, "v_beta": v_beta}, 200)
     assert traj[-1] ** 2 < 1e-6 * traj[0] ** 2
 
 
 def test_adamal_converges_on_reddi_and_adam_does_not():
     assert check_non_convergence(NonConvergence(adamal_on_reddi, steps=3000), ctx()).verdict == "consistent"
     # Adam (β1 = 0, β2 = 1/(1 + C²), α_t = 0.5/√t, no corrections) from x_1 = 1 stays at the worst point x = 1
-    state, b2 = (1.0, 0.0, 0.0), 1 / (1 + C**2)
-    for t in range(1, 3001):
-        g = C if t % 3 == 1 else -1
-        state = adam_step(F, state, g, t, 0.5 / math.sqrt(t), 0.0, b2, momentum_sign=1, bias_correction=False)
-        state = (min(1.0, max(-1.0, state[0])), state[1], state[2])
-    assert state[0] > 0.99
+    traj = trajectory("adam", F, [1.0], lambda t, w: [C if t % 3 == 1 else -1], 3000, eta=0.5, schedule="inv_sqrt_t",
+                      beta1=0.0, beta2=1 / (1 + C**2), momentum_sign=1, bias_correction1=False, bias_correction2=False,
+                      projection="box", radius=1.0)
+    assert traj[-1][0] > 0.99

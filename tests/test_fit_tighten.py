@@ -85,3 +85,53 @@ def test_true_sgd_bound_is_never_refuted():
     res = tighten_samples([x for x, _ in rows], [b for _, b in rows], confidence=1 - 1e-3)
     assert not res.any_broken
     assert res.c_upper < 1.0
+
+
+def test_tighten_with_a_bound_measured_per_seed():
+    """A right side with a random quantity in it (paired per seed): the planted constant 2 lies in [c_lower, c_upper]."""
+    g = np.random.default_rng(11)
+    samples, bounds = [], []
+    for scale in (1.0, 3.0, 10.0):
+        b = scale * (1.0 + g.exponential(1.0, 400))  # the bound, random per seed
+        samples.append(2.0 * b * (1.0 + 0.1 * g.standard_normal(400)))  # E[x] = 2 E[b]
+        bounds.append(b)
+    res = tighten_samples(samples, bounds, confidence=0.999)
+    assert res.c_lower <= 2.0 <= res.c_upper and res.c_upper - res.c_lower < 0.2
+    assert res.any_broken  # the bound as stated (c = 1) is broken
+    with pytest.raises(ValueError):
+        tighten_samples([np.ones(3)], [np.ones(4)])
+
+
+def test_simulation_check_reports_fits_and_the_tightest_constant():
+    """The Simulation check's evidence: per-configuration exponents (bounds.fit) and bounds.tighten's constant."""
+    import time
+
+    import sympy as sp
+
+    from optverify.budget import Budget
+    from optverify.checks.result import CheckContext
+    from optverify.checks.simulation import check_simulation
+    from optverify.claims.specs import Simulation
+
+    class SGDRegret:
+        description = "SGD, eta = 1/(2 sqrt(T)), regret against 2 sqrt(T) (E[regret] ~ c sqrt(T))"
+
+        def run(self, mode, seed, deadline):
+            fam = F.diagonal_quadratic([1.0], [0.0], sigma=1.0)
+            rows = []
+            for T in (50, 200, 800):
+                r = MC.simulate(config("sgd", eta=0.5 / np.sqrt(T)), fam, [1.0], T, 200, base_seed=seed)
+                rows.append({"config": "quadratic", "T": T, "measured": r.values("regret"),
+                             "values": {"T": float(T)}, "test": "le"})
+            return rows
+
+    T = sp.Symbol("T", positive=True)
+    ctx = CheckContext(seed=1, mode="quick", bound=None, budget=Budget(time.monotonic() + 60))
+    res = check_simulation(Simulation(SGDRegret(), 2 * sp.sqrt(T)), ctx)
+    ev = res.evidence
+    tc = ev["tightest_constant"]
+    assert tc["c_lower"] <= ev["worst_ratio"] <= tc["c_upper"]
+    assert (res.verdict == "refuted") == (tc["c_lower"] > 1)
+    (rate,) = ev["rates"]
+    lo, hi = rate["measured_exponent_ci"]
+    assert lo <= rate["measured_exponent"] <= hi and 0.2 < rate["measured_exponent"] < 0.8

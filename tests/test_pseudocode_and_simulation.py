@@ -11,7 +11,7 @@ from optverify.checks.result import CheckContext
 from optverify.checks.simulation import check_simulation
 from optverify.claims.specs import Pseudocode, Simulation
 from optverify.sim.experiments import AdaGradRegret
-from optverify.sim.reference import run_on_quadratic
+from optverify.sim.engine.replay import run_on_quadratic
 from optverify.verify.numctx import MpCtx
 
 ADAM = {"eta": 0.1, "beta1": 0.9, "beta2": 0.999, "T": 100}

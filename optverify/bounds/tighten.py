@@ -13,7 +13,9 @@ a two-sided t-interval [lo_e, hi_e] at the Bonferroni level
 
 ``broken`` per experiment = lo_e > 1 (the bound as stated is exceeded with
 confidence).  Deterministic experiments (a single value) have lo = hi = the
-ratio.  Samples must be finite.
+ratio.  A bound measured per seed (an array paired with the samples, e.g. a
+right side that contains a random quantity) gives the delta-method interval
+of E[x_e]/E[b_e] (``stats.paired_ratio_ci``).  Samples must be finite.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from typing import Any, Callable, Sequence
 
 import numpy as np
 
-from .stats import mean_ci
+from .stats import mean_ci, paired_ratio_ci
 
 __all__ = ["Experiment", "TightenResult", "tighten", "tighten_samples"]
 
@@ -61,12 +63,18 @@ class TightenResult:
 
 
 def _experiment(instance, samples, bound, conf) -> Experiment:
-    b = float(bound)
-    if not (b > 0 and np.isfinite(b)):
-        raise ValueError(f"bound must be finite and > 0, got {bound!r} for {instance!r}")
     x = np.asarray(samples, dtype=np.float64).ravel()
     if x.size == 0 or not np.all(np.isfinite(x)):
         raise ValueError(f"measurements of {instance!r} must be finite and non-empty")
+    bb = np.asarray(bound, dtype=np.float64).ravel()
+    if bb.size > 1:  # a bound measured per seed, paired with the samples
+        if bb.size != x.size or not (np.all(np.isfinite(bb)) and bb.mean() > 0):
+            raise ValueError(f"a per-seed bound of {instance!r} needs one finite value per sample and a mean > 0")
+        est, lo, hi = paired_ratio_ci(x, bb, conf)
+        return Experiment(instance, float(bb.mean()), x.size, float(x.mean()), float(est), float(lo), float(hi))
+    b = float(bb[0]) if bb.size == 1 else float("nan")
+    if not (b > 0 and np.isfinite(b)):
+        raise ValueError(f"bound must be finite and > 0, got {bound!r} for {instance!r}")
     if x.size == 1:
         r = float(x[0]) / b
         return Experiment(instance, b, 1, float(x[0]), r, r, r)
@@ -76,7 +84,7 @@ def _experiment(instance, samples, bound, conf) -> Experiment:
 
 def tighten_samples(samples: Sequence, bounds: Sequence, instances: Sequence | None = None,
                     confidence: float = 0.999) -> TightenResult:
-    """``tighten`` from already measured samples: samples[e] (array or scalar), bounds[e] > 0."""
+    """``tighten`` from already measured samples: samples[e] (array or scalar), bounds[e] > 0 (or per seed)."""
     m = len(samples)
     if m == 0 or len(bounds) != m:
         raise ValueError("need one bound per experiment and at least one experiment")

@@ -10,7 +10,7 @@ from optverify.claims import specs
 from optverify.registry import register
 from optverify.checks.result import CheckContext, CheckResult
 from optverify.claims.specs import Pseudocode
-from optverify.sim.reference import run_on_quadratic
+from optverify.sim.engine.replay import run_on_quadratic
 from optverify.verdicts import CONSISTENT, INCONCLUSIVE, REFUTED
 from optverify.verify.numctx import FloatCtx, MpCtx, show
 
@@ -59,7 +59,7 @@ def check_pseudocode(spec: Pseudocode, ctx: CheckContext) -> CheckResult:
         "first_step_moving_away": first_up,
         "w_trajectory_50_digits": [show(exact[i], 25) for i in range(0, min(len(exact), 6))] + [show(exact[-1], 25)],
         "replay_snippet": (
-            "import mpmath; from optverify.sim.reference import run_on_quadratic; from optverify.verify.numctx import MpCtx\n"
+            "import mpmath; from optverify.sim.engine.replay import run_on_quadratic; from optverify.verify.numctx import MpCtx\n"
             f"with mpmath.workdps(50): tr = run_on_quadratic(MpCtx(50), {spec.algorithm!r}, {params!r}, {T}); print(tr[0]**2/2, tr[-1]**2/2)"
         ),
     }

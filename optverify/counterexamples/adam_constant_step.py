@@ -15,14 +15,14 @@ f_t = f = w²/2 for every t (convex, L-smooth with L = 1, minimiser w_* = 0):
   update would tend to a linear map of spectral radius ≈ 998 (``limit_map``).  That
   orbit is chaotic, so no finite-precision run follows it: floats, not a certificate.
 
-Everything runs through the reference update :func:`optverify.sim.reference.run_on_quadratic`.
+Everything runs through the reference update :func:`optverify.sim.engine.replay.run_on_quadratic`.
 """
 
 from __future__ import annotations
 
 import mpmath
 
-from optverify.sim.reference import run_on_quadratic
+from optverify.sim.engine.replay import run_on_quadratic
 from optverify.verify.numctx import FloatCtx
 
 ETA, EPS = 1, "1e-8"

@@ -128,31 +128,29 @@ def phase_margins(r, sign: int) -> "np.ndarray":
 
 def run(s: Setting, T: int, num=None) -> dict:
     """The iterates x_1 … x_{T+1} and R_t/t, by the method's own recursion (the reference updates of
-    :mod:`optverify.sim.reference`, not the closed forms), in floats or any number context ``num``."""
-    from optverify.sim.reference import adam_step, clip
+    :mod:`optverify.sim.updates`, run by the engine's reference, not the closed forms), in floats or any number context ``num``."""
+    from optverify.sim.engine.reference import Step
     from optverify.verify.numctx import FloatCtx
 
     num = num or FloatCtx()
     G = [num.num(s.C)] + [num.num(-1)] * (s.n - 1)
-    b1, b2, one = num.num(s.beta1), num.num(s.beta2), num.num(1)
-    eps_mode, eps = (0, 0) if s.eps == 0 else ((1, num.sqrt(num.num(s.eps))) if s.eps_mode == "inside" else (2, num.num(s.eps)))
-    x = num.num(s.x1)
-    state = (x, num.num(0), num.num(0)) + ((num.num(0),) if s.algorithm == "amsgrad" else ())
-    xs, avg, cum_loss, cum_g = [x], [], num.num(0), num.num(0)
+    box = {"schedule": s.schedule, "projection": "box", "radius": 1}
+    if s.algorithm == "sgd":
+        step = Step("sgd", num, eta=num.num(s.alpha), **box)
+    else:
+        eps = {} if s.eps == 0 else {"eps": num.num(s.eps), "eps_mode": s.eps_mode}
+        step = Step(s.algorithm, num, eta=num.num(s.alpha), beta1=num.num(s.beta1), beta2=num.num(s.beta2),
+                    momentum_sign=1, bias_correction1=s.bias_correction, bias_correction2=s.bias_correction, **eps, **box)
+    x = [num.num(s.x1)]
+    state = step.init(x)
+    xs, avg, cum_loss, cum_g = [x[0]], [], num.num(0), num.num(0)
     for t in range(1, T + 1):
         g = G[(t - 1) % s.n]
-        cum_loss += g * x
+        cum_loss += g * x[0]
         cum_g += g
         avg.append((cum_loss + abs(cum_g)) / t)  # min over [−1, 1] of Σ g_s y is −|Σ g_s|
-        a = num.num(s.alpha) if s.schedule == "constant" else num.num(s.alpha) / num.sqrt(num.num(t))
-        if s.algorithm == "sgd":
-            x = x - a * g
-        else:
-            state = adam_step(num, (x,) + tuple(state[1:]), g, t, a, b1, b2, eps, momentum_sign=1,
-                              bias_correction=s.bias_correction, eps_mode=eps_mode)
-            x = state[0]
-        x = clip(num, x, -one, one)
-        xs.append(x)
+        x, state = step(t, x, [g], state)
+        xs.append(x[0])
     return {"x": xs, "avg_regret": avg}
 
 

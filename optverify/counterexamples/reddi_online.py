@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from optverify.counterexamples.constructions import reddi_cyclic
 from optverify.counterexamples.periodic_linear import Setting, run
-from optverify.sim.reference_adamal import adamal_step
+from optverify.sim.engine.reference import Step
 
 C = 3
 ALPHA = "0.5"
@@ -29,16 +29,18 @@ def adamal_on_reddi(num, steps: int, v_beta: str = "beta1"):
     """Algorithm 1 (β1 = 0; line 7 with β1 as printed, or with β2 = 1/(1 + C²)) on Reddi et al.'s problem."""
     b1 = num.num(0)
     b2 = 1 / (1 + num.num(C) ** 2)
-    lo, hi = num.num(-1), num.num(1)
-    state = (num.num(1), num.num(0), num.num(0))
+    lo = num.num(-1)
+    step = Step("adamal", num, alpha=num.num(ALPHA), schedule="inv_sqrt_t", beta1=b1, beta2=b2, v_beta=v_beta,
+                projection="box", radius=1)
+    x = [num.num(1)]
+    state = step.init(x)
     ends, excursion = [], num.num(0)
     for t in range(1, steps + 1):
-        a_t = num.num(ALPHA) / num.sqrt(num.num(t))
-        state = adamal_step(num, state, num.num(_gradient(t)), a_t, b1, b2, v_beta, lo, hi)
+        x, state = step(t, x, [num.num(_gradient(t))], state)
         if t % 3 == 1:
-            ends.append(state[0])
+            ends.append(x[0])
         if t > steps - 3:
-            excursion = max(excursion, abs(state[0] - lo))
+            excursion = max(excursion, abs(x[0] - lo))
     return {
         "iterates": ends,
         "optimum": lo,

@@ -1,4 +1,14 @@
-"""Simulation layer: counter-based RNG, problem families, numba kernels of the printed algorithms, Monte Carlo."""
+"""Simulation layer: one engine for every printed update, problem families, one noise generator, Monte Carlo.
+
+* ``updates/``: each printed update declared once (parameter schema, state,
+  step, source line); ``engine/``: the numba kernels and Monte Carlo drivers
+  generated from the declarations, the any-precision reference, user
+  declarations (``engine.declare``) and the seed-block entry point for
+  distributed runs (``engine.mc_block``);
+* ``families.py``: the problem families; ``blockrng.py``: the counter-based
+  noise; ``algorithms/``: the registry (``config``, ``run``) and the kernels
+  still written by hand; ``montecarlo.py``: many seeds, streaming statistics.
+"""
 
 from .parallel_layer import prefer_fork_safe_layer
 
@@ -6,41 +16,11 @@ from .parallel_layer import prefer_fork_safe_layer
 # of a process that already ran a parallel kernel.  One place decides the layer, at import.
 prefer_fork_safe_layer()
 
-from .kernels import (
-    AdamConfig,
-    adagrad_diag_box,
-    adagrad_diag_box_trajectory,
-    adagrad_norm_ball,
-    adagrad_norm_ball_trajectory,
-    adam,
-    adam_trajectory,
-    mc_adagrad_diag_box,
-    mc_adagrad_norm_ball,
-    mc_adam,
-    mc_sign_update,
-    sign_update,
-    sign_update_trajectory,
-)
-from .problems import (
-    NOISE_GAUSSIAN,
-    NOISE_KINDS,
-    NOISE_RADEMACHER,
-    SeparableProblem,
-    sep_grad,
-    sep_loss,
-)
 from .families import Family, Problem
 from .algorithms import ALGORITHMS, Config, RunResult, config, run, run_trajectory
-from .montecarlo import MCResult, Moments, compare, horizon_sweep, simulate, simulate_moments
-from .rng import (
-    categorical_index,
-    normal,
-    normal_array,
-    rademacher,
-    seed_for,
-    uniform,
-    uniform_array,
-)
+from .montecarlo import MCResult, Moments, compare, horizon_sweep, merge_moments, simulate, simulate_moments
+from .engine import declare, mc_block
+from .blockrng import categorical_index, rademacher, seed_for, uniform, uniform_array
 
 __all__ = [
     "Family",
@@ -55,30 +35,12 @@ __all__ = [
     "Moments",
     "compare",
     "horizon_sweep",
+    "merge_moments",
     "simulate",
     "simulate_moments",
-    "AdamConfig",
-    "adagrad_diag_box",
-    "adagrad_diag_box_trajectory",
-    "adagrad_norm_ball",
-    "adagrad_norm_ball_trajectory",
-    "adam",
-    "adam_trajectory",
-    "mc_adagrad_diag_box",
-    "mc_adagrad_norm_ball",
-    "mc_adam",
-    "mc_sign_update",
-    "sign_update",
-    "sign_update_trajectory",
-    "NOISE_GAUSSIAN",
-    "NOISE_KINDS",
-    "NOISE_RADEMACHER",
-    "SeparableProblem",
-    "sep_grad",
-    "sep_loss",
+    "declare",
+    "mc_block",
     "categorical_index",
-    "normal",
-    "normal_array",
     "rademacher",
     "seed_for",
     "uniform",

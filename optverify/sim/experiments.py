@@ -14,8 +14,9 @@ import time
 
 import numpy as np
 
-from optverify.sim.kernels import AdamConfig, mc_adagrad_diag_box, mc_adagrad_norm_ball, mc_adam
-from optverify.sim.problems import SeparableProblem, sep_loss
+from optverify.sim import families as F
+from optverify.sim.algorithms import config
+from optverify.sim.montecarlo import simulate
 
 SQRT2 = math.sqrt(2.0)
 
@@ -32,9 +33,9 @@ def _problems(d: int, D: float, rng: np.random.Generator, region: str):
     if region == "ball":
         ws *= 0.9 * D / np.linalg.norm(ws)
     return {
-        f"quadratic d={d}, σ=1": SeparableProblem(np.ones(d), np.zeros(d), ws, np.ones(d)),
-        f"|w − w*| d={d}, σ=0.5": SeparableProblem(np.zeros(d), np.ones(d), ws, 0.5 * np.ones(d)),
-        f"quadratic d={d}, σ_i = 1/i (sparse-like scales)": SeparableProblem(
+        f"quadratic d={d}, σ=1": F.separable(np.ones(d), np.zeros(d), ws, np.ones(d)),
+        f"|w − w*| d={d}, σ=0.5": F.separable(np.zeros(d), np.ones(d), ws, 0.5 * np.ones(d)),
+        f"quadratic d={d}, σ_i = 1/i (sparse-like scales)": F.separable(
             np.linspace(0.1, 2, d), np.zeros(d), ws, 1.0 / np.arange(1, d + 1)
         ),
     }
@@ -52,25 +53,27 @@ class AdaGradRegret:
         rng = np.random.default_rng(seed)
         rows = []
         region = "box" if self.algorithm == "diag_box" else "ball"
-        for pi, (name, prob) in enumerate(_problems(self.d, self.D, rng, region).items()):
-            radius = np.max(np.abs(prob.wstar)) if region == "box" else np.linalg.norm(prob.wstar)
+        name_ = "adagrad_diag" if region == "box" else "adagrad_norm"
+        cfg = config(name_, c=SQRT2 * self.D, projection=region, radius=self.D)
+        for pi, (name, fam) in enumerate(_problems(self.d, self.D, rng, region).items()):
+            ws = fam.constants["w_star"]
+            radius = np.max(np.abs(ws)) if region == "box" else np.linalg.norm(ws)
             if radius > self.D:  # the theorem speaks only of w* inside the set: never test outside its hypotheses
                 raise ValueError(f"experiment bug: w* of {name} lies outside the {region} of radius {self.D}")
             if self.algorithm == "diag_box":
-                w1 = -self.D * np.sign(prob.wstar + 1e-12)
+                w1 = -self.D * np.sign(ws + 1e-12)
             else:
-                w1 = -self.D * prob.wstar / max(np.linalg.norm(prob.wstar), 1e-12)
+                w1 = -self.D * ws / max(np.linalg.norm(ws), 1e-12)
             for T in horizons:
                 if time.monotonic() > deadline:
                     return rows
-                args = (*prob.arrays(), w1, SQRT2 * self.D, self.D, T, seeds, seed, pi)
+                r = simulate(cfg, fam, w1, T, seeds, base_seed=seed, stream=pi)
+                s = np.sqrt(r.values("sum_g_sq"))
                 if self.algorithm == "diag_box":
-                    regret, s_diag, s = mc_adagrad_diag_box(*args)
-                    values = {"D_inf": self.D, "E_sum_sqrt_diag": s_diag, "E_sqrt_norm": s}
+                    values = {"D_inf": self.D, "E_sum_sqrt_diag": r.values("sum_sqrt_coord"), "E_sqrt_norm": s}
                 else:
-                    regret, s = mc_adagrad_norm_ball(*args)
                     values = {"D_2": self.D, "E_sqrt_norm": s}
-                rows.append({"config": name, "T": T, "measured": regret, "values": values, "test": "le"})
+                rows.append({"config": name, "T": T, "measured": r.values("regret"), "values": values, "test": "le"})
         return rows
 
 
@@ -82,12 +85,13 @@ class AdaGradRateEstimate:
     def run(self, mode: str, seed: int, deadline: float):
         horizons, seeds = _sizes(mode)
         rows = []
+        cfg = config("adagrad_diag", c=1.0)
         for si, sigma in enumerate((0.1, 1.0, 10.0)):
-            prob = SeparableProblem(np.zeros(1), np.zeros(1), np.zeros(1), np.array([sigma]))
+            fam = F.separable(np.zeros(1), np.zeros(1), np.zeros(1), np.array([sigma]))
             for T in horizons:
                 if time.monotonic() > deadline:
                     return rows
-                _, _, s = mc_adagrad_diag_box(*prob.arrays(), np.zeros(1), 1.0, 1e300, T, seeds, seed, si)
+                s = np.sqrt(simulate(cfg, fam, np.zeros(1), T, seeds, base_seed=seed, stream=si).values("sum_g_sq"))
                 rows.append({"config": f"σ = {sigma}", "T": T, "measured": sigma * math.sqrt(T) / s, "values": {}, "test": "approx_one"})
         return rows
 
@@ -105,15 +109,15 @@ class AdamDescent:
     def run(self, mode: str, seed: int, deadline: float):
         horizons, seeds = _sizes(mode)
         d = 10
-        prob = SeparableProblem(np.ones(d), np.zeros(d), np.zeros(d), 0.1 * np.ones(d))
+        fam = F.separable(np.ones(d), np.zeros(d), np.zeros(d), 0.1 * np.ones(d))
         w1 = np.ones(d)
-        L1 = float(sep_loss(prob.h, prob.k, prob.wstar, w1))
-        cfg = AdamConfig(eta=self.eta, momentum_sign=self.momentum_sign)
+        L1 = fam.loss(w1)
+        cfg = config("adam", eta=self.eta, momentum_sign=self.momentum_sign)
         rows = []
         for T in horizons:
             if time.monotonic() > deadline:
                 break
-            _, final_loss, _, _, _ = mc_adam(*prob.arrays(), w1, *cfg.args(), T, seeds, seed, 0)
+            final_loss = simulate(cfg, fam, w1, T, seeds, base_seed=seed).values("final_subopt")
             rows.append({"config": "quadratic d=10", "T": T, "measured": final_loss, "values": {"L_w1": L1}, "test": "le"})
         return rows
 
@@ -121,9 +125,11 @@ class AdamDescent:
 class AdamStepMagnitude:
     """|Δθ_T|/γ of bias-corrected Adam under i.i.d. gradients N(μ, (NSR·μ)²): a stationary regime (004 lines 291–313).
 
-    The moments depend only on the gradients, so the step at time T is computed
-    from the gradient stream alone (no loss is needed): m̂_T/(√v̂_T + ε), ε outside
-    the root as line 294 prints it.  Rows also carry P(|Δθ_T| > γ).
+    The gradients do not depend on θ: L(θ) = |θ − θ*| with θ* = −10¹² below every
+    iterate reached (∇L = 1) plus N(0, NSR²) noise.  Adam runs with γ = 1 and ε outside the root
+    as line 294 prints it; with common random numbers the runs to T − 1 and to T
+    share their first T − 1 steps, so |Δθ_T| = |θ_{T+1} − θ_T| is the difference
+    of their final iterates.  Rows also carry P(|Δθ_T| > γ).
     """
 
     def __init__(self, beta1: float = 0.9, beta2: float = 0.999, eps: float = 1e-8, nsr=(0.0, 0.5, 1.0, 3.0, 10.0)):
@@ -134,22 +140,17 @@ class AdamStepMagnitude:
     def run(self, mode: str, seed: int, deadline: float):
         horizons, seeds = _sizes(mode)
         seeds *= 10
-        rng = np.random.default_rng(seed)
+        cfg = config("adam", eta=1.0, beta1=self.beta1, beta2=self.beta2, eps=self.eps, eps_mode="outside",
+                     momentum_sign=1.0)
         rows = []
-        for nsr in self.nsr:
-            m = np.zeros(seeds)
-            v = np.zeros(seeds)
-            t = 0
+        for k, nsr in enumerate(self.nsr):
+            fam = F.separable([0.0], [1.0], [-1e12], nsr)
             for T in horizons:
                 if time.monotonic() > deadline:
                     return rows
-                while t < T:
-                    t += 1
-                    g = 1.0 + nsr * rng.standard_normal(seeds)
-                    m = self.beta1 * m + (1 - self.beta1) * g
-                    v = self.beta2 * v + (1 - self.beta2) * g * g
-                mh, vh = m / (1 - self.beta1**t), v / (1 - self.beta2**t)
-                step = np.abs(mh) / (np.sqrt(vh) + self.eps)
+                before, after = (simulate(cfg, fam, np.zeros(1), n, seeds, base_seed=seed, stream=k).w_final[:, 0]
+                                 for n in (T - 1, T))
+                step = np.abs(after - before)
                 rows.append({"config": f"NSR = {nsr:g}", "T": T, "measured": step, "values": {},
                              "test": "le", "extra": {"P(|Δθ_T| > γ)": float(np.mean(step > 1))}})
         return rows

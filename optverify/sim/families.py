@@ -51,7 +51,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from numba import njit
 
-from . import blockrng, rng
+from . import blockrng
 from .noise import M_INDEX, M_ONLINE, fill_noise, noise_code, substream
 
 __all__ = [
@@ -84,7 +84,6 @@ __all__ = [
     "hessian",
     "dist_to_opt",
     "separable",
-    "from_separable_problem",
     "diagonal_quadratic",
     "rotated_quadratic",
     "quadratic",
@@ -277,7 +276,7 @@ def grad(P, w, out):
 def sample_index(P, seed, stream, t, k):
     """Index j of the finite-sum sample drawn at step t for sample k (uniform on 0..n-1)."""
     n = P.A.shape[0]
-    u = rng.uniform(seed, substream(stream, k, M_INDEX), t, 0)
+    u = blockrng.uniform(seed, substream(stream, k, M_INDEX), t, 0)
     j = int(u * n)
     return j if j < n else n - 1
 
@@ -294,9 +293,9 @@ def online_vec(P, w, t, seed, stream, out):
     elif kind == ONLINE_ONEHOT:
         for i in range(d):
             out[i] = 0.0
-        j = rng.categorical_index(seed, substream(stream, 0, M_ONLINE), t, P.b)
+        j = blockrng.categorical_index(seed, substream(stream, 0, M_ONLINE), t, P.b)
         p_plus = 0.5 * (1.0 + P.fp[FP_SIGN_BIAS])
-        u = rng.uniform(seed, substream(stream, 0, M_ONLINE + 1), t, 0)
+        u = blockrng.uniform(seed, substream(stream, 0, M_ONLINE + 1), t, 0)
         out[j] = 1.0 if u < p_plus else -1.0
     elif kind == ONLINE_SEQUENCE:
         row = (t - 1) % P.A.shape[0]
@@ -511,17 +510,7 @@ def separable(h, k, wstar, sigma, noise: str = "gaussian", noise_param: float = 
         "sigma2": _noise_const(noise, noise_param, s), "noise": noise, "convex": True,
     }
     P = _make(SEPARABLE, d, noise, noise_param, h=h, k=k, wstar=wstar, sigma=s)
-    return Family("separable", P, c, "problems.py family; 000 Theorems 2-3")
-
-
-def from_separable_problem(sp) -> Family:
-    """The ``problems.SeparableProblem`` as a family with bit-identical gradients.
-
-    Its "gaussian" noise is ``rng.normal`` per element, i.e. this family's
-    "gaussian_compat"; "rademacher" is the same in both.
-    """
-    noise = "gaussian_compat" if sp.noise_kind == "gaussian" else "rademacher"
-    return separable(sp.h, sp.k, sp.wstar, sp.sigma, noise)
+    return Family("separable", P, c, "000 Theorems 2-3")
 
 
 def diagonal_quadratic(eigenvalues, wstar, sigma=0.0, noise: str = "gaussian", noise_param: float = 0.0) -> Family:

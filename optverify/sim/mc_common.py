@@ -1,4 +1,4 @@
-"""Welford accumulators for the streaming Monte Carlo drivers of ``mc_drivers.py``.
+"""Welford accumulators for the streaming Monte Carlo drivers (``engine/codegen.py``'s DRIVERS_TEMPLATE).
 
 A chunk c holds count / mean / M2 / min / max of every statistic over the
 seeds it ran (NaN values skipped) and the sum of their final iterates;

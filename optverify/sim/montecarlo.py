@@ -1,13 +1,15 @@
 """Monte Carlo over seeds: parallel (prange), common random numbers, streaming statistics.
 
-Replicate s of a run uses seed = ``rng.seed_for(base_seed, s)`` and the same
+Replicate s of a run uses seed = ``blockrng.seed_for(base_seed, s)`` and the same
 ``stream``; so configurations compared with the same ``base_seed`` see the
 same noise at every (replicate, step, sample, coordinate): common random
 numbers, and paired differences have small variance.  Each replicate is a
 sequential kernel call; results are bit-identical across calls and thread
 counts.
 
-Three prange drivers per algorithm (``mc_drivers.py``, generated):
+Three prange drivers per algorithm (generated: from a declared update's
+declaration by ``engine/codegen.py``, for the remaining hand-written kernels
+in ``mc_drivers.py`` by tools/gen_mc_drivers.py):
 
 * ``mc_<name>``: per-seed statistics, array (seeds, NSTAT), and final
   iterates (seeds, d): O(seeds) memory, no trajectories;
@@ -31,9 +33,9 @@ import numpy as np
 from scipy import stats as _st
 
 from ..bounds.stats import MeanCI, bernstein_ci, mean_ci, paired_ratio_ci
+from . import engine
 from .algorithms import Config, grad_mode_code
 from .families import Family
-from .mc_drivers import DRIVERS
 from .tracking import STAT_NAMES
 
 
@@ -49,6 +51,7 @@ __all__ = [
     "HorizonSweep",
     "horizon_sweep",
     "stat_index",
+    "merge_moments",
 ]
 
 N_CHUNKS = 64
@@ -61,8 +64,33 @@ def stat_index(name: str) -> int:
 
 
 def drivers(cfg: Config):
-    """(mc, mc_moments, mc_trajectories) prange drivers of the configuration's algorithm."""
+    """(mc, mc_moments, mc_trajectories) prange drivers of the configuration's algorithm.
+
+    A declared update's come from its generated module (``engine``); the
+    hand-written kernels' from ``mc_drivers.py``.
+    """
+    if cfg.spec.update is not None:
+        m = engine.module(cfg.name)
+        return m.mc, m.mc_moments, m.mc_trajectories
+    from .mc_drivers import DRIVERS  # imported on first use: tools/gen_mc_drivers.py rewrites it
+
     return DRIVERS[cfg.name]
+
+
+def merge_moments(a, b):
+    """Merge two blocks' (count, mean, M2, min, max, w_mean) exactly (Chan et al.); see ``engine.mc_block``."""
+    na, ma, m2a, loa, hia, wa = (np.asarray(x, dtype=np.float64) for x in a)
+    nb, mb, m2b, lob, hib, wb = (np.asarray(x, dtype=np.float64) for x in b)
+    n = na + nb
+    with np.errstate(invalid="ignore", divide="ignore"):
+        delta = mb - ma
+        frac = np.where(n > 0, nb / np.where(n > 0, n, 1.0), 0.0)
+        mean = ma + delta * frac
+        m2 = m2a + m2b + delta * delta * na * frac
+    # the mean final iterate is weighted by the number of replicates, the largest count of a block's statistics
+    ra, rb = float(np.max(na)), float(np.max(nb))
+    w = (wa * ra + wb * rb) / max(ra + rb, 1.0)
+    return n, np.where(n > 0, mean, 0.0), m2, np.minimum(loa, lob), np.maximum(hia, hib), w
 
 
 @dataclass(frozen=True)

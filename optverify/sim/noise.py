@@ -18,8 +18,7 @@ infinite and which is then left unscaled):
 name                    code  xi
 ======================  ====  ==============================================
 "gaussian"              0     N(0,1) from the block ziggurat (``blockrng``)
-"rademacher"            1     +-1 (``rng.rademacher``, as in ``problems.py``)
-"gaussian_compat"       2     N(0,1) = ``rng.normal`` (as in ``problems.py``)
+"rademacher"            1     +-1 (``blockrng.rademacher``)
 "student_t"             3     t_nu * sqrt((nu-2)/nu), integer nu = param <= 64
 "sparse"                4     0 w.p. 1-p, +-1/sqrt(p) w.p. p (p = param)
 "one_sided"             5     Exp(1) - 1 (support [-1, inf), right tail)
@@ -37,13 +36,12 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-from . import blockrng, rng
+from . import blockrng
 
 __all__ = [
     "NOISE_CODES",
     "GAUSSIAN",
     "RADEMACHER",
-    "GAUSSIAN_COMPAT",
     "STUDENT_T",
     "SPARSE",
     "ONE_SIDED",
@@ -62,7 +60,6 @@ __all__ = [
 
 GAUSSIAN = 0
 RADEMACHER = 1
-GAUSSIAN_COMPAT = 2
 STUDENT_T = 3
 SPARSE = 4
 ONE_SIDED = 5
@@ -73,7 +70,6 @@ NONE = 8
 NOISE_CODES = {
     "gaussian": GAUSSIAN,
     "rademacher": RADEMACHER,
-    "gaussian_compat": GAUSSIAN_COMPAT,
     "student_t": STUDENT_T,
     "sparse": SPARSE,
     "one_sided": ONE_SIDED,
@@ -117,10 +113,7 @@ def fill_noise(code, param, seed, stream, t, k, out):
         blockrng.normal_block(seed, s0, t, out)
     elif code == RADEMACHER:
         for i in range(n):
-            out[i] = rng.rademacher(seed, s0, t, i)
-    elif code == GAUSSIAN_COMPAT:
-        for i in range(n):
-            out[i] = rng.normal(seed, s0, t, i)
+            out[i] = blockrng.rademacher(seed, s0, t, i)
     elif code == STUDENT_T:
         nu = int(param)
         if nu < 1 or nu > MAX_DF:
@@ -140,7 +133,7 @@ def fill_noise(code, param, seed, stream, t, k, out):
         amp = 1.0 / np.sqrt(p)
         for i in range(n):
             if blockrng.uniform_at(seed, substream(stream, k, 1), t, i) < p:
-                out[i] = amp * rng.rademacher(seed, s0, t, i)
+                out[i] = amp * blockrng.rademacher(seed, s0, t, i)
             else:
                 out[i] = 0.0
     elif code == ONE_SIDED:

@@ -9,7 +9,7 @@ that proof name, so each printed link can be compared on the same instances.
 from __future__ import annotations
 
 from optverify.counterexamples.schema import array, family, integer, real
-from optverify.sim.reference import adagrad_diag_box_step
+from optverify.sim.engine.replay import printed_step
 
 G_MAX = 5.0
 T_MAX = {"quick": 8, "thorough": 24}
@@ -36,13 +36,15 @@ def adagrad_coordinate(inst, num, *, c_factor=None):
     c = num.sqrt(num.num(2)) * D if c_factor is None else num.num(c_factor) * D
     g = [num.num(v) for v in inst["g"]]
     T = len(g)
-    w, acc = [num.num(inst["w1"])], [num.num(0)]
+    w = [num.num(inst["w1"])]
+    step = printed_step(num, "adagrad_diag_box", {"c": c, "D": D})
+    state = step.init(w)
     ws_traj, eta, S_t = [w[0]], [], []
-    for gt in g:
-        w, acc = adagrad_diag_box_step(num, w, [gt], acc, c, D)
+    for t, gt in enumerate(g, 1):
+        w, state = step(t, w, [gt], state)
         ws_traj.append(w[0])
-        S_t.append(acc[0])
-        eta.append(c / num.sqrt(acc[0]))
+        S_t.append(state["s"][0])
+        eta.append(c / num.sqrt(state["s"][0]))
     a = [wt - ws for wt in ws_traj]  # a_t = w_t − w*, t = 1..T+1
     two = num.num(2)
     regret = sum(gt * at for gt, at in zip(g, a))

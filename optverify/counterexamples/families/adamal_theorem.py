@@ -22,7 +22,7 @@ expectation of the theorem is exact:
 from __future__ import annotations
 
 from optverify.counterexamples.schema import family, integer
-from optverify.sim.reference_adamal import adamal_step
+from optverify.sim.engine.reference import Step
 
 BETA1 = "0.5"
 X1 = 3
@@ -41,17 +41,18 @@ def huber_grad(num, x):
 def _run(num, T, zeta1):
     b1 = num.num(BETA1)
     alpha = 1 / num.num(T)
-    state = (num.num(X1), num.num(0), num.num(0))
+    step = Step("adamal", num, alpha=alpha, beta1=b1, beta2=b1, v_beta="beta1")
+    x = [num.num(X1)]
+    state = step.init(x)
     lhs = lhs_a = s1 = s2 = s3 = num.num(0)
     prev = num.num(0)  # α_0/√v_0 read as 0
-    worst_step, x_min = num.num(0), state[0]
+    worst_step, x_min = num.num(0), x[0]
     for t in range(1, T + 1):
-        x = state[0]
-        x_min = min(x_min, x)
-        df = huber_grad(num, x)
+        x_min = min(x_min, x[0])
+        df = huber_grad(num, x[0])
         g = df + (num.num(zeta1) if t == 1 else num.num(0))
-        state = adamal_step(num, state, g, alpha, b1, b1, "beta1")
-        _, m, v = state
+        x, state = step(t, x, [g], state)
+        m, v = state["m"][0], state["v"][0]
         r = num.sqrt(v)
         lhs += df * df / r
         lhs_a += alpha * df * df / r
@@ -62,7 +63,7 @@ def _run(num, T, zeta1):
             s3 += d2
         prev = alpha / r
         worst_step = max(worst_step, abs(alpha * m / r))
-    x_min = min(x_min, state[0])
+    x_min = min(x_min, x[0])
     return lhs, lhs_a, s1, s2, s3, worst_step, x_min
 
 

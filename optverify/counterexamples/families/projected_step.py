@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from optverify.counterexamples.schema import family, real
-from optverify.sim.reference import clip
+from optverify.sim.engine.reference import Step
 
 
 def _D(p):
@@ -23,7 +23,7 @@ def _D(p):
 )
 def projected_step(p, num):
     D, w, ws, g, eta = (num.num(p[k]) for k in ("D", "w", "wstar", "g", "eta"))
-    w_next = clip(num, w - eta * g, -D, D)
+    (w_next,), _ = Step("sgd", num, eta=eta, projection="box", radius=D)(1, [w], [g], {})
     return {
         "dist_next_sq": (w_next - ws) ** 2,
         "dist_unprojected_sq": (w - eta * g - ws) ** 2,

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from optverify.counterexamples.families.stochastic_separable import _place, _validate
 from optverify.counterexamples.schema import array, family, integer, real
-from optverify.sim.reference import adagrad_diag_box_step, adagrad_norm_ball_step
+from optverify.sim.engine.replay import printed_step
 
 F_MAX, H_MAX, K_MAX = 6.0, 3.0, 3.0
 T_MAX = {"quick": 5, "thorough": 10}
@@ -55,16 +55,16 @@ def start_anywhere(inst, num, *, algorithm="diag_box", d_max=2):
 
     w1 = [num.num(f) * D for f in inst["f"]]  # wherever f puts it: inside or outside the set
     w = list(w1)
-    state = [num.num(0)] * d if algorithm == "diag_box" else num.num(0)
+    step = printed_step(num, f"adagrad_{algorithm}", {"c": c_scale, "D": D})
+    state = step.init(w)
     regret, lin = num.num(0), [num.num(0)] * d
     sq = [num.num(0)] * d
-    for _ in range(T):
+    for t in range(1, T + 1):
         g = [h[i] * (w[i] - ws[i]) + k[i] * num.sign(w[i] - ws[i]) for i in range(d)]
         regret += L(w)  # L(w*) = 0
         lin = [lin[i] + g[i] * (w[i] - ws[i]) for i in range(d)]
         sq = [sq[i] + g[i] * g[i] for i in range(d)]
-        step = adagrad_diag_box_step if algorithm == "diag_box" else adagrad_norm_ball_step
-        w, state = step(num, w, g, state, c_scale, D)
+        w, state = step(t, w, g, state)
     w1_norm = max(num.fabs(v) for v in w1) if algorithm == "diag_box" else num.sqrt(sum(v * v for v in w1))
     sum_sqrt = sum(num.sqrt(s) for s in sq)
     return {

@@ -11,7 +11,7 @@ The subgradient of |·| at its kink is taken as 0.
 from __future__ import annotations
 
 from optverify.counterexamples.schema import array, family, integer, real
-from optverify.sim.reference import adagrad_diag_box_step, adagrad_norm_ball_step
+from optverify.sim.engine.replay import printed_step
 
 H_MAX, K_MAX, N_MAX = 3.0, 3.0, 3.0
 T_MAX = {"quick": 5, "thorough": 8}
@@ -113,10 +113,7 @@ def stochastic_separable(inst, num, *, algorithm="diag_box", d_max=2):
                 acc["E_subopt_T"] += prob * probs[z] * subopt
                 acc["E_lin_grad_T"] += prob * probs[z] * lin_grad_t
                 acc["E_lin_g_T"] += prob * probs[z] * lin_g_t
-            if algorithm == "diag_box":
-                w2, st2 = adagrad_diag_box_step(num, w, g, state, c_scale, D)
-            else:
-                w2, st2 = adagrad_norm_ball_step(num, w, g, state, c_scale, D)
+            w2, st2 = step(t, w, g, state)
             dfs(
                 t + 1,
                 w2,
@@ -129,8 +126,8 @@ def stochastic_separable(inst, num, *, algorithm="diag_box", d_max=2):
             )
 
     w1 = _place(num, inst["w1"], D, algorithm)
-    state0 = [num.num(0)] * d if algorithm == "diag_box" else num.num(0)
-    dfs(1, w1, state0, one, num.num(0), num.num(0), num.num(0), [num.num(0)] * d)
+    step = printed_step(num, f"adagrad_{algorithm}", {"c": c_scale, "D": D})
+    dfs(1, w1, step.init(w1), one, num.num(0), num.num(0), num.num(0), [num.num(0)] * d)
     return {
         **acc,
         **worst,

@@ -13,7 +13,7 @@ from numba import njit
 
 from ..families import oracle
 from ..noise import M_COORD, M_DELAY, substream
-from ..rng import uniform
+from ..blockrng import uniform
 from ..tracking import check_finite, track_end, track_grad, track_point, track_start
 from ._common import record
 

@@ -1,5 +1,6 @@
-"""Momentum methods: heavy ball, Nesterov, SGD with momentum (three printed forms),
-gradient descent with momentum (003 Algorithm 10) and accelerated GD (003 Algorithm 11).
+"""Momentum methods with hand-written kernels: gradient descent with momentum (003 Algorithm 10),
+SGD with momentum in the alpha form (003 Algorithm 16) and accelerated GD (003 Algorithm 11).
+(Heavy ball, Nesterov and the other printed momentum forms are declared in sim/updates/momentum.py.)
 
 The tracker records the iterates w_t and the gradient each step evaluates
 (at w_t, or at the look-ahead point for Nesterov-type steps: the vector the
@@ -16,125 +17,11 @@ from ..tracking import check_finite, track_end, track_grad, track_point, track_s
 from ._common import record
 
 __all__ = [
-    "heavy_ball",
-    "nesterov",
-    "sgd_momentum",
-    "ema_momentum",
     "gd_momentum",
     "sgd_momentum_alpha",
     "accelerated_gd",
     "alpha_sequence",
 ]
-
-
-@njit(cache=True)
-def heavy_ball(P, w1, prm, grad_mode, T, seed, stream, W):
-    """Polyak's heavy ball, 002 line 103: w_{t+1} = w_t - eta grad f(w_t) + beta (w_t - w_{t-1}), w_0 = w_1.
-
-    prm = [eta, beta].
-    """
-    eta, beta = prm[0], prm[1]
-    d = w1.shape[0]
-    w = w1.copy()
-    wprev = w1.copy()
-    g = np.empty(d)
-    buf = np.empty(d)
-    S, acc = track_start(P, w1)
-    for t in range(1, T + 1):
-        record(W, t, w)
-        track_point(P, S, acc, w, t, seed, stream)
-        oracle(P, w, grad_mode, seed, stream, t, 0, g, buf)
-        track_grad(P, S, acc, g, w)
-        for i in range(d):
-            wn = w[i] - eta * g[i] + beta * (w[i] - wprev[i])
-            wprev[i] = w[i]
-            w[i] = wn
-        check_finite(S, w)
-    record(W, T + 1, w)
-    track_end(P, S, acc, w, T)
-    return S, w
-
-
-@njit(cache=True)
-def nesterov(P, w1, prm, grad_mode, T, seed, stream, W):
-    """Nesterov momentum step, 002 line 224: v_{t+1} = w_t - eta grad f(w_t); w_{t+1} = v_{t+1} + beta (v_{t+1} - v_t).
-
-    prm = [eta, beta]; v_1 = w_1.
-    """
-    eta, beta = prm[0], prm[1]
-    d = w1.shape[0]
-    w = w1.copy()
-    v = w1.copy()
-    g = np.empty(d)
-    buf = np.empty(d)
-    S, acc = track_start(P, w1)
-    for t in range(1, T + 1):
-        record(W, t, w)
-        track_point(P, S, acc, w, t, seed, stream)
-        oracle(P, w, grad_mode, seed, stream, t, 0, g, buf)
-        track_grad(P, S, acc, g, w)
-        for i in range(d):
-            vn = w[i] - eta * g[i]
-            w[i] = vn + beta * (vn - v[i])
-            v[i] = vn
-        check_finite(S, w)
-    record(W, T + 1, w)
-    track_end(P, S, acc, w, T)
-    return S, w
-
-
-@njit(cache=True)
-def sgd_momentum(P, w1, prm, grad_mode, T, seed, stream, W):
-    """Momentum with SGD, 002 line 228: v_{t+1} = beta v_t - eta grad f_{i_t}(w_t); w_{t+1} = w_t + v_{t+1}.
-
-    prm = [eta, beta]; v_1 = 0.
-    """
-    eta, beta = prm[0], prm[1]
-    d = w1.shape[0]
-    w = w1.copy()
-    v = np.zeros(d)
-    g = np.empty(d)
-    buf = np.empty(d)
-    S, acc = track_start(P, w1)
-    for t in range(1, T + 1):
-        record(W, t, w)
-        track_point(P, S, acc, w, t, seed, stream)
-        oracle(P, w, grad_mode, seed, stream, t, 0, g, buf)
-        track_grad(P, S, acc, g, w)
-        for i in range(d):
-            v[i] = beta * v[i] - eta * g[i]
-            w[i] += v[i]
-        check_finite(S, w)
-    record(W, T + 1, w)
-    track_end(P, S, acc, w, T)
-    return S, w
-
-
-@njit(cache=True)
-def ema_momentum(P, w1, prm, grad_mode, T, seed, stream, W):
-    """GD with momentum as an EMA, 004 lines 103-108: v_t = beta v_{t-1} + (1-beta) g_t; theta_{t+1} = theta_t - gamma v_t.
-
-    prm = [gamma, beta]; v_0 = 0.
-    """
-    gamma, beta = prm[0], prm[1]
-    d = w1.shape[0]
-    w = w1.copy()
-    v = np.zeros(d)
-    g = np.empty(d)
-    buf = np.empty(d)
-    S, acc = track_start(P, w1)
-    for t in range(1, T + 1):
-        record(W, t, w)
-        track_point(P, S, acc, w, t, seed, stream)
-        oracle(P, w, grad_mode, seed, stream, t, 0, g, buf)
-        track_grad(P, S, acc, g, w)
-        for i in range(d):
-            v[i] = beta * v[i] + (1.0 - beta) * g[i]
-            w[i] -= gamma * v[i]
-        check_finite(S, w)
-    record(W, T + 1, w)
-    track_end(P, S, acc, w, T)
-    return S, w
 
 
 @njit(cache=True)

@@ -1,4 +1,4 @@
-"""Normalized updates: normalized SGD with momentum and with variance-reduced momentum
+"""Hand-written kernels (see ``_common.py``) of the normalized updates: normalized SGD with momentum and with variance-reduced momentum
 (003 section 24), LARS and LAMB (003 section 24.2).
 
 A zero direction (||m_t|| = 0) gives a zero step (0/0 read as 0).  LARS and

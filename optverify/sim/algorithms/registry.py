@@ -17,15 +17,13 @@ from typing import Any, Callable
 
 import numpy as np
 
-from . import adaptive, distributed, momentum, normalized, second_order, sgd, variance_reduction
-from ._common import PROJECTIONS, SCHEDULES
+from .. import engine
+from ..engine.declaration import REQUIRED, Param, check_domain, encode
+from ..updates.vocabulary import EPS_MODES, PROJECTIONS, SCHEDULES
+from . import distributed, momentum, normalized, second_order, sgd, variance_reduction
 
-__all__ = ["Spec", "Config", "ALGORITHMS", "config", "REQUIRED"]
+__all__ = ["Spec", "Config", "ALGORITHMS", "config", "REQUIRED", "register_update"]
 
-REQUIRED = object()
-
-EPS_MODES = {"none": 0, "eps2_inside": 1, "outside": 2, "inside": 3}
-BETA1_MODES = {"constant": 0, "geometric": 1, "inv_t": 2}
 
 
 @dataclass(frozen=True)
@@ -34,10 +32,15 @@ class Spec:
 
     name: str
     code: int
-    kernel: Callable
+    _kernel: Callable
     params: tuple  # of (name, default, encoding): encoding float | int | bool | dict | "blocks"
     source: str
     doc: str = ""
+    update: Any = None  # the declaration (optverify/sim/updates) when the kernel is generated from one
+
+    @property
+    def kernel(self) -> Callable:
+        return engine.module(self.name).kernel if self.update is not None else self._kernel
 
 
 def _sched():
@@ -48,58 +51,30 @@ def _proj():
     return (("projection", "none", PROJECTIONS), ("radius", math.inf, float))
 
 
-def _adam_params(momentum_sign=REQUIRED, bc=True, eps_mode="none"):
-    return (("eta", REQUIRED, float), *_sched(), ("beta1", 0.9, float), ("beta2", 0.999, float),
-            ("eps", 0.0, float), ("eps_mode", eps_mode, EPS_MODES), ("momentum_sign", momentum_sign, float),
-            ("bias_correction1", bc, bool), ("bias_correction2", bc, bool),
-            ("beta1_mode", "constant", BETA1_MODES), ("beta1_decay", 1.0, float), *_proj())
-
-
-_SPECS = [
-    ("sgd", sgd.sgd, (("eta", REQUIRED, float), *_sched(), *_proj()),
-     "003 Alg. 1 l.152, Alg. 2 l.287/857, Alg. 3 l.994, l.1084; 003 Thm 15.1; 001 eq. (3) l.39; 002 l.39; 004 l.18"),
-    ("gradient_descent", sgd.gradient_descent, (("eta", REQUIRED, float),), "003 Algorithm 1, line 152"),
-    ("projected_sgd_strongly_convex", sgd.projected_sgd_strongly_convex,
-     (("mu", REQUIRED, float), ("D", REQUIRED, float)), "003 Theorem 22.1, line 3136"),
-    ("sgd_weight_decay", sgd.sgd_weight_decay,
-     (("gamma", REQUIRED, float), ("lam", REQUIRED, float), ("mode", "l2", {"l2": 0, "weight_decay": 1})),
-     "004 lines 463-469"),
+_SPECS = [  # a name alone: the update is declared in optverify/sim/updates (its kernel generated)
+    "sgd",
+    "gradient_descent",
+    "projected_sgd_strongly_convex",
+    "sgd_weight_decay",
     ("minibatch_sgd", sgd.minibatch_sgd, (("eta", REQUIRED, float), *_sched(), ("B", 1, int)),
      "003 Algorithm 6, line 1126"),
     ("sgd_erm_shuffle", sgd.sgd_erm_shuffle, (("eta", REQUIRED, float), ("reshuffle", True, bool)),
      "003 Algorithm 3, line 385"),
-    ("adagrad_norm", adaptive.adagrad_norm,
-     (("c", REQUIRED, float), ("eps", 0.0, float), ("eps_mode", "none", EPS_MODES), ("lag", 0, int), *_proj()),
-     "000 Theorem 2 l.80; 003 Algorithm 7 l.1391, Algorithm 10 l.1679, l.1365"),
-    ("adagrad_diag", adaptive.adagrad_diag,
-     (("c", REQUIRED, float), ("eps", 0.0, float), ("eps_mode", "none", EPS_MODES), ("lag", 0, int), *_proj()),
-     "000 Theorem 3 l.91, l.51, l.73; 004 l.215"),
-    ("adaptive_sgd_ema", adaptive.adaptive_sgd_ema,
-     (("c", REQUIRED, float), ("eps", 1e-4, float), ("beta", REQUIRED, float)), "003 Algorithm 8, line 1803"),
-    ("adaptive_sgd_ema_corrected", adaptive.adaptive_sgd_ema_corrected,
-     (("c", REQUIRED, float), ("eps", 1e-4, float), ("beta", REQUIRED, float)), "003 Algorithm 9, line 1825"),
-    ("rmsprop", adaptive.rmsprop,
-     (("gamma", REQUIRED, float), ("rho", 0.9, float), ("eps", 1e-8, float), ("eps_mode", "inside", EPS_MODES)),
-     "004 line 227"),
-    ("adam", adaptive.adam, _adam_params(),
-     "000 Alg. 1 l.195; 003 Alg. 12 l.2448; 002 l.322-365; 004 l.243, l.298"),
-    ("amsgrad", adaptive.amsgrad, (*_adam_params(momentum_sign=1.0, bc=False),
-                                   ("ams_mode", "reddi", {"reddi": 1, "feedback": 2})),
-     "004 line 430 (Reddi et al. Alg. 2); 001 eq. (16), line 182"),
-    ("adam_l2", adaptive.adam_l2, (*_adam_params(momentum_sign=1.0, eps_mode="inside"), ("lam", REQUIRED, float),
-                                   ("l2_mode", "mhat", {"gradient": 1, "mhat": 2})), "004 lines 482-484"),
-    ("adamw", adaptive.adamw, (*_adam_params(momentum_sign=1.0, eps_mode="inside"), ("lam", REQUIRED, float)),
-     "004 line 496"),
-    ("adamal", adaptive.adamal,
-     (("alpha", REQUIRED, float), *_sched(), ("beta1", 0.9, float), ("beta2", 0.999, float),
-      ("v_beta", "beta1", {"beta1": 0, "beta2": 1}), ("eps", 0.0, float), ("eps_mode", "none", EPS_MODES),
-      *_proj()), "001 Algorithm 1, line 212"),
-    ("sign_sgd", adaptive.sign_sgd, (("eta", REQUIRED, float), *_sched()), "000 line 281; 003 line 2550"),
-    ("heavy_ball", momentum.heavy_ball, (("eta", REQUIRED, float), ("beta", REQUIRED, float)), "002 line 103"),
-    ("nesterov", momentum.nesterov, (("eta", REQUIRED, float), ("beta", REQUIRED, float)), "002 line 224"),
-    ("sgd_momentum", momentum.sgd_momentum, (("eta", REQUIRED, float), ("beta", REQUIRED, float)), "002 line 228"),
-    ("ema_momentum", momentum.ema_momentum, (("gamma", REQUIRED, float), ("beta", REQUIRED, float)),
-     "004 lines 103-108"),
+    "adagrad_norm",
+    "adagrad_diag",
+    "adaptive_sgd_ema",
+    "adaptive_sgd_ema_corrected",
+    "rmsprop",
+    "adam",
+    "amsgrad",
+    "adam_l2",
+    "adamw",
+    "adamal",
+    "sign_sgd",
+    "heavy_ball",
+    "nesterov",
+    "sgd_momentum",
+    "ema_momentum",
     ("gd_momentum", momentum.gd_momentum,
      (("eta", REQUIRED, float), ("beta", 0.0, float), ("two_step", False, bool), ("update_sign", -1.0, float),
       ("beta_schedule", "constant", {"constant": 0, "accelerated": 1})), "003 Algorithm 10, line 2003"),
@@ -126,10 +101,24 @@ _SPECS = [
     ("cubic_newton", second_order.cubic_newton, (("J", REQUIRED, float),), "003 lines 3827, 3861"),
 ]
 
-ALGORITHMS: dict[str, Spec] = {
-    name: Spec(name, code, kern, params, src, (kern.__doc__ or "").strip())
-    for code, (name, kern, params, src) in enumerate(_SPECS)
-}
+
+
+def _spec(code, entry) -> Spec:
+    if isinstance(entry, str):
+        u = engine.BUNDLED[entry]
+        return Spec(u.name, code, None, tuple(p.as_tuple() for p in u.params), u.source, u.doc, u)
+    name, kern, params, src = entry
+    return Spec(name, code, kern, params, src, (kern.__doc__ or "").strip())
+
+
+ALGORITHMS: dict[str, Spec] = {s.name: s for s in (_spec(code, e) for code, e in enumerate(_SPECS))}
+
+
+def register_update(u) -> Spec:
+    """Add a user's declared update (``engine.declare``) to the registry: ``config(u.name, ...)`` then works."""
+    code = ALGORITHMS[u.name].code if u.name in ALGORITHMS else len(ALGORITHMS)
+    ALGORITHMS[u.name] = Spec(u.name, code, None, tuple(p.as_tuple() for p in u.params), u.source, u.doc, u)
+    return ALGORITHMS[u.name]
 
 
 @dataclass(frozen=True)
@@ -161,28 +150,12 @@ class Config:
 
 
 def _encode(name, value, enc):
-    if enc is float:
-        return [float(value)]
-    if enc is int:
-        if int(value) != value:
-            raise ValueError(f"{name} must be an integer")
-        return [float(int(value))]
-    if enc is bool:
-        return [1.0 if value else 0.0]
-    if isinstance(enc, dict):
-        if isinstance(value, str):
-            if value not in enc:
-                raise ValueError(f"{name} must be one of {sorted(enc)}, got {value!r}")
-            return [float(enc[value])]
-        if value in enc.values():
-            return [float(value)]
-        raise ValueError(f"{name} must be one of {sorted(enc)}")
-    if enc == "blocks":
+    if isinstance(enc, str) and enc == "blocks":
         if value is None:
             return [0.0]
         b = [int(x) for x in value]
         return [float(len(b) - 1), *map(float, b)]
-    raise TypeError(enc)
+    return [float(encode(Param(name, None, enc, None), value))]
 
 
 def config(name: str, **params) -> Config:
@@ -202,5 +175,7 @@ def config(name: str, **params) -> Config:
         if name == "lamb" and pname == "beta2" and value is None:
             value = values["beta1"]  # printed: one beta for both moments
         values[pname] = value
+        if spec.update is not None:
+            check_domain(spec.update, spec.update.params[len(values) - 1], value)
         prm.extend(_encode(pname, value, enc))
     return Config(name, values, np.asarray(prm, dtype=np.float64))

@@ -1,4 +1,4 @@
-"""Cubic-regularised Newton step, 003 section 25 (lines 3827 and 3861).
+"""Hand-written kernel (see ``_common.py``) of the cubic-regularised Newton step, 003 section 25 (lines 3827 and 3861).
 
     w_{t+1} = w_t + delta*_t,
     delta*_t = argmin_delta <grad L(w_t), delta> + delta' grad^2 L(w_t) delta / 2 + J ||delta||^3 / 6

@@ -1,4 +1,4 @@
-"""Plain (stochastic / online / projected) gradient descent, minibatch and shuffled ERM SGD.
+"""Minibatch and shuffled ERM SGD (hand-written kernels; plain / projected SGD is declared in sim/updates/sgd.py).
 
 Every kernel follows the convention of ``_common.py``.  The gradient g_t
 recorded by the tracker is the one the update uses (for minibatch SGD the
@@ -12,105 +12,14 @@ from numba import njit
 
 from ..families import EXACT, component_grad, is_finite_sum, oracle
 from ..noise import M_PERM, substream
-from ..rng import uniform
+from ..blockrng import uniform
 from ..tracking import check_finite, track_end, track_grad, track_point, track_start
-from ._common import PROJ_BALL, SCHED_INV_T, project, record, step_size
+from ._common import record, step_size
 
 __all__ = [
-    "sgd",
-    "gradient_descent",
-    "projected_sgd_strongly_convex",
-    "sgd_weight_decay",
     "minibatch_sgd",
     "sgd_erm_shuffle",
 ]
-
-
-@njit(cache=True)
-def _sgd_core(P, w1, eta, sched, sched_a, proj, radius, grad_mode, T, seed, stream, W):
-    d = w1.shape[0]
-    w = w1.copy()
-    g = np.empty(d)
-    buf = np.empty(d)
-    S, acc = track_start(P, w1)
-    for t in range(1, T + 1):
-        record(W, t, w)
-        track_point(P, S, acc, w, t, seed, stream)
-        oracle(P, w, grad_mode, seed, stream, t, 0, g, buf)
-        track_grad(P, S, acc, g, w)
-        eta_t = step_size(eta, sched, sched_a, t, T)
-        for i in range(d):
-            w[i] -= eta_t * g[i]
-        project(w, proj, radius)
-        check_finite(S, w)
-    record(W, T + 1, w)
-    track_end(P, S, acc, w, T)
-    return S, w
-
-
-@njit(cache=True)
-def sgd(P, w1, prm, grad_mode, T, seed, stream, W):
-    """(Projected, online) (stochastic) gradient descent: w_{t+1} = Pi(w_t - eta_t g_t).
-
-    prm = [eta, schedule, schedule_a, projection, radius] (``_common``
-    SCHEDULES / PROJECTIONS).  As printed in: 003 Algorithm 1 (line 152) and
-    Algorithm 2 (line 857) with grad_mode EXACT; 003 Algorithm 2 (line 287) /
-    Algorithm 3 (line 994) with grad_mode STOCHASTIC and a constant eta; eta_t
-    = c/sqrt(t) (003 line 1084); online gradient descent on an arbitrary
-    sequence (003 Theorem 15.1, line 2063; Zinkevich's OGSP, 001 eq. (3),
-    line 39, with a projection); GD of 002 line 39 and 004 line 18.
-    """
-    return _sgd_core(P, w1, prm[0], int(prm[1]), prm[2], int(prm[3]), prm[4], grad_mode, T, seed, stream, W)
-
-
-@njit(cache=True)
-def gradient_descent(P, w1, prm, grad_mode, T, seed, stream, W):
-    """Gradient descent with exact gradients, 003 Algorithm 1 (line 152): w_{t+1} = w_t - eta grad L(w_t).
-
-    prm = [eta]; ``grad_mode`` is ignored (always EXACT).
-    """
-    return _sgd_core(P, w1, prm[0], 0, 0.0, 0, 0.0, EXACT, T, seed, stream, W)
-
-
-@njit(cache=True)
-def projected_sgd_strongly_convex(P, w1, prm, grad_mode, T, seed, stream, W):
-    """003 Theorem 22.1 (line 3136): w_{t+1} = Pi_{||w|| <= D}[w_t - grad l(w_t, z_t)/(mu t)].
-
-    prm = [mu, D].
-    """
-    return _sgd_core(P, w1, 1.0 / prm[0], SCHED_INV_T, 0.0, PROJ_BALL, prm[1], grad_mode, T, seed, stream, W)
-
-
-@njit(cache=True)
-def sgd_weight_decay(P, w1, prm, grad_mode, T, seed, stream, W):
-    """SGD with L2 regularisation or weight decay, 004 lines 463-469.
-
-    prm = [gamma, lam, mode]: mode 0 "L2": g_t = grad f(theta_t) + lam theta_t,
-    theta_{t+1} = theta_t - gamma g_t (line 463); mode 1 "weight decay":
-    theta_{t+1} = (1 - gamma lam) theta_t - gamma grad f(theta_t) (line 469).
-    004 line 471 says the two are identical for SGD.
-    """
-    gamma, lam, mode = prm[0], prm[1], int(prm[2])
-    d = w1.shape[0]
-    w = w1.copy()
-    g = np.empty(d)
-    buf = np.empty(d)
-    S, acc = track_start(P, w1)
-    for t in range(1, T + 1):
-        record(W, t, w)
-        track_point(P, S, acc, w, t, seed, stream)
-        oracle(P, w, grad_mode, seed, stream, t, 0, g, buf)
-        track_grad(P, S, acc, g, w)
-        if mode == 0:
-            for i in range(d):
-                w[i] = w[i] - gamma * (g[i] + lam * w[i])
-        else:
-            for i in range(d):
-                w[i] = (1.0 - gamma * lam) * w[i] - gamma * g[i]
-        check_finite(S, w)
-    record(W, T + 1, w)
-    track_end(P, S, acc, w, T)
-    return S, w
 
 
 @njit(cache=True)

@@ -1,4 +1,4 @@
-"""Variance reduction for finite sums: SVRG, 003 Algorithm 17 (line 3354)."""
+"""Hand-written kernel (see ``_common.py``) of variance reduction for finite sums: SVRG, 003 Algorithm 17 (line 3354)."""
 
 from __future__ import annotations
 

@@ -1,0 +1,126 @@
+"""The any-precision reference of a declared update: the same step text, executed on lists of numbers.
+
+The step source of an update (and the step language's words) is executed in
+a namespace where sqrt, cos, pi and inf are those of the number context
+``num`` (``optverify.verify.numctx``: FloatCtx for floats, MpCtx for 50-digit
+mpmath).  The numba kernel is compiled from the very same text
+(``codegen.py``), so a certificate's replay and the simulation run one formula.
+
+* ``Step(name, num, **params)``: the update as a function
+  ``(t, w, g, state, T) -> (w_next, state_next)`` on lists, copying its
+  inputs (for enumerations that branch on the gradient); ``state`` is a dict
+  {state name: list} from ``init(w1)``;
+* ``trajectory(name, num, w1, grad, T, **params)``: [w_1, ..., w_{T+1}] with
+  g_t = grad(t, w_t).
+
+Parameters are validated by the same schema as the kernels'
+(``algorithms.config``); float parameters keep the precision they are given
+in (an mpf stays an mpf).
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+import math
+import textwrap
+import weakref
+
+from ..updates.vocabulary import WORDS
+from .declaration import encode
+
+__all__ = ["Step", "trajectory", "namespace"]
+
+
+@functools.lru_cache(maxsize=None)
+def _source(fn) -> str:
+    return textwrap.dedent(inspect.getsource(fn))
+
+
+_NAMESPACES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def namespace(num) -> dict:
+    """sqrt, cos, pi, inf of the context ``num`` and the step language's words, bound to them (once per context)."""
+    ns = _NAMESPACES.get(num)
+    if ns is None:
+        mp = getattr(num, "mp", None)
+        if mp is None:
+            ns = {"sqrt": num.sqrt, "cos": math.cos, "pi": math.pi, "inf": math.inf}
+        else:
+            ns = {"sqrt": num.sqrt, "cos": mp.cos, "pi": mp.pi, "inf": mp.inf}
+        for fn in WORDS:
+            exec(_source(fn), ns)
+        _NAMESPACES[num] = ns
+    return ns
+
+
+def _step_function(num, step):
+    """The step's source executed once per number context (the same text numba compiles)."""
+    ns = namespace(num)
+    key = ("__step__", step)
+    if key not in ns:
+        local = dict(ns)
+        exec(_source(step), local)
+        ns[key] = local[step.__name__]
+    return ns[key]
+
+
+def _number(num, x):
+    if isinstance(x, (bool, int)):
+        return x
+    if isinstance(x, float) and math.isinf(x):
+        mp = getattr(num, "mp", None)
+        return x if mp is None else (mp.inf if x > 0 else -mp.inf)
+    return num.num(x)
+
+
+class Step:
+    """One declared update with its parameters bound, in the number context ``num``."""
+
+    def __init__(self, name: str, num, **params):
+        from ..algorithms.registry import config
+
+        cfg = config(name, **params)
+        u = cfg.spec.update
+        if u is None:
+            raise ValueError(f"{name} has a hand-written kernel and no declaration to interpret")
+        self.update, self.num, self.config = u, num, cfg
+        self._fn = _step_function(num, u.step)
+        bound = {p.name: _number(num, cfg.values[p.name] if p.encoding is float else encode(p, cfg.values[p.name]))
+                 for p in u.params}
+        self._consts = [_number(num, u.fixed[a]) if a in u.fixed else bound.get(u.bound_name(a))
+                        for a in u.step_args]
+        self._state_at = {a: k for k, a in enumerate(u.step_args) if u.bound_name(a) in {s.name for s in u.state}}
+
+    def init(self, w1) -> dict:
+        """The state before step 1 from the start point w_1."""
+        zero, one = self.num.num(0), self.num.num(1)
+        out = {}
+        for s in self.update.state:
+            n = len(w1) if s.size == "d" else int(s.size)
+            out[s.name] = [_number(self.num, x) for x in w1] if s.init == "w1" else [
+                zero if s.init == "zero" else one for _ in range(n)]
+        return out
+
+    def __call__(self, t: int, w, g, state: dict, T: int = 0):
+        """(w_{t+1}, state after step t) from w_t, g_t and the state before step t; inputs are not modified."""
+        w = [_number(self.num, x) for x in w]
+        state = {k: list(v) for k, v in state.items()}
+        args = list(self._consts)
+        for a, k in self._state_at.items():
+            args[k] = state[self.update.bound_name(a)]
+        self._fn(t, T, w, [_number(self.num, x) for x in g], *args)
+        return w, state
+
+
+def trajectory(name: str, num, w1, grad, T: int, **params) -> list:
+    """[w_1, ..., w_{T+1}] (lists) of the declared update ``name`` with g_t = grad(t, w_t)."""
+    step = Step(name, num, **params)
+    w = [_number(num, x) for x in w1]
+    state = step.init(w)
+    out = [w]
+    for t in range(1, T + 1):
+        w, state = step(t, w, grad(t, w), state, T)
+        out.append(w)
+    return out

@@ -1,0 +1,47 @@
+"""Momentum methods declared once: heavy ball, Nesterov, SGD with momentum (002 line 228) and as an EMA (004)."""
+
+from __future__ import annotations
+
+from ..engine.declaration import REQUIRED, Param, State, Update
+
+
+def heavy_ball_step(t, T, w, g, wprev, eta, beta):
+    for i in range(len(w)):
+        wn = w[i] - eta * g[i] + beta * (w[i] - wprev[i])
+        wprev[i] = w[i]
+        w[i] = wn
+
+
+def nesterov_step(t, T, w, g, v, eta, beta):
+    for i in range(len(w)):
+        vn = w[i] - eta * g[i]
+        w[i] = vn + beta * (vn - v[i])
+        v[i] = vn
+
+
+def sgd_momentum_step(t, T, w, g, v, eta, beta):
+    for i in range(len(w)):
+        v[i] = beta * v[i] - eta * g[i]
+        w[i] = w[i] + v[i]
+
+
+def ema_momentum_step(t, T, w, g, v, gamma, beta):
+    for i in range(len(w)):
+        v[i] = beta * v[i] + (1.0 - beta) * g[i]
+        w[i] = w[i] - gamma * v[i]
+
+
+def _eb(step_name="eta"):
+    return (Param(step_name, REQUIRED, float, "real"), Param("beta", REQUIRED, float, "real"))
+
+
+UPDATES = (
+    Update("heavy_ball", _eb(), (State("wprev", "d", "w1"),), heavy_ball_step, "002 line 103",
+           "Polyak's heavy ball: w_{t+1} = w_t - eta grad f(w_t) + beta (w_t - w_{t-1}), w_0 = w_1."),
+    Update("nesterov", _eb(), (State("v", "d", "w1"),), nesterov_step, "002 line 224",
+           "v_{t+1} = w_t - eta grad f(w_t); w_{t+1} = v_{t+1} + beta (v_{t+1} - v_t), v_1 = w_1."),
+    Update("sgd_momentum", _eb(), (State("v"),), sgd_momentum_step, "002 line 228",
+           "v_{t+1} = beta v_t - eta grad f_{i_t}(w_t); w_{t+1} = w_t + v_{t+1}, v_1 = 0."),
+    Update("ema_momentum", _eb("gamma"), (State("v"),), ema_momentum_step, "004 lines 103-108",
+           "v_t = beta v_{t-1} + (1-beta) g_t; theta_{t+1} = theta_t - gamma v_t, v_0 = 0."),
+)
