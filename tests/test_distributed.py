@@ -49,6 +49,15 @@ def cluster():
         yield client
 
 
+def _differences(x, y, path=""):
+    """The paths at which two report entries differ, with both values (a readable failure message)."""
+    if isinstance(x, dict) and isinstance(y, dict):
+        return [d for k in sorted(set(x) | set(y), key=str) for d in _differences(x.get(k), y.get(k), f"{path}/{k}")]
+    if isinstance(x, list) and isinstance(y, list) and len(x) == len(y):
+        return [d for i, (u, v) in enumerate(zip(x, y)) for d in _differences(u, v, f"{path}[{i}]")]
+    return [] if x == y else [f"{path}: {str(x)[:200]!r} != {str(y)[:200]!r}"]
+
+
 def _without_timings(entries):
     out = []
     for e in entries:
@@ -67,7 +76,8 @@ def test_the_cluster_gives_the_local_report_entry_by_entry(cluster):
     remote, ri = run(claims, "quick", 7, executor=DaskExecutor(cluster), on_result=lambda e: arrived.append(e["id"]))
     assert not li and not ri
     assert [e["id"] for e in remote] == [c.id for c in claims] and sorted(arrived) == sorted(QUICK)
-    assert _without_timings(remote) == _without_timings(local)
+    for r_, l_ in zip(_without_timings(remote), _without_timings(local)):
+        assert r_ == l_, (r_["id"], _differences(r_, l_)[:5])
     reports = [json_report.build(es, mode="quick", seed=7, started="-", ended="-", interrupted=False, coverage={}, requested=QUICK)
                for es in (local, remote)]
     for r in reports:

@@ -66,3 +66,16 @@ def show(x, digits: int = 20) -> str:
         return mpmath.nstr(x, digits)
     except Exception:
         return str(x)
+
+
+def sigmoid(num, u):
+    """1/(1 + e^{−u}) in the number context ``num``, without overflow for large |u|."""
+    if u >= 0:
+        return 1 / (1 + num.exp(-u))
+    e = num.exp(u)
+    return e / (1 + e)
+
+
+def softplus(num, u):
+    """log(1 + e^u) in the number context ``num``, without overflow for large u."""
+    return num.log(1 + num.exp(u)) if u < 30 else u + num.log(1 + num.exp(-u))

@@ -8,6 +8,7 @@ expectation and probability is computed exactly in the number context (floats wh
 from __future__ import annotations
 
 from optverify.counterexamples.schema import array, family, real
+from optverify.verify.numctx import sigmoid as _sig, softplus as _softplus
 
 K = 3  # atoms
 
@@ -114,17 +115,6 @@ def two_variables(p, num):
 
 
 # --- appendix B ---------------------------------------------------------------------------------------------------
-
-def _sig(num, u):
-    if u >= 0:
-        return 1 / (1 + num.exp(-u))
-    e = num.exp(u)
-    return e / (1 + e)
-
-
-def _softplus(num, u):
-    return num.log(1 + num.exp(u)) if u < 30 else u + num.log(1 + num.exp(-u))
-
 
 @family({"q": real(-2, 2, examples=(0.0,)), "c": real(-2, 2), "k": real(0.3, 3), "b": real(-2, 2), "x": real(-4, 4), "y": real(-4, 4)},
         name="one-dimensional-{property}",

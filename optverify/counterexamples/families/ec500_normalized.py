@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 from optverify.counterexamples.schema import array, family, integer, real
+from optverify.verify.numctx import sigmoid as _sig, softplus as _softplus
 
 D = 2
 
@@ -47,17 +48,6 @@ def descent_step(p, num):
             # line 3528: L(w_{t+1}) ≤ L(w_t) − η⟨∇L(w_t), m_t/‖m_t‖⟩ + Hη²/2, as remainder ≤ Hη²/2
             "smooth_remainder": change + eta * sum(g[i] * u[i] for i in range(D)), "H_eta2_half": H * eta ** 2 / 2,
             "inner_lhs": inner + gn / 3 + gn, "inner_rhs": 13 * en / 6 + gn}
-
-
-def _sig(num, u):
-    if u >= 0:
-        return 1 / (1 + num.exp(-u))
-    e = num.exp(u)
-    return e / (1 + e)
-
-
-def _softplus(num, u):
-    return num.log(1 + num.exp(u)) if u < 30 else u + num.log(1 + num.exp(-u))
 
 
 @family({"q": array(real(-2, 2), D), "c": array(real(-2, 2), D), "k": array(real(0.3, 2), D),

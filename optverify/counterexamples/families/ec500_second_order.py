@@ -23,19 +23,9 @@ certificate (stationarity residual and H + (J r/2) I ⪰ 0) is returned with the
 from __future__ import annotations
 
 from optverify.counterexamples.schema import family, integer, real
+from optverify.verify.numctx import sigmoid as _sig, softplus as _softplus
 
 D = 2  # dimension of the separable families
-
-
-def _sig(num, u):
-    if u >= 0:
-        return 1 / (1 + num.exp(-u))
-    e = num.exp(u)
-    return e / (1 + e)
-
-
-def _softplus(num, u):
-    return num.log(1 + num.exp(u)) if u < 30 else u + num.log(1 + num.exp(-u))
 
 
 def separable_parts(p, num):
