@@ -352,6 +352,9 @@ def cmd_run(args) -> int:
             close()
 
 
+SAVE_COST_RATIO = 20  #: a run spends at most about 1/20 of its time rewriting its partial report
+
+
 def _run_on(executor, args, mode, claims, out) -> int:
     from optverify.claims.coverage_map import coverage_counts
     from optverify.reports import html, json_report, markdown, terminal
@@ -379,9 +382,18 @@ def _run_on(executor, args, mode, claims, out) -> int:
         if bar is not None:
             bar.start_claim(c.id)
 
+    save = {"at": 0.0, "cost": 0.0}
+
     def on_result(e):
         entries.append(e)
-        write(None, True, final=False)  # keep what is decided, should the run be cut off
+        # keep what is decided, should the run be cut off.  Each save rewrites the whole report, so saving after every
+        # claim would be quadratic in the claims: save when the time since the last save is SAVE_COST_RATIO times
+        # what that save cost (a small report is saved after every claim; the final save follows the last claim)
+        if time.monotonic() - save["at"] >= SAVE_COST_RATIO * save["cost"]:
+            t = time.monotonic()
+            write(None, True, final=False)
+            save["at"] = time.monotonic()
+            save["cost"] = save["at"] - t
         if bar is not None:
             bar.done_claim(e)
         elif not quiet:

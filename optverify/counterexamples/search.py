@@ -188,7 +188,9 @@ def _adversarial_phase(family, rhs, rel, mode, seed, deadline, out: SearchOutcom
     optimize.differential_evolution(
         objective, bounds, seed=seed, maxiter=maxiter, popsize=POPSIZE, tol=1e-10, polish=False, callback=stop, init="sobol"
     )
-    if "x" in best and time.monotonic() < deadline and (maximize or best["score"] <= 1 + 1e-6):
+    if "x" in best and (maximize or best["score"] <= 1 + 1e-6) and time.monotonic() >= deadline:
+        out.stopped_early = True  # the polish is part of the search: skipping it is said, never silent
+    elif "x" in best and (maximize or best["score"] <= 1 + 1e-6):
         lo = np.array([b[0] for b in bounds])
         hi = np.array([b[1] for b in bounds])
         optimize.minimize(
@@ -222,9 +224,12 @@ def search(family, rhs: sp.Expr, rel: str, mode: str, seed: int, deadline: float
     """
     rhs_eval = RhsEvaluator(rhs)
     out = SearchOutcome(worst=None)
-    n_random = 150 if mode == "quick" else 1500
+    n_random = 60 if mode == "quick" else 1500
     _hypothesis_phase(family, rhs_eval, rel, mode, seed, n_random, deadline, out, maximize)
-    if (maximize or not (out.worst and out.worst.violates)) and time.monotonic() < deadline:
+    wanted = maximize or not (out.worst and out.worst.violates)
+    if wanted and time.monotonic() >= deadline:
+        out.stopped_early = True
+    elif wanted:
         _adversarial_phase(family, rhs_eval, rel, mode, seed, deadline, out, maxiter=_generations(family, mode), maximize=maximize)
     out.evaluated = out.random_tried + out.adversarial_evals
     if out.worst is not None and out.worst.violates:
