@@ -353,6 +353,7 @@ def cmd_run(args) -> int:
 
 
 SAVE_COST_RATIO = 20  #: a run spends at most about 1/20 of its time rewriting its partial report
+CHEAP_SAVE_S = 0.05  #: a save cheaper than this is always made (so the partial report of a small run is always current)
 
 
 def _run_on(executor, args, mode, claims, out) -> int:
@@ -387,9 +388,9 @@ def _run_on(executor, args, mode, claims, out) -> int:
     def on_result(e):
         entries.append(e)
         # keep what is decided, should the run be cut off.  Each save rewrites the whole report, so saving after every
-        # claim would be quadratic in the claims: save when the time since the last save is SAVE_COST_RATIO times
-        # what that save cost (a small report is saved after every claim; the final save follows the last claim)
-        if time.monotonic() - save["at"] >= SAVE_COST_RATIO * save["cost"]:
+        # claim would be quadratic in the claims: once a save costs more than CHEAP_SAVE_S, save when the time since
+        # the last save is SAVE_COST_RATIO times what it cost (a small report is saved after every claim)
+        if save["cost"] < CHEAP_SAVE_S or time.monotonic() - save["at"] >= SAVE_COST_RATIO * save["cost"]:
             t = time.monotonic()
             write(None, True, final=False)
             save["at"] = time.monotonic()
@@ -413,14 +414,21 @@ def _run_on(executor, args, mode, claims, out) -> int:
         if bar is not None:
             bar.__exit__(None, None, None)
     entries[:] = decided  # claim order, whatever order they finished in
-    rep = write(json_report.now(), interrupted)
+    # a Ctrl-C (or SIGTERM) while the final report is written must not cut it short: it is noted and answered after
+    late: list[int] = []
+    held = {sig: signal.signal(sig, lambda signum, frame: late.append(signum)) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        rep = write(json_report.now(), interrupted)
+    finally:
+        for sig, handler in held.items():
+            signal.signal(sig, handler)
     if args.json:
         print(json_report.dumps(rep), end="")
-        return 130 if interrupted else (1 if args.fail_on == "refuted" and rep["counts"]["refuted"] else 0)
+        return 130 if interrupted or late else (1 if args.fail_on == "refuted" and rep["counts"]["refuted"] else 0)
     if not args.quiet:
         terminal.console().print(terminal.summary_table(rep))
     print(f"{'interrupted: ' if interrupted else ''}{len(entries)} of {len(claims)} claims decided ({terminal.counts_line(rep)}); report: {out / 'report.json'}, {out / 'report.md'}, {out / 'report.html'}")
-    if interrupted:
+    if interrupted or late:
         return 130
     if args.fail_on == "refuted" and rep["counts"]["refuted"]:
         return 1
