@@ -25,8 +25,10 @@ from optverify.runner import GRACE_S, run
 
 CLAIMS_FILE = str(Path(__file__).with_name("distributed_claims.py"))
 
-#: quick claims decided by different strategies: symbolic, interval, scaling, linear algebra, simulation, instance search
-QUICK = ["001:L71", "004:L489", "000:L25", "002:L139", "004:L291", "000:L19"]
+#: quick claims decided by different strategies: symbolic, interval, scaling, linear algebra, simulation, instance
+#: search (000:L19 refuted with a certificate; 000:L159 a search among ties, whose worst instance differed in the test
+#: process while hypothesis drew constants from the loaded test modules)
+QUICK = ["001:L71", "004:L489", "000:L25", "002:L139", "004:L291", "000:L19", "000:L159"]
 
 
 def _warm():

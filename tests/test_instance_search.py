@@ -76,3 +76,34 @@ import optverify as _ov  # noqa: E402
 def _slow_identity(p, num):
     time.sleep(0.05)
     return {"measured": num.num(p["x"]), "b": num.num(1)}
+
+
+def test_the_random_phase_draws_the_same_instances_whatever_modules_are_loaded(tmp_path, monkeypatch):
+    """Hypothesis mixes constants parsed from the loaded local modules into its draws; the search holds them out,
+    so a claim's instances depend on the seed alone, not on which test or claim modules the process imported."""
+    import math
+    import sys
+
+    from optverify.counterexamples import search as S_
+
+    fam = Measured(adagrad_coordinate, "regret")
+    rhs = RhsEvaluator(2 * sp.sqrt(2) * sp.Symbol("D", positive=True) * sp.sqrt(S))
+    drawn: list = []
+    real = S_.evaluate
+    monkeypatch.setattr(S_, "evaluate", lambda f, inst, r, rel: (drawn.append(repr(inst)), real(f, inst, r, rel))[1])
+
+    def draws():
+        drawn.clear()
+        S_._hypothesis_phase(fam, rhs, "<=", "quick", 7, 200, math.inf, S_.SearchOutcome(worst=None), maximize=True)
+        return list(drawn)
+
+    before = draws()
+    consts = ", ".join(f"{k / 7 + 0.001 * k:.6f}" for k in range(1, 400))
+    (tmp_path / "ov_constants_module.py").write_text(f"C = [{consts}]\nN = [{', '.join(str(k) for k in range(2, 400))}]\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    __import__("ov_constants_module")
+    try:
+        after = draws()
+    finally:
+        sys.modules.pop("ov_constants_module", None)
+    assert len(before) == 200 and after == before

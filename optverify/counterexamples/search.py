@@ -13,6 +13,7 @@ box and the decoder are then all derived from one parameter schema.
 
 from __future__ import annotations
 
+import contextlib
 import math
 import time
 from dataclasses import dataclass, field
@@ -128,6 +129,30 @@ def replay(family, instance: dict, rhs: RhsEvaluator, rel: str, dps: int = 50) -
     }
 
 
+@contextlib.contextmanager
+def _no_local_constants():
+    """Hypothesis (>= 6.131) mixes into its draws, with probability 0.05 each, constants it parses from the
+    *local* modules in ``sys.modules`` (files outside site-packages and the stdlib), within a 100 ms time limit.
+    So the same seed drew different instances in a process that had imported different modules (a test
+    module, another source's claims, an editable vs a wheel install of optverify) or under load, and a search
+    among ties returned a different worst instance.  The search draws only from hypothesis's own, fixed
+    constant pool: its instances depend on the seed and the family alone."""
+    try:
+        from hypothesis.internal.conjecture import providers
+    except ImportError:  # a hypothesis without the mechanism: nothing to hold fixed
+        yield
+        return
+    get = getattr(providers, "_get_local_constants", None)
+    if get is None or not hasattr(providers, "Constants"):
+        yield
+        return
+    providers._get_local_constants = providers.Constants
+    try:
+        yield
+    finally:
+        providers._get_local_constants = get
+
+
 def _hypothesis_phase(family, rhs, rel, mode, seed, n, deadline, out: SearchOutcome, maximize: bool = False) -> None:
     from hypothesis import HealthCheck, Phase, given, settings
     from hypothesis import seed as hseed
@@ -156,7 +181,8 @@ def _hypothesis_phase(family, rhs, rel, mode, seed, n, deadline, out: SearchOutc
             raise AssertionError("violation")
 
     try:
-        probe()
+        with _no_local_constants():
+            probe()
     except AssertionError:
         pass
     except ExceptionGroup as group:  # distinct or flaky failures come grouped: violations are ours, the rest are errors
