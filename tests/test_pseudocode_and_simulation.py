@@ -54,3 +54,30 @@ def test_experiment_refuses_instances_outside_the_hypotheses():
     exp = AdaGradRegret("norm_ball", d=10, D=1.0)
     rows = exp.run("quick", 1, time.monotonic() + 60)
     assert rows and all(np.all(np.isfinite(r["measured"])) for r in rows)
+
+
+
+class _OnePairThenOutOfTime:
+    """Plans two (config, T) pairs; runs the first, then its deadline passes before the second (a cut by the budget)."""
+
+    description = "one pair, then the deadline"
+
+    def run(self, mode, seed, deadline):
+        rows = [{"config": "c", "T": 10, "measured": np.full(50, 0.5), "values": {}, "test": "le"}]
+        while time.monotonic() <= deadline:
+            time.sleep(0.01)
+        return rows
+
+
+def test_a_simulation_cut_by_its_budget_says_so():
+    """An experiment that ran all its (config, T) pairs says nothing of the kind; one whose deadline passed is
+    consistent with what ran and says that the budget ran out, and after how many pairs."""
+    D, E = sp.symbols("D_inf E_sum_sqrt_diag", positive=True)
+    full = check_simulation(Simulation(AdaGradRegret("diag_box"), 2 * sp.sqrt(2) * D * E), ctx())
+    assert full.evidence["pairs_run"] == 9 and full.evidence["stopped_at_budget"] is False
+    assert "ran out" not in full.summary
+    cut = check_simulation(Simulation(_OnePairThenOutOfTime(), sp.Integer(1)),
+                           CheckContext(seed=11, deadline=time.monotonic() + 0.5))
+    assert cut.verdict == "consistent"
+    assert cut.evidence["stopped_at_budget"] is True and cut.evidence["pairs_run"] == 1
+    assert "ran out after 1 pairs" in cut.summary
