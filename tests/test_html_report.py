@@ -157,6 +157,19 @@ def test_rendering_is_deterministic_and_uses_the_report_only(report, page, tmp_p
     assert path == tmp_path / "report.html" and path.read_text(encoding="utf-8") == page
 
 
+def test_plots_drawn_on_several_processes_give_the_same_page(report, page):
+    from optverify.reports import plots
+
+    plots._MEMO.clear()
+    with plots.collecting() as needed:
+        render(report, workers=1)  # a plot function notes its plot instead of drawing it
+    assert needed and all(k[0] in ("rate", "measured", "trajectory") for k in needed)
+    assert plots.draw_all(needed, workers=2) == len(set(needed))
+    assert render(report, workers=2) == page
+    plots._MEMO.clear()
+    assert render(report, workers=1) == page
+
+
 def test_rendering_survives_odd_reports():
     odd = {"schema_version": 2, "tool_version": "x", "mode": "quick", "seed": 0,
            "timings": {"started": "2026-01-01T00:00:00+00:00", "ended": None, "claims": {"9:<x>": {"duration_s": 2.5}}},

@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 import json
 import math
+import os
 import re
 from pathlib import Path
 
@@ -329,11 +330,31 @@ def _claim_section(e: dict, report: dict) -> str:
     return "\n".join(out)
 
 
-def render(report: dict) -> str:
-    """The whole report as one self-contained HTML document."""
+def _workers() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def render(report: dict, workers: int | None = None) -> str:
+    """The whole report as one self-contained HTML document.
+
+    Its plots are drawn first, on ``workers`` processes (default: the CPUs this process may use): a first pass
+    notes every plot the page needs (``plots.collecting``), ``plots.draw_all`` draws them, the real pass inlines them.
+    """
     claims = _ordered(list(report.get("claims") or []))
-    body = [_header(report), _counts(report), _by_source(report), _claims_table(claims, report),
-            '<h2 id="details">Claims in detail</h2>', *(_claim_section(e, report) for e in claims)]
+
+    def body():
+        return [_header(report), _counts(report), _by_source(report), _claims_table(claims, report),
+                '<h2 id="details">Claims in detail</h2>', *(_claim_section(e, report) for e in claims)]
+
+    workers = _workers() if workers is None else int(workers)
+    if workers > 1:
+        with plots.collecting() as needed:
+            body()
+        plots.draw_all(needed, workers)
+    body = body()
     return ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             f"<title>optverify report — {len(claims)} claims</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n"

@@ -13,16 +13,21 @@
 Both return an ``<svg>`` element to inline in HTML: no XML prolog, element ids
 prefixed so that several plots can share one page, deterministic output (no
 date, fixed hash salt), text kept as text.
+
+Each plot is remembered by its data (``_drawn``), so re-rendering a report
+draws each one once; ``collecting()`` + ``draw_all(keys, workers)`` let a page
+note every plot it needs in a first pass and draw them on several processes
+(matplotlib draws one figure at a time per process), before the real pass.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import json
 import math
 import re
-from functools import lru_cache
 
 _RC = {
     "svg.fonttype": "none",
@@ -140,11 +145,10 @@ def rate_svg(evidence: dict, title: str | None = None) -> str | None:
     Returns None when it holds no rows to plot.  Plots are remembered by their
     data, so re-rendering a growing report draws each one once.
     """
-    return _rate_svg_cached(json.dumps(evidence, sort_keys=True, default=str), title)
+    return _drawn("rate", json.dumps(evidence, sort_keys=True, default=str), title)
 
 
-@lru_cache(maxsize=512)
-def _rate_svg_cached(evidence_json: str, title: str | None) -> str | None:
+def _draw_rate(evidence_json: str, title: str | None) -> str | None:
     evidence = json.loads(evidence_json)
     panels = rate_panels(evidence)
     if not panels:
@@ -206,11 +210,10 @@ def measured_rate_series(evidence: dict) -> list[dict]:
 def measured_rate_svg(evidence: dict, ylabel: str = "measured") -> str | None:
     """Log–log plot of a rate check's measured quantity over T (line) beside the stated rate T^p drawn through
     each series' first point (dashed: a quantity that obeys the rate stays on or below it).  None: nothing to plot."""
-    return _measured_rate_svg_cached(json.dumps(evidence, sort_keys=True, default=str), ylabel)
+    return _drawn("measured", json.dumps(evidence, sort_keys=True, default=str), ylabel)
 
 
-@lru_cache(maxsize=256)
-def _measured_rate_svg_cached(evidence_json: str, ylabel: str) -> str | None:
+def _draw_measured(evidence_json: str, ylabel: str) -> str | None:
     series = measured_rate_series(json.loads(evidence_json))
     if not series:
         return None
@@ -270,6 +273,11 @@ def trajectory_svg(series: dict[str, list[float]], title: str = "", *, x: list[f
     """
     if not series or not any(series.values()):
         raise ValueError("trajectory_svg needs at least one non-empty series")
+    return _drawn("trajectory", json.dumps([series, title, x, xlabel, log_y], default=str))
+
+
+def _draw_trajectory(args_json: str) -> str:
+    series, title, x, xlabel, log_y = json.loads(args_json)
     with _rc():
         fig = _figure(5.0, 2.9)
         ax = fig.subplots()
@@ -288,3 +296,58 @@ def trajectory_svg(series: dict[str, list[float]], title: str = "", *, x: list[f
         ax.legend(loc="best", frameon=False)
         fig.tight_layout()
         return _svg(fig)
+
+
+_DRAWERS = {"rate": _draw_rate, "measured": _draw_measured, "trajectory": _draw_trajectory}
+_MEMO: dict[tuple, str | None] = {}
+_MEMO_MAX = 1024
+_PENDING: list | None = None
+
+
+def _drawn(kind: str, *key):
+    """The plot ``kind`` of ``key`` (JSON data): remembered; while a page is collecting its plots, noted (None)."""
+    k = (kind, *key)
+    if k in _MEMO:
+        return _MEMO[k]
+    if _PENDING is not None:
+        _PENDING.append(k)
+        return None
+    out = _MEMO[k] = _DRAWERS[kind](*key)
+    while len(_MEMO) > _MEMO_MAX:
+        _MEMO.pop(next(iter(_MEMO)))
+    return out
+
+
+@contextlib.contextmanager
+def collecting():
+    """Within: a plot function draws nothing and returns None, and the plot is added to the yielded list."""
+    global _PENDING
+    outer, _PENDING = _PENDING, []
+    try:
+        yield _PENDING
+    finally:
+        _PENDING = outer
+
+
+def _draw_key(k: tuple):
+    try:
+        return True, _DRAWERS[k[0]](*k[1:])
+    except Exception as exc:  # drawn again in the page's own pass, where the failure is shown in place of the plot
+        return False, repr(exc)
+
+
+def draw_all(keys, workers: int) -> int:
+    """Draw the plots ``keys`` (from ``collecting``) not yet remembered, on ``workers`` forked processes; the number drawn."""
+    todo = [k for k in dict.fromkeys(keys) if k not in _MEMO]
+    if workers > 1 and len(todo) > 1:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(min(workers, len(todo)), mp_context=multiprocessing.get_context("fork")) as ex:
+            results = list(ex.map(_draw_key, todo))
+    else:
+        results = [_draw_key(k) for k in todo]
+    for k, (ok, svg) in zip(todo, results):
+        if ok:
+            _MEMO[k] = svg
+    return sum(ok for ok, _ in results)
