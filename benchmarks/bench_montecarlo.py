@@ -18,6 +18,9 @@ Implementations, all measured in the same process (compilation excluded):
             (``optverify.sim.engine``: prange over seeds, block ziggurat
             noise, all 16 streaming statistics tracked per step)
   numba-stream  its ``mc_moments``: statistics streamed over seeds too
+  numba-1/call  the same generated ``kernel``, one call per seed in prange
+            (the drivers' shape before the seed-batched kernel; at d = 1 this
+            shows what lockstep batches of seeds bring)
   minimal   a minimal hand-written numba kernel of the same update: prange
             over seeds, the same block noise, regret tracked, nothing else
   numpy     state arrays (seeds, d), one vectorised update per step, noise
@@ -30,6 +33,11 @@ and the noise "trap": the same minimal numba Adam kernel drawing its noise by
 (i) ``np.random.standard_normal()`` per element inside njit, (ii) the
 counter-based block generator ``blockrng.normal_block``.  (i) is also not
 reproducible under prange (numba's per-thread generator states): shown.
+
+The ``profile`` section (one thread) splits a coordinate-update's cost:
+the block generator's ns per normal, NumPy's ns per normal and per element
+of its whole step, and the engine's kernel with exact gradients (no noise)
+against stochastic ones, one run per call and in lockstep batches.
 
 Peak memory of the streaming workload C (10^4 seeds x 10^4 steps) is measured
 in a fresh subprocess (no torch imported): its own high-water RSS (VmHWM of
@@ -101,6 +109,33 @@ def run_numba(algo, d, T, seeds, streaming=False):
         return timeit(lambda: m.mc_moments(fam.P, w1, cfg.prm, 1, T, seeds, 0, 0, 64))
     m.mc(fam.P, w1, cfg.prm, 1, 3, 2, 0, 0)
     return timeit(lambda: m.mc(fam.P, w1, cfg.prm, 1, T, seeds, 0, 0))
+
+
+_SEEDWISE = {}
+
+
+def seedwise_driver(kern):
+    """A prange driver calling ``kern`` (a generated one-run kernel) once per seed."""
+    if kern not in _SEEDWISE:
+        @njit(parallel=True)
+        def mc1(P, w1, prm, grad_mode, T, seeds, base_seed, stream):
+            out = np.empty(seeds)
+            for s in prange(seeds):
+                st, w = kern(P, w1, prm, grad_mode, T, blockrng.seed_for(base_seed, s), stream,
+                             np.empty((0, w1.shape[0])))
+                out[s] = st[0]
+            return out
+        _SEEDWISE[kern] = mc1
+    return _SEEDWISE[kern]
+
+
+def run_numba_seedwise(algo, d, T, seeds):
+    h, ws, w1 = problem(d)
+    fam = F.diagonal_quadratic(h, ws, sigma=1.0, noise="gaussian")
+    cfg = cfg_for(algo)
+    f = seedwise_driver(engine.module(cfg.name).kernel)
+    f(fam.P, w1, cfg.prm, 1, 3, 2, 0, 0)
+    return timeit(lambda: f(fam.P, w1, cfg.prm, 1, T, seeds, 0, 0))
 
 
 @njit(cache=True, parallel=True)
@@ -301,8 +336,8 @@ def fmt(x):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--quick", action="store_true")
-    ap.add_argument("--sections", default="throughput,trap,memory",
-                    help="comma-separated subset of throughput, trap, memory")
+    ap.add_argument("--sections", default="throughput,profile,trap,memory",
+                    help="comma-separated subset of throughput, profile, trap, memory")
     ap.add_argument("--torch-updates", type=float, default=3e6,
                     help="coordinate updates to time per torch workload (a subset of the seeds)")
     args = ap.parse_args()
@@ -321,6 +356,8 @@ def main():
         r["numba"] = n_upd / dt
         dt, _ = run_numba(algo, d, T, seeds, streaming=True)
         r["numba-stream"] = n_upd / dt
+        dt, _ = run_numba_seedwise(algo, d, T, seeds)
+        r["numba-1/call"] = n_upd / dt
         dt, _ = run_minimal(algo, d, T, seeds)
         r["minimal"] = n_upd / dt
         dt, _ = run_numpy(algo, d, T, seeds)
@@ -339,11 +376,60 @@ def main():
               + (f";  numba / torch.optim loop = {r['numba'] / r['torch']:.0f}x (target >= 1000)" if "torch" in r else ""))
         rows[key] = r
     algo, d, T, seeds = workloads(args.quick)["A"]
+    if "profile" in sections:
+        profile_section(args.quick)
     if "trap" in sections:
         trap_section(d, T, seeds)
     algo, d, T, seeds = workloads(args.quick)["C"]
     if "memory" in sections:
         memory_section(d, T, seeds)
+
+
+@njit(cache=True)
+def _noise_only(d, T, seed):
+    buf = np.empty(d)
+    key = blockrng.block_key(seed, 0)
+    acc = 0.0
+    for t in range(1, T + 1):
+        blockrng.normal_block_keyed(key, t, buf)
+        acc += buf[0]
+    return acc
+
+
+def profile_section(quick):
+    """Where a coordinate-update's time goes, on one thread (numba.set_num_threads(1))."""
+    import numba
+
+    numba.set_num_threads(1)
+    T1 = 20_000 if quick else 100_000
+    print("\nprofile (one thread; ns per coordinate-update unless said):")
+    for d, T, seeds in ((100, T1 // 50, 16), (1, T1 // 10, 256)):
+        _noise_only(d, 3, 1)
+        dt, _ = timeit(lambda: _noise_only(d, T * seeds // 8, 1), repeat=3)
+        ns_normal = dt / (T * seeds // 8 * d) * 1e9
+        h, ws, w1 = problem(d)
+        fam = F.diagonal_quadratic(h, ws, sigma=1.0, noise="gaussian")
+        cfg = cfg_for("adam")
+        m = engine.module("adam")
+        one = seedwise_driver(m.kernel)
+        res = {}
+        for gm, gname in ((0, "exact"), (1, "noisy")):
+            one(fam.P, w1, cfg.prm, gm, 3, 2, 0, 0)
+            dt, _ = timeit(lambda: one(fam.P, w1, cfg.prm, gm, T, seeds, 0, 0), repeat=3)
+            res[f"1/call {gname}"] = dt / (T * seeds * d) * 1e9
+            m.mc(fam.P, w1, cfg.prm, gm, 3, 2, 0, 0)
+            dt, _ = timeit(lambda: m.mc(fam.P, w1, cfg.prm, gm, T, seeds, 0, 0), repeat=3)
+            res[f"batched {gname}"] = dt / (T * seeds * d) * 1e9
+        g = np.random.default_rng(0)
+        dt, _ = timeit(lambda: [g.standard_normal((seeds, d)) for _ in range(200)], repeat=3)
+        np_normal = dt / (200 * seeds * d) * 1e9
+        dt, _ = timeit(lambda: run_numpy("adam", d, T // 4, seeds), repeat=1)
+        np_elem = dt / (T // 4 * seeds * d) * 1e9
+        print(f"  Adam d = {d}, {seeds} seeds: block generator {ns_normal:.1f} ns/normal; NumPy standard_normal "
+              f"{np_normal:.1f} ns/normal, NumPy's whole step {np_elem:.1f} ns/element")
+        print("    engine: " + ", ".join(f"{k} {v:.1f}" for k, v in res.items())
+              + f"  (noise share of the batched run: {1 - res['batched exact'] / res['batched noisy']:.0%})")
+    numba.set_num_threads(numba.config.NUMBA_NUM_THREADS)
 
 
 def trap_section(d, T, seeds):
