@@ -18,9 +18,6 @@ Implementations, all measured in the same process (compilation excluded):
             (``optverify.sim.engine``: prange over seeds, block ziggurat
             noise, all 16 streaming statistics tracked per step)
   numba-stream  its ``mc_moments``: statistics streamed over seeds too
-  numba-1/call  the same generated ``kernel``, one call per seed in prange
-            (the drivers' shape before the seed-batched kernel; at d = 1 this
-            shows what lockstep batches of seeds bring)
   minimal   a minimal hand-written numba kernel of the same update: prange
             over seeds, the same block noise, regret tracked, nothing else
   numpy     state arrays (seeds, d), one vectorised update per step, noise
@@ -36,8 +33,8 @@ reproducible under prange (numba's per-thread generator states): shown.
 
 The ``profile`` section (one thread) splits a coordinate-update's cost:
 the block generator's ns per normal, NumPy's ns per normal and per element
-of its whole step, and the engine's kernel with exact gradients (no noise)
-against stochastic ones, one run per call and in lockstep batches.
+of its whole step, and the engine's driver with exact gradients (no noise)
+against stochastic ones.
 
 Peak memory of the streaming workload C (10^4 seeds x 10^4 steps) is measured
 in a fresh subprocess (no torch imported): its own high-water RSS (VmHWM of
@@ -109,33 +106,6 @@ def run_numba(algo, d, T, seeds, streaming=False):
         return timeit(lambda: m.mc_moments(fam.P, w1, cfg.prm, 1, T, seeds, 0, 0, 64))
     m.mc(fam.P, w1, cfg.prm, 1, 3, 2, 0, 0)
     return timeit(lambda: m.mc(fam.P, w1, cfg.prm, 1, T, seeds, 0, 0))
-
-
-_SEEDWISE = {}
-
-
-def seedwise_driver(kern):
-    """A prange driver calling ``kern`` (a generated one-run kernel) once per seed."""
-    if kern not in _SEEDWISE:
-        @njit(parallel=True)
-        def mc1(P, w1, prm, grad_mode, T, seeds, base_seed, stream):
-            out = np.empty(seeds)
-            for s in prange(seeds):
-                st, w = kern(P, w1, prm, grad_mode, T, blockrng.seed_for(base_seed, s), stream,
-                             np.empty((0, w1.shape[0])))
-                out[s] = st[0]
-            return out
-        _SEEDWISE[kern] = mc1
-    return _SEEDWISE[kern]
-
-
-def run_numba_seedwise(algo, d, T, seeds):
-    h, ws, w1 = problem(d)
-    fam = F.diagonal_quadratic(h, ws, sigma=1.0, noise="gaussian")
-    cfg = cfg_for(algo)
-    f = seedwise_driver(engine.module(cfg.name).kernel)
-    f(fam.P, w1, cfg.prm, 1, 3, 2, 0, 0)
-    return timeit(lambda: f(fam.P, w1, cfg.prm, 1, T, seeds, 0, 0))
 
 
 @njit(cache=True, parallel=True)
@@ -356,8 +326,6 @@ def main():
         r["numba"] = n_upd / dt
         dt, _ = run_numba(algo, d, T, seeds, streaming=True)
         r["numba-stream"] = n_upd / dt
-        dt, _ = run_numba_seedwise(algo, d, T, seeds)
-        r["numba-1/call"] = n_upd / dt
         dt, _ = run_minimal(algo, d, T, seeds)
         r["minimal"] = n_upd / dt
         dt, _ = run_numpy(algo, d, T, seeds)
@@ -411,15 +379,11 @@ def profile_section(quick):
         fam = F.diagonal_quadratic(h, ws, sigma=1.0, noise="gaussian")
         cfg = cfg_for("adam")
         m = engine.module("adam")
-        one = seedwise_driver(m.kernel)
         res = {}
         for gm, gname in ((0, "exact"), (1, "noisy")):
-            one(fam.P, w1, cfg.prm, gm, 3, 2, 0, 0)
-            dt, _ = timeit(lambda: one(fam.P, w1, cfg.prm, gm, T, seeds, 0, 0), repeat=3)
-            res[f"1/call {gname}"] = dt / (T * seeds * d) * 1e9
             m.mc(fam.P, w1, cfg.prm, gm, 3, 2, 0, 0)
             dt, _ = timeit(lambda: m.mc(fam.P, w1, cfg.prm, gm, T, seeds, 0, 0), repeat=3)
-            res[f"batched {gname}"] = dt / (T * seeds * d) * 1e9
+            res[gname] = dt / (T * seeds * d) * 1e9
         g = np.random.default_rng(0)
         dt, _ = timeit(lambda: [g.standard_normal((seeds, d)) for _ in range(200)], repeat=3)
         np_normal = dt / (200 * seeds * d) * 1e9
@@ -428,7 +392,7 @@ def profile_section(quick):
         print(f"  Adam d = {d}, {seeds} seeds: block generator {ns_normal:.1f} ns/normal; NumPy standard_normal "
               f"{np_normal:.1f} ns/normal, NumPy's whole step {np_elem:.1f} ns/element")
         print("    engine: " + ", ".join(f"{k} {v:.1f}" for k, v in res.items())
-              + f"  (noise share of the batched run: {1 - res['batched exact'] / res['batched noisy']:.0%})")
+              + f"  (noise share: {1 - res['exact'] / res['noisy']:.0%})")
     numba.set_num_threads(numba.config.NUMBA_NUM_THREADS)
 
 

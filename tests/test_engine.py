@@ -193,49 +193,7 @@ def test_fused_separable_tracking_equals_the_generic_calls():
         assert np.array_equal(g1, g2) and np.array_equal(S1, S2) and np.array_equal(acc1[:2], acc2[:2])
 
 
-# ---------------------------------------------------------------- the seed-batched kernel and the keyed generator
-
-_BATCH_FAMILIES = {
-    "separable d=3": (FAM, W1),
-    "Huber d=2 (generic oracle path)": (F.huber([1.0, 2.0], 0.5, [0.1, -0.3], sigma=0.7), np.array([1.0, 1.0])),
-}
-
-
-@pytest.mark.parametrize("name", ["adam", "adagrad_norm", "heavy_ball"])
-def test_a_run_does_not_depend_on_its_batch(name):
-    """mc (runs in lockstep batches of BATCH, a partial batch last) gives every replicate exactly what the one-run
-    kernel gives at its seed; trajectories too.  (adagrad_norm: a step that sums over coordinates.)"""
-    from optverify.sim.blockrng import seed_for
-
-    cfg = config(name, **EXAMPLES[name])
-    m = engine.module(name)
-    seeds = m.BATCH + 7
-    assert FAM.d <= m.BATCH_MAX_D
-    for fam, w1 in _BATCH_FAMILIES.values():
-        for gm in (0, 1):
-            S, Wf = m.mc(fam.P, w1, cfg.prm, gm, 20, seeds, 3, 2)
-            S2, Wall = m.mc_trajectories(fam.P, w1, cfg.prm, gm, 20, seeds, 3, 2)
-            for s in (0, 1, m.BATCH - 1, m.BATCH, seeds - 1):
-                W = np.empty((21, w1.size))
-                st, w = m.kernel(fam.P, w1, cfg.prm, gm, 20, seed_for(3, s), 2, W)
-                assert np.array_equal(st, S[s], equal_nan=True) and np.array_equal(w, Wf[s])
-                assert np.array_equal(st, S2[s], equal_nan=True) and np.array_equal(W, Wall[s])
-            assert len({tuple(r) for r in Wf}) == seeds or gm == 0  # distinct seeds, distinct runs
-
-
-def test_runs_above_the_batched_dimension_agree_with_the_batched_ones():
-    """d > BATCH_MAX_D takes one run per call: the numbers of a run are the same (its first d' coordinates'
-    noise is the same whatever d, so compare each path with the one-run kernel)."""
-    from optverify.sim.blockrng import seed_for
-
-    m = engine.module("adam")
-    d = m.BATCH_MAX_D + 3
-    fam = F.diagonal_quadratic(np.linspace(0.5, 2.0, d), np.zeros(d), sigma=1.0, noise="gaussian")
-    cfg = config("adam", **EXAMPLES["adam"])
-    S, Wf = m.mc(fam.P, np.ones(d), cfg.prm, 1, 15, 5, 0, 0)
-    for s in range(5):
-        st, w = m.kernel(fam.P, np.ones(d), cfg.prm, 1, 15, seed_for(0, s), 0, np.empty((0, d)))
-        assert np.array_equal(st, S[s], equal_nan=True) and np.array_equal(w, Wf[s])
+# ---------------------------------------------------------------- the keyed generator
 
 
 def test_the_keyed_block_generator_is_the_block_generator():

@@ -4,24 +4,18 @@ For an ``Update`` u the generated module holds, in this order: the step
 language's words (``updates/vocabulary.py``) and u's step, verbatim, under
 ``njit``; then
 
-* ``kernel_batch(P, w1, prm, grad_mode, T, seeds, stream, S_out, W_out, traj)``:
-  the runs at seeds[0..B-1] in lockstep (step t of every run, then t + 1),
-  each on row j of arrays over the runs: unpacks ``prm`` in the schema's
-  order (no index written by hand), allocates the state once per batch, and
-  per step t tracks w_t, asks the family's oracle for g_t, runs the step and
-  counts non-finite iterates (``tracking.py``); on a separable family with
-  Gaussian (or no) noise the tracking and the oracle are one fused pass over
-  the coordinates (``tracking.track_separable``) on the family's arrays copied
-  once per batch, and the noise block of (seed, stream, t) comes from the
-  seed's key hashed once per run (``blockrng.normal_block_keyed``).  A run's
-  numbers do not depend on its batch (tests/test_engine.py): lockstep only
-  lets independent runs overlap in the processor where one run at small d is
-  a chain of dependent divisions and square roots, and makes a batch one call;
 * ``kernel(P, w1, prm, grad_mode, T, seed, stream, W) -> (stats, w_{T+1})``:
-  one run (``kernel_batch`` of one seed), W recording every iterate or (0, d);
+  unpacks ``prm`` in the schema's order (no index written by hand), allocates
+  the state once, and per step t tracks w_t, asks the family's oracle for g_t,
+  runs the step and counts non-finite iterates (``tracking.py``); on a
+  separable family with Gaussian (or no) noise the tracking and the oracle
+  are one fused pass over the coordinates (``tracking.track_separable``) on
+  the family's arrays copied once per run: the step loop touches no array
+  another thread shares (no reference-count traffic between threads); the
+  noise block of (seed, stream, t) comes from the run's key of (seed, stream),
+  hashed once (``blockrng.normal_block_keyed``: the same numbers);
 * ``mc(P, w1, prm, grad_mode, T, seeds, base_seed, stream)``: per-seed
-  statistics and final iterates, batches of seeds in ``prange`` (BATCH seeds
-  per batch when d <= BATCH_MAX_D, else one);
+  statistics and final iterates, seeds in ``prange``;
 * ``mc_block(P, w1, prm, grad_mode, T, seed_start, seed_stop, base_seed,
   stream, nchunks)``: streaming (count, mean, M2, min, max) of every statistic
   over replicates seed_start..seed_stop-1 and their mean final iterate;
@@ -74,146 +68,42 @@ from optverify.sim.engine.runtime import (EXACT, FP_LSTAR, NSTAT, block_key, che
 '''
 
 # error_model="numpy": a float division by zero gives inf / nan as IEEE says (what a step's guards expect)
-# instead of a test and a branch to raise ZeroDivisionError at every division, which also blocks vectorisation
+# instead of a test and a branch to raise ZeroDivisionError at every division
 _BODY = '''
 
 @njit(cache=True, error_model="numpy")
-def kernel_batch(P, w1, prm, grad_mode, T, seeds, stream, S_out, W_out, traj):
-    """The runs at seeds[0..B-1], in lockstep: step t of every run, then step t + 1.  Run j tracks w_t, gets g_t,
-    steps and counts a non-finite w_{{t+1}} on row j of arrays over the runs (so independent runs overlap in the
-    processor, and a batch is one call); its numbers do not depend on the other runs.  On a separable family
-    with Gaussian (or no) noise the tracking and the oracle are one fused pass over the coordinates, on the
-    family's arrays copied once.  Writes the statistics S_out[j], the last iterate W_out[j] and, when traj has
-    rows, every iterate traj[j, t - 1]."""
+def kernel(P, w1, prm, grad_mode, T, seed, stream, W):
 {unpack}
-    B = seeds.shape[0]
     d = w1.shape[0]
-    Wb = np.empty((B, d))
-    Gb = np.empty((B, d))
-    BUFb = np.empty((B, d))
+    w = w1.copy()
+    g = np.empty(d)
+    buf = np.empty(d)
 {alloc}
-    S0, acc0 = track_start(P, w1)
-    Sb = np.empty((B, S0.shape[0]))
-    ACCb = np.empty((B, acc0.shape[0], d))
-    keys = np.empty(B, dtype=np.uint64)
-    for j in range(B):
-        Wb[j, :] = w1
-        Sb[j, :] = S0
-        ACCb[j, :, :] = acc0
-        keys[j] = block_key(seeds[j], stream)
-{init}
+    S, acc = track_start(P, w1)
     fast, noisy = fused_separable(P, {grad_mode})
     h, k, ws, sig, lstar = P.h.copy(), P.k.copy(), P.wstar.copy(), P.sigma.copy(), P.fp[FP_LSTAR]
-    recording = traj.shape[0] > 0
+    key = block_key(seed, stream)
+    recording = W.shape[0] > 0
     for t in range(1, T + 1):
-        for j in range(B):
-            seed, key, w, g, buf, S, acc = seeds[j], keys[j], Wb[j], Gb[j], BUFb[j], Sb[j], ACCb[j]
-{bind}
-            if recording:
-                traj[j, t - 1, :] = w
-            if fast:
-                if noisy:
-                    normal_block_keyed(key, t, buf)
-                track_separable(h, k, ws, sig, lstar, noisy, w, g, buf, S, acc)
-            else:
-                track_point(P, S, acc, w, t, seed, stream)
-                oracle(P, w, {grad_mode}, seed, stream, t, 0, g, buf)
-                track_grad(P, S, acc, g, w)
-            {step}(t, T, w, g, {args})
-            check_finite(S, w)
-    for j in range(B):
-        track_end(P, Sb[j], ACCb[j], Wb[j], T)
-        S_out[j, :] = Sb[j]
-        W_out[j, :] = Wb[j]
         if recording:
-            traj[j, T, :] = Wb[j]
-
-
-@njit(cache=True)
-def kernel(P, w1, prm, grad_mode, T, seed, stream, W):
-    """One run at ``seed``: (statistics, w_{{T+1}}); W is (T + 1, d) to record every iterate, or (0, d)."""
-    d = w1.shape[0]
-    S = np.empty((1, NSTAT))
-    Wf = np.empty((1, d))
-    sd = np.empty(1, dtype=np.int64)
-    sd[0] = seed
-    traj = W.reshape((1, W.shape[0], d)) if W.shape[0] > 0 else np.empty((0, 0, d))
-    kernel_batch(P, w1, prm, grad_mode, T, sd, stream, S[0:1], Wf[0:1], traj[0:1])
-    return S[0], Wf[0]
+            W[t - 1, :] = w
+        if fast:
+            if noisy:
+                normal_block_keyed(key, t, buf)
+            track_separable(h, k, ws, sig, lstar, noisy, w, g, buf, S, acc)
+        else:
+            track_point(P, S, acc, w, t, seed, stream)
+            oracle(P, w, {grad_mode}, seed, stream, t, 0, g, buf)
+            track_grad(P, S, acc, g, w)
+        {step}(t, T, w, g, {args})
+        check_finite(S, w)
+    if recording:
+        W[T, :] = w
+    track_end(P, S, acc, w, T)
+    return S, w
 '''
 
-# The drivers of a declared update: replicates lo..hi-1 go through ``kernel_batch`` BATCH at a time when d <=
-# BATCH_MAX_D, one at a time above (there the coordinates fill the processor).  Replicate s runs at seed
-# ``seed_for(base_seed, s)`` whatever the batch: the same per-seed numbers either way.
-_MC_BATCHED = '''
-
-BATCH = {batch}
-BATCH_MAX_D = {batch_max_d}
-
-
-@njit(cache=True)
-def _runs(P, w1, prm, grad_mode, T, lo, hi, base_seed, stream, S_out, W_out, traj):
-    """Replicates lo..hi-1 into rows 0..hi-lo-1 of S_out, W_out (and traj when it has rows)."""
-    per = BATCH if w1.shape[0] <= BATCH_MAX_D else 1
-    for a in range(lo, hi, per):
-        b = min(hi, a + per)
-        sd = np.empty(b - a, dtype=np.int64)
-        for s in range(a, b):
-            sd[s - a] = seed_for(base_seed, s)
-        tr = traj[a - lo:b - lo] if traj.shape[0] > 0 else traj[0:0]
-        kernel_batch(P, w1, prm, grad_mode, T, sd, stream, S_out[a - lo:b - lo], W_out[a - lo:b - lo], tr)
-
-
-@njit(cache=True, parallel=True)
-def mc(P, w1, prm, grad_mode, T, seeds, base_seed, stream):
-    d = w1.shape[0]
-    S = np.empty((seeds, NSTAT))
-    Wf = np.empty((seeds, d))
-    none = np.empty((0, 0, d))
-    per = BATCH if d <= BATCH_MAX_D else 1
-    for c in prange((seeds + per - 1) // per):
-        lo = c * per
-        hi = min(seeds, lo + per)
-        _runs(P, w1, prm, grad_mode, T, lo, hi, base_seed, stream, S[lo:hi], Wf[lo:hi], none[0:0])
-    return S, Wf
-
-
-@njit(cache=True, parallel=True)
-def mc_block(P, w1, prm, grad_mode, T, seed_start, seed_stop, base_seed, stream, nchunks):
-    d = w1.shape[0]
-    seeds = seed_stop - seed_start
-    nch = max(1, min(nchunks, seeds))
-    cnt, mu, m2, mn, mx, wsum = new_chunks(nch, d)
-    none = np.empty((0, 0, d))
-    per = BATCH if d <= BATCH_MAX_D else 1
-    for c in prange(nch):
-        St = np.empty((per, NSTAT))
-        Wt = np.empty((per, d))
-        lo = seed_start + (c * seeds) // nch
-        hi = seed_start + ((c + 1) * seeds) // nch
-        for a in range(lo, hi, per):
-            b = min(hi, a + per)
-            _runs(P, w1, prm, grad_mode, T, a, b, base_seed, stream, St[0:b - a], Wt[0:b - a], none[0:0])
-            for s in range(b - a):
-                push_chunk(cnt, mu, m2, mn, mx, wsum, c, St[s], Wt[s])
-    return merge_chunks(cnt, mu, m2, mn, mx, wsum, max(seeds, 1))
-
-
-@njit(cache=True, parallel=True)
-def mc_trajectories(P, w1, prm, grad_mode, T, seeds, base_seed, stream):
-    d = w1.shape[0]
-    S = np.empty((seeds, NSTAT))
-    Wf = np.empty((seeds, d))
-    Wall = np.empty((seeds, T + 1, d))
-    per = BATCH if d <= BATCH_MAX_D else 1
-    for c in prange((seeds + per - 1) // per):
-        lo = c * per
-        hi = min(seeds, lo + per)
-        _runs(P, w1, prm, grad_mode, T, lo, hi, base_seed, stream, S[lo:hi], Wf[lo:hi], Wall[lo:hi])
-    return S, Wall
-'''
-
-_MC_SEEDWISE = '''
+DRIVERS_TEMPLATE = '''
 
 @njit(cache=True, parallel=True)
 def mc{sfx}(P, w1, prm, grad_mode, T, seeds, base_seed, stream):
@@ -238,15 +128,11 @@ def mc_block{sfx}(P, w1, prm, grad_mode, T, seed_start, seed_stop, base_seed, st
             st, w = {kernel}(P, w1, prm, grad_mode, T, seed_for(base_seed, s), stream, no_record(d))
             push_chunk(cnt, mu, m2, mn, mx, wsum, c, st, w)
     return merge_chunks(cnt, mu, m2, mn, mx, wsum, max(seeds, 1))
-'''
 
-_MC_MOMENTS = '''
 
 def mc_moments{sfx}(P, w1, prm, grad_mode, T, seeds, base_seed, stream, nchunks):
     return mc_block{sfx}(P, w1, prm, grad_mode, T, 0, seeds, base_seed, stream, nchunks)
-'''
 
-_MC_REST = _MC_MOMENTS + '''
 
 @njit(cache=True, parallel=True)
 def mc_trajectories{sfx}(P, w1, prm, grad_mode, T, seeds, base_seed, stream):
@@ -259,15 +145,7 @@ def mc_trajectories{sfx}(P, w1, prm, grad_mode, T, seeds, base_seed, stream):
     return S, Wall
 '''
 
-# the drivers of a hand-written kernel (tools/gen_mc_drivers.py): one kernel call per seed
-DRIVERS_TEMPLATE = _MC_SEEDWISE + _MC_REST
-
-_INIT = {"zero": "np.zeros((B, {n}))", "one": "np.ones((B, {n}))", "w1": "np.empty((B, d))"}
-
-# runs per call of the seed-batched kernel, and the largest dimension it is used for (a tuning choice: the
-# results do not depend on it)
-BATCH = 32
-BATCH_MAX_D = 8
+_INIT = {"zero": "np.zeros({n})", "one": "np.ones({n})", "w1": "w1.copy()"}
 
 
 def _fn_source(fn) -> str:
@@ -284,16 +162,12 @@ def module_source(u: Update) -> str:
             unpack.append(f"    {p.name} = prm[{k}] != 0.0")
         else:
             unpack.append(f"    {p.name} = int(prm[{k}])")
-    alloc, init, bind = [], [], []
+    alloc = []
     for s in u.state:
         n = "d" if s.size == "d" else str(int(s.size))
         if s.init == "w1" and s.size != "d":
             raise ValueError(f"{u.name}: state {s.name} starts at w1 and must have size d")
-        # run j's state is row j of an array over the batch's runs
-        alloc.append(f"    _b_{s.name} = " + _INIT[s.init].format(n=n))
-        if s.init == "w1":
-            init.append(f"        _b_{s.name}[j, :] = w1")
-        bind.append(f"            {s.name} = _b_{s.name}[j]")
+        alloc.append(f"    {s.name} = " + _INIT[s.init].format(n=n))
     args = []
     for a in u.step_args:
         if a in u.fixed:
@@ -304,13 +178,10 @@ def module_source(u: Update) -> str:
     doc = textwrap.fill(u.doc, 100) if u.doc else ""
     return (_HEAD.format(name=u.name, where=u.step.__module__, doc=doc, source=u.source)
             + "\n\n" + words + "\n\n" + _fn_source(u.step)
-            + _BODY.format(unpack="\n".join(unpack) or "    pass", alloc="\n".join(alloc),
-                           init=("    for j in range(B):\n" + "\n".join(init)) if init else "",
-                           bind="\n".join(bind) or "            pass",
+            + _BODY.format(unpack="\n".join(unpack) or "    pass", alloc="\n".join(alloc) or "    pass",
                            grad_mode="EXACT" if u.exact_gradient else "grad_mode",
                            step=u.step.__name__, args=", ".join(args))
-            + _MC_BATCHED.format(batch=BATCH, batch_max_d=BATCH_MAX_D)
-            + _MC_MOMENTS.format(sfx=""))
+            + DRIVERS_TEMPLATE.format(sfx="", kernel="kernel"))
 
 
 def _cache_dir() -> pathlib.Path:
