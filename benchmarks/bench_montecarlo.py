@@ -31,6 +31,11 @@ and the noise "trap": the same minimal numba Adam kernel drawing its noise by
 counter-based block generator ``blockrng.normal_block``.  (i) is also not
 reproducible under prange (numba's per-thread generator states): shown.
 
+The ``profile`` section (one thread) splits a coordinate-update's cost:
+the block generator's ns per normal, NumPy's ns per normal and per element
+of its whole step, and the engine's driver with exact gradients (no noise)
+against stochastic ones.
+
 Peak memory of the streaming workload C (10^4 seeds x 10^4 steps) is measured
 in a fresh subprocess (no torch imported): its own high-water RSS (VmHWM of
 /proc/self/status; getrusage's ru_maxrss would count the pages of the forking
@@ -301,8 +306,8 @@ def fmt(x):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--quick", action="store_true")
-    ap.add_argument("--sections", default="throughput,trap,memory",
-                    help="comma-separated subset of throughput, trap, memory")
+    ap.add_argument("--sections", default="throughput,profile,trap,memory",
+                    help="comma-separated subset of throughput, profile, trap, memory")
     ap.add_argument("--torch-updates", type=float, default=3e6,
                     help="coordinate updates to time per torch workload (a subset of the seeds)")
     args = ap.parse_args()
@@ -339,11 +344,56 @@ def main():
               + (f";  numba / torch.optim loop = {r['numba'] / r['torch']:.0f}x (target >= 1000)" if "torch" in r else ""))
         rows[key] = r
     algo, d, T, seeds = workloads(args.quick)["A"]
+    if "profile" in sections:
+        profile_section(args.quick)
     if "trap" in sections:
         trap_section(d, T, seeds)
     algo, d, T, seeds = workloads(args.quick)["C"]
     if "memory" in sections:
         memory_section(d, T, seeds)
+
+
+@njit(cache=True)
+def _noise_only(d, T, seed):
+    buf = np.empty(d)
+    key = blockrng.block_key(seed, 0)
+    acc = 0.0
+    for t in range(1, T + 1):
+        blockrng.normal_block_keyed(key, t, buf)
+        acc += buf[0]
+    return acc
+
+
+def profile_section(quick):
+    """Where a coordinate-update's time goes, on one thread (numba.set_num_threads(1))."""
+    import numba
+
+    numba.set_num_threads(1)
+    T1 = 20_000 if quick else 100_000
+    print("\nprofile (one thread; ns per coordinate-update unless said):")
+    for d, T, seeds in ((100, T1 // 50, 16), (1, T1 // 10, 256)):
+        _noise_only(d, 3, 1)
+        dt, _ = timeit(lambda: _noise_only(d, T * seeds // 8, 1), repeat=3)
+        ns_normal = dt / (T * seeds // 8 * d) * 1e9
+        h, ws, w1 = problem(d)
+        fam = F.diagonal_quadratic(h, ws, sigma=1.0, noise="gaussian")
+        cfg = cfg_for("adam")
+        m = engine.module("adam")
+        res = {}
+        for gm, gname in ((0, "exact"), (1, "noisy")):
+            m.mc(fam.P, w1, cfg.prm, gm, 3, 2, 0, 0)
+            dt, _ = timeit(lambda: m.mc(fam.P, w1, cfg.prm, gm, T, seeds, 0, 0), repeat=3)
+            res[gname] = dt / (T * seeds * d) * 1e9
+        g = np.random.default_rng(0)
+        dt, _ = timeit(lambda: [g.standard_normal((seeds, d)) for _ in range(200)], repeat=3)
+        np_normal = dt / (200 * seeds * d) * 1e9
+        dt, _ = timeit(lambda: run_numpy("adam", d, T // 4, seeds), repeat=1)
+        np_elem = dt / (T // 4 * seeds * d) * 1e9
+        print(f"  Adam d = {d}, {seeds} seeds: block generator {ns_normal:.1f} ns/normal; NumPy standard_normal "
+              f"{np_normal:.1f} ns/normal, NumPy's whole step {np_elem:.1f} ns/element")
+        print("    engine: " + ", ".join(f"{k} {v:.1f}" for k, v in res.items())
+              + f"  (noise share: {1 - res['exact'] / res['noisy']:.0%})")
+    numba.set_num_threads(numba.config.NUMBA_NUM_THREADS)
 
 
 def trap_section(d, T, seeds):

@@ -7,6 +7,15 @@ library call (an exact sympy substitution, a long simplification) can outlast
 any loop, :meth:`Budget.enforced` also arms a timer that interrupts the main
 thread at the deadline: whatever is running then stops with
 :class:`BudgetExceeded`, and the check ends ``inconclusive`` on time.
+
+Compilation is not decision: a claim decided where numba's caches are cold
+spends part of its time compiling kernels that a warm run loads at once.  In
+the process deciding a claim, :func:`compile_time_excluded` makes the clock
+of every deadline (``time.monotonic``) stand still while numba holds its
+compiler lock (compiling, or loading a compiled function from its cache), so
+that a claim's verdict does not depend on how warm the caches were; the
+executor that holds the hard time limit is told of each pause
+(``executors/process.py``).
 """
 
 from __future__ import annotations
@@ -16,6 +25,8 @@ import signal
 import threading
 import time
 from contextlib import contextmanager
+
+_REAL_MONOTONIC = time.monotonic
 
 
 class BudgetExceeded(BaseException):
@@ -73,6 +84,10 @@ class Budget:
             return
 
         def fire(signum, frame):
+            left = self.remaining()
+            if left > 0.0:  # the clock stood still (a compilation) since the timer was armed: not yet
+                signal.setitimer(signal.ITIMER_REAL, left + grace)
+                return
             raise BudgetExceeded()
 
         previous = signal.signal(signal.SIGALRM, fire)
@@ -85,3 +100,71 @@ class Budget:
             signal.signal(signal.SIGALRM, previous)
             if old_timer[0] > 0:
                 signal.setitimer(signal.ITIMER_REAL, *old_timer)
+
+
+class _CompileTime:
+    """Seconds this process spent holding numba's (reentrant) compiler lock, outermost holds only."""
+
+    def __init__(self):
+        self.total = 0.0
+        self.depth = 0
+        self.since = 0.0
+        self.on_pause = None
+        self.on_resume = None
+
+    def now(self) -> float:
+        """The claim clock: real monotonic time less the time spent compiling (still while compiling)."""
+        if self.depth > 0:
+            return self.since - self.total
+        return _REAL_MONOTONIC() - self.total
+
+
+_COMPILE = _CompileTime()
+
+
+def _listener():
+    from numba.core import event
+
+    class Pauses(event.Listener):
+        def on_start(self, ev):
+            if _COMPILE.depth == 0:
+                _COMPILE.since = _REAL_MONOTONIC()
+                if _COMPILE.on_pause is not None:
+                    _COMPILE.on_pause()
+            _COMPILE.depth += 1
+
+        def on_end(self, ev):
+            _COMPILE.depth -= 1
+            if _COMPILE.depth == 0:
+                spent = _REAL_MONOTONIC() - _COMPILE.since
+                _COMPILE.total += spent
+                if _COMPILE.on_resume is not None:
+                    _COMPILE.on_resume(spent)
+
+    return Pauses()
+
+
+def compile_seconds() -> float:
+    """Seconds spent in numba's compiler lock while :func:`compile_time_excluded` was in force."""
+    return _COMPILE.total
+
+
+@contextmanager
+def compile_time_excluded(on_pause=None, on_resume=None):
+    """Within: ``time.monotonic`` is the claim clock, which stands still while numba compiles or loads a compiled
+    function; ``on_pause()`` is called as a compilation starts, ``on_resume(seconds)`` as it ends.
+
+    For the process that decides a claim (every deadline there is on ``time.monotonic``); the real clock is
+    restored on exit.  Only the main thread's compilations are expected there."""
+    from numba.core import event
+
+    listener = _listener()
+    _COMPILE.on_pause, _COMPILE.on_resume = on_pause, on_resume
+    event.register("numba:compiler_lock", listener)
+    time.monotonic = _COMPILE.now
+    try:
+        yield _COMPILE
+    finally:
+        time.monotonic = _REAL_MONOTONIC
+        event.unregister("numba:compiler_lock", listener)
+        _COMPILE.on_pause = _COMPILE.on_resume = None

@@ -246,7 +246,8 @@ class ClaimWork:
         corr = len(self.claim.corrected.checks) if self.claim.corrected is not None and self.override.describe() is None else 0
         return len(self.claim.checks), corr
 
-    def entry(self, checks: list[dict], corrected: list[dict], duration: float, why: str = "", note: str = "") -> dict[str, Any]:
+    def entry(self, checks: list[dict], corrected: list[dict], duration: float, why: str = "", note: str = "",
+              compile_s: float = 0.0) -> dict[str, Any]:
         """The claim's report entry from the results received; checks that did not finish are ``inconclusive``
         with ``why`` (what stopped them) and the entry carries ``note``."""
         checks, corrected = list(checks), list(corrected)
@@ -262,7 +263,10 @@ class ClaimWork:
                     corrected.append(CheckResult(getattr(spec, "strategy", "?"), getattr(spec, "part", "main"), INCONCLUSIVE,
                                                  f"{why}; not decided").to_dict())
             notes.append(note or f"{why}: {finished} of {n_main} checks finished")
-        return _entry(self.claim, checks, corrected, duration, self.override, notes)
+        e = _entry(self.claim, checks, corrected, duration, self.override, notes)
+        if compile_s:  # numba compilation (or cache loads) during the claim, outside its budget
+            e["timings"]["compile_s"] = round(compile_s, 3)
+        return e
 
     def __reduce__(self):
         # A claim in use travels by its id and the claims files or modules that declare it: the receiving process

@@ -191,3 +191,17 @@ def test_fused_separable_tracking_equals_the_generic_calls():
         xi = normal_block(4, 1, t, np.empty(3))
         tracking.track_separable(P.h, P.k, P.wstar, P.sigma, P.fp[0], True, w, g2, xi, S2, acc2)
         assert np.array_equal(g1, g2) and np.array_equal(S1, S2) and np.array_equal(acc1[:2], acc2[:2])
+
+
+# ---------------------------------------------------------------- the keyed generator
+
+
+def test_the_keyed_block_generator_is_the_block_generator():
+    """normal_block (a run's key hashed once, the ziggurat's first test inline) equals normal_at element by
+    element (the four-counter hash and the full ziggurat), tail and wedge draws included."""
+    from optverify.sim import blockrng
+
+    n = 4000  # about 1 % of draws leave the ziggurat's fast path: dozens here
+    for seed, stream, t in ((0, 0, 1), (123456789, 3, 77), (2**62, 1, 10**6)):
+        blk = blockrng.normal_block(seed, stream, t, np.empty(n))
+        assert np.array_equal(blk, [blockrng.normal_at(seed, stream, t, i) for i in range(n)])

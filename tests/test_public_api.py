@@ -247,7 +247,9 @@ def test_every_check_type_ends_on_time_when_it_overruns():
     stopped_in_process = 0
     for e, (c, spec) in zip(entries, cases):
         (ck,) = e["checks"]
-        assert e["timings"]["duration_s"] < budget + GRACE_S + 2, (type(spec).__name__, e["timings"]["duration_s"])
+        # numba compilation (a cold cache) is outside the budget and moves the hard limit by as much
+        assert e["timings"]["duration_s"] - e["timings"].get("compile_s", 0.0) < budget + GRACE_S + 2, \
+            (type(spec).__name__, e["timings"])
         # a check that consults its budget stops with what it has (any verdict its evidence supports);
         # one that does not is interrupted in its process, or killed at the hard limit: inconclusive either way
         if "budget" in ck["summary"] or "time limit" in ck["summary"]:

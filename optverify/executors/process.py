@@ -34,12 +34,21 @@ def _child(conn, work, parent: int) -> None:
     except ValueError:  # not the main thread of the child (cannot happen after fork; never worth a lost claim)
         pass
     _die_with_parent(parent)
+    from optverify.budget import compile_time_excluded
+
     try:
-        for kind, res in work.results():
-            conn.send((kind, res))
+        # the claim's clock stands still while numba compiles (or loads from its cache): the parent, told of
+        # each pause, moves the hard limit by as much
+        with compile_time_excluded(lambda: conn.send(("compiling", None)),
+                                   lambda seconds: conn.send(("compiled", seconds))):
+            for kind, res in work.results():
+                conn.send((kind, res))
     finally:
         conn.send(("done", None))
         conn.close()
+
+
+COMPILE_LIMIT_S = 1800.0  # the longest one numba compilation may hold a claim's clock still
 
 
 class ClaimProcess:
@@ -57,6 +66,8 @@ class ClaimProcess:
         self.checks: list[dict] = []
         self.corrected: list[dict] = []
         self.done = False
+        self.compile_s = 0.0  # seconds the child spent compiling (not counted in its budget)
+        self._hard_before_compile: float | None = None
 
     def receive(self) -> None:
         """Take every message waiting on the pipe."""
@@ -69,6 +80,14 @@ class ClaimProcess:
                 return
             if kind == "done":
                 self.done = True
+            elif kind == "compiling":
+                self._hard_before_compile = self.hard
+                self.hard = max(self.hard, time.monotonic() + COMPILE_LIMIT_S)
+            elif kind == "compiled":
+                self.compile_s += payload
+                if self._hard_before_compile is not None:
+                    self.hard = self._hard_before_compile + payload
+                    self._hard_before_compile = None
             elif kind == "check":
                 self.checks.append(payload)
             else:
@@ -83,7 +102,8 @@ class ClaimProcess:
         why = "stopped at the hard time limit" if code is None or code < 0 else f"check process ended (exit {code})"
         finished = len(self.checks)
         return self.work.entry(self.checks, self.corrected, time.monotonic() - self.start, why=f"{why} after {budget:.0f} s",
-                               note=f"time budget of {budget:.0f} s reached: {finished} of {self.work.expected()[0]} checks finished")
+                               note=f"time budget of {budget:.0f} s reached: {finished} of {self.work.expected()[0]} checks finished",
+                               compile_s=self.compile_s)
 
     def kill(self) -> None:
         if self.proc.is_alive():

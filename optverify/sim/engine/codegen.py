@@ -11,7 +11,9 @@ language's words (``updates/vocabulary.py``) and u's step, verbatim, under
   separable family with Gaussian (or no) noise the tracking and the oracle
   are one fused pass over the coordinates (``tracking.track_separable``) on
   the family's arrays copied once per run: the step loop touches no array
-  another thread shares (no reference-count traffic between threads);
+  another thread shares (no reference-count traffic between threads); the
+  noise block of (seed, stream, t) comes from the run's key of (seed, stream),
+  hashed once (``blockrng.normal_block_keyed``: the same numbers);
 * ``mc(P, w1, prm, grad_mode, T, seeds, base_seed, stream)``: per-seed
   statistics and final iterates, seeds in ``prange``;
 * ``mc_block(P, w1, prm, grad_mode, T, seed_start, seed_stop, base_seed,
@@ -59,15 +61,17 @@ from math import cos, inf, pi, sqrt  # noqa: F401
 import numpy as np
 from numba import njit, prange
 
-from optverify.sim.engine.runtime import (EXACT, FP_LSTAR, NSTAT, check_finite, fused_separable, merge_chunks,  # noqa: F401
-                                          new_chunks, no_record, normal_block, oracle, push_chunk,
-                                          seed_for, track_end, track_grad, track_point, track_separable,
-                                          track_start)
+from optverify.sim.engine.runtime import (EXACT, FP_LSTAR, NSTAT, block_key, check_finite,  # noqa: F401
+                                          fused_separable, merge_chunks, new_chunks, no_record,
+                                          normal_block_keyed, oracle, push_chunk, seed_for, track_end,
+                                          track_grad, track_point, track_separable, track_start)
 '''
 
+# error_model="numpy": a float division by zero gives inf / nan as IEEE says (what a step's guards expect)
+# instead of a test and a branch to raise ZeroDivisionError at every division
 _BODY = '''
 
-@njit(cache=True)
+@njit(cache=True, error_model="numpy")
 def kernel(P, w1, prm, grad_mode, T, seed, stream, W):
 {unpack}
     d = w1.shape[0]
@@ -78,13 +82,14 @@ def kernel(P, w1, prm, grad_mode, T, seed, stream, W):
     S, acc = track_start(P, w1)
     fast, noisy = fused_separable(P, {grad_mode})
     h, k, ws, sig, lstar = P.h.copy(), P.k.copy(), P.wstar.copy(), P.sigma.copy(), P.fp[FP_LSTAR]
+    key = block_key(seed, stream)
     recording = W.shape[0] > 0
     for t in range(1, T + 1):
         if recording:
             W[t - 1, :] = w
         if fast:
             if noisy:
-                normal_block(seed, stream, t, buf)
+                normal_block_keyed(key, t, buf)
             track_separable(h, k, ws, sig, lstar, noisy, w, g, buf, S, acc)
         else:
             track_point(P, S, acc, w, t, seed, stream)

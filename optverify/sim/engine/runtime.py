@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-from ..blockrng import normal_block, seed_for
+from ..blockrng import block_key, normal_block, normal_block_keyed, seed_for
 from ..families import EXACT, FP_LSTAR, SEPARABLE, oracle
 from ..mc_common import merge_chunks, new_chunks, push_chunk
 from ..noise import GAUSSIAN, NONE
@@ -14,7 +14,7 @@ from ..tracking import NSTAT, check_finite, track_end, track_grad, track_point, 
 
 __all__ = ["EXACT", "FP_LSTAR", "NSTAT", "check_finite", "merge_chunks", "new_chunks", "no_record", "oracle", "push_chunk",
            "record", "seed_for", "track_end", "track_grad", "track_point", "track_start", "fused_separable",
-           "normal_block", "track_separable"]
+           "normal_block", "track_separable", "block_key", "normal_block_keyed"]
 
 
 @njit(cache=True)
