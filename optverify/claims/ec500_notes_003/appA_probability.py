@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from optverify import (Corrected, Identity, InstanceSearch, NotCheckable, Semialgebraic, Sharp, closed, left_open)
+from optverify import (Corrected, Identity, InstanceSearch, Semialgebraic, Sharp, closed, left_open)
 from optverify.claims.ec500_notes_003._common import claim
 from optverify.counterexamples.families.ec500_background import random_variable, two_variables, weighted_jensen, young
 from optverify.counterexamples.schema import Measured

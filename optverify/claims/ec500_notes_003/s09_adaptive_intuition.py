@@ -16,7 +16,7 @@ from optverify.claims.specs import Range
 from optverify.counterexamples.families.adaptive_sgd_exact import adaptive_sgd_alg7, adaptive_sgd_lagged
 from optverify.counterexamples.families.variance_estimators import variance_estimators
 from optverify.counterexamples.schema import Measured
-from optverify.notation import eps, eta
+from optverify.notation import eps
 
 s2, mu2, S, x = sp.symbols("sigma2 mu2 S x", nonnegative=True)
 tt = sp.Symbol("t", positive=True)  # the estimators' t as a real symbol for the limit
