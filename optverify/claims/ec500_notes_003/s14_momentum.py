@@ -112,12 +112,12 @@ CLAIMS = [
                       "order would meet this with a zero leading term. L′(w) = g0 and L″(w) = g1 are free reals (a quadratic loss "
                       "takes any pair)"],
           checks=[Identity(TWO_STEP_ERR["w"][2], EULER_ERR["w"][2], domain=ERR_DOM,
-                           part="w: the h² term of the local error is no larger",
-                           note="both local errors start at h² (order 1): " + ORDERS),
+                           part="w: the h² term of the local error is no larger"),
                   Semialgebraic(sp.Abs(TWO_STEP_ERR["u"][2]), "<=", sp.Abs(EULER_ERR["u"][2]), ERR_DOM,
-                                part="u: the h² term of the local error is no larger",
-                                note="h² coefficients of the velocity error: two-step " + sp.sstr(TWO_STEP_ERR["u"][2]) +
-                                     ", Euler " + sp.sstr(EULER_ERR["u"][2]))],
+                                part="u: the h² term of the local error is no larger")],
+          notes=("local truncation errors by sympy series in h: " + ORDERS + "; h² coefficients in w: two-step "
+                 + sp.sstr(TWO_STEP_ERR["w"][2]) + ", Euler " + sp.sstr(EULER_ERR["w"][2]) + "; in u: two-step "
+                 + sp.sstr(TWO_STEP_ERR["u"][2]) + ", Euler " + sp.sstr(EULER_ERR["u"][2]) + " (g0 = L′(w), g1 = L″(w))"),
           corrected=Corrected("the two-step integrator has the same order as the Euler step (local error O(h²), a first-order "
                               "method): the same h² error in w, and in the velocity an h² error that differs from Euler's by "
                               "bL″(w)u, smaller or larger with the sign of L″(w)u",
