@@ -68,7 +68,7 @@ def printed_run(horizons):
     """VariableNodeBackward calls of the printed recursion, per horizon T (forward operations)."""
     return {"values": [float(ladder_costs(_rungs(T))["printed_calls"]) for T in horizons],
             "facts": {**FACTS, "value": "VariableNodeBackward calls of Algorithms 4–5 (one product D∂ each, but the first)",
-                      "asymptotics": "the calls are 3·2^{T/2+1} − 2 (one per path from the sink to a node), against 3T/2 edges"}}
+                      "asymptotics": "the calls are 3·2^{T/2} − 2 (one per path from the sink to a node), against 3T/2 edges"}}
 
 
 def printed_replay(num, T):

@@ -211,7 +211,7 @@ CLAIMS += [
                   RateCounterexample(ad_cost.printed_run, ad_cost.printed_replay, 1.0, horizons=LADDER_T,
                                      part="cost: backward calls = O(forward operations)")],
           notes=("the printed recursion sends a derivative down every path from the sink, so on shared graphs its calls grow "
-                 "like the number of paths (3·2^{T/2+1} − 2 on the ladder); sweeping the nodes once in reverse topological order "
+                 "like the number of paths (3·2^{T/2} − 2 on the ladder); sweeping the nodes once in reverse topological order "
                  "makes one product per edge (3T/2 on the ladder), which is what the 'roughly twice' of line 429 describes"),
           corrected=Corrected("with the backward pass done in reverse topological order (each node's derivative sent once, after "
                               "all its children's), the gradient costs one product per edge of the graph: O(cost of f)",
