@@ -95,5 +95,9 @@ def test_momentum_moves_further_against_the_gradient_when_the_last_step_was_long
 def test_the_sign_rule_is_the_derivative_of_the_loss_in_the_step_size(report):
     for cid in ("002:L92", "002:L93"):
         assert report[cid]["checks"][0]["summary"] == "lhs − rhs simplifies to 0"
+    # line 92's reason, overshooting the optimum: on a quadratic reversing gradients ⟺ x⁺ past x⋆; for any f, both ends slope inwards
+    over = {c["part"]: c for c in report["002:L92"]["checks"][1:]}
+    assert len(over) == 4 and all(c["verdict"] == "proved" and c["strategy"] == "exact (z3)" for c in over.values())
+    assert any(p.startswith("overshooting: on a quadratic, reversing gradients put x⁺ past") for p in over)
     parts = {c["part"][:30]: c["verdict"] for c in report["002:L76"]["checks"]}
     assert set(parts.values()) == {"proved"} and len(parts) == 2

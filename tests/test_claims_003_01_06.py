@@ -24,6 +24,7 @@ REFUTED = {  # claim → verdict of its corrected form
     "003:L1094": "consistent",
     "003:L1098": "consistent",
     "003:L1116": "proved",  # Σ η_t² = c²Σ 1/t, not c²Σ 1/√t
+    "003:L429": "consistent",  # the printed backward pass recurses per path: exponential on shared graphs; per edge in topological order
 }
 PROVED = {"003:L83", "003:L126", "003:L174", "003:L188", "003:L192", "003:Thm 2.4", "003:L216", "003:L220", "003:L224",
           "003:L228", "003:L232", "003:L236", "003:L269", "003:Thm 3.2", "003:L315", "003:L319", "003:L323", "003:L327",
@@ -38,7 +39,7 @@ CONSISTENT = {"003:Alg 1", "003:Def 2.1", "003:Prop 2.3", "003:L200", "003:L212"
               "003:L901", "003:L905", "003:L923", "003:L939", "003:Prop 5.9", "003:Alg 3@L994", "003:L1015", "003:L1019",
               "003:L1025", "003:L1029", "003:L1045", "003:L1061", "003:L1069"}
 NOT_CHECKABLE = {"003:L75", "003:L79", "003:L87", "003:L93", "003:L116", "003:L136", "003:Def 2.2", "003:L259", "003:L355",
-                 "003:Def 4.1", "003:L480", "003:L522", "003:L545", "003:Def 5.1", "003:Def 5.5"}
+                 "003:Def 4.1", "003:L480", "003:L522", "003:L545", "003:Def 5.1", "003:Def 5.5", "003:L411"}
 
 
 @pytest.fixture(scope="module")
@@ -142,3 +143,17 @@ def test_counterexamples_carry_their_numbers(report):
     # Proposition 3.1: E[∇ℓ(0, z)] = 0 against ∇L(0) = −1
     c = report["003:Prop 3.1"]["checks"][0]
     assert abs(float(c["certificate"]["difference"]) - 1) < 1e-12
+
+
+def test_gradient_cost_of_the_printed_backward_pass_against_the_forward_pass(report):
+    e = report["003:L429"]
+    parts = {c["part"]: c for c in e["checks"]}
+    assert parts["exact: the printed backward pass returns the derivative"]["verdict"] == "proved"
+    cost = parts["cost: backward calls = O(forward operations)"]
+    assert cost["verdict"] == "refuted"
+    T, calls = cost["certificate"]["horizons"], cost["certificate"]["values"]
+    assert all(v == 3 * 2 ** (t // 2) - 2 for t, v in zip(T, calls))  # one call per path of the ladder
+    assert cost["certificate"]["exponent_interval_99.9%"][0] > 2 and cost["certificate"]["replay_50_digits"]["agree"]
+    topo = e["corrected"]["checks"][0]
+    assert topo["verdict"] == "consistent" and topo["evidence"]["values"] == [3 * t / 2 for t in T]  # one product per edge
+    assert report["003:L411"]["verdict"] == "not-checkable" and "empirical" in report["003:L411"]["summary"]

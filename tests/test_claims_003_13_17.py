@@ -11,6 +11,7 @@ REFUTED = {
     "003:L2027": "proved",  # +η∇L: the energy grows
     "003:L2029": "proved",  # not the Euler step of the printed ODE
     "003:L2033": "proved",  # the look-ahead point is w_t − βv_{t−1}
+    "003:L2031": "proved",  # 'more accurate': same order as Euler (local error O(h²)), velocity error larger for some L″(w)u
     "003:L2121": "consistent",  # α_t = Σα_i: the square is missing
     "003:L2127": "proved",  # +τ_t y_t in the third line
     "003:L2151": "consistent",  # not Algorithm 10 as printed
@@ -130,3 +131,19 @@ def test_reprints_of_000_name_their_source(report):
     assert "000:L231" in notes(report["003:L2500"])
     steps = [c for c in report["003:Thm 16.3"]["checks"] if c["strategy"] == "proof step"]
     assert steps and all(2403 <= int(c["part"].split()[-1]) <= 2431 for c in steps)
+
+
+def test_the_two_step_integrator_is_not_more_accurate(report):
+    from fractions import Fraction
+
+    e = report["003:L2031"]
+    parts = {c["part"]: c for c in e["checks"]}
+    w = parts["w: the h² term of the local error is no larger"]
+    assert w["verdict"] == "proved" and "h^2 for Euler and h^2 for the two-step integrator" in notes(e)
+    u = parts["u: the h² term of the local error is no larger"]
+    assert u["verdict"] == "refuted"
+    p = {k: Fraction(v) for k, v in u["certificate"]["point"].items()}
+    two = -(p["a"] ** 2 * p["u"] - p["a"] * p["b"] * p["g0"] - p["b"] * p["g1"] * p["u"]) / 2  # the series coefficients
+    euler = -(p["a"] ** 2 * p["u"] - p["a"] * p["b"] * p["g0"] + p["b"] * p["g1"] * p["u"]) / 2
+    assert abs(two) > abs(euler) and 0 <= p["a"] <= 1 and p["b"] > 0
+    assert [c["verdict"] for c in e["corrected"]["checks"]] == ["proved", "proved"]

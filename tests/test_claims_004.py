@@ -13,6 +13,9 @@ REFUTED = {  # claim → verdict of its corrected form
     "004:L298": "proved",  # |m̂| ≤ √v̂ needs β1 = β2
     "004:L30": "proved",  # 'any step downhill': only the steepest one points at the centre
     "004:L217": "proved",
+    "004:L95": "proved",  # at the same γ momentum's cross-ravine oscillation decays by √0.9 per step, slower than GD's |1 − 10γ| below γ ≈ 0.195
+    "004:L121": "proved",  # zigzag reduced (complex roots, positive real part), but the floor contracts by √0.9 > 1 − 2γ
+    "004:L124": "proved",  # on the saddle's stable manifold momentum converges to the saddle like GD
     "004:L94": "proved",  # the EMA velocity (1 − β^t)a never outruns GD on a plateau; the heavy-ball form does  # one large earlier gradient outweighs two small ones
 }
 PROVED = {"004:L91", "004:L33", "004:L119", "004:L190", "004:L252", "004:L275", "004:L156", "004:L181", "004:L185", "004:L188", "004:L196", "004:L218", "004:L233", "004:L234",
@@ -106,3 +109,19 @@ def test_the_ema_velocity_never_outruns_gradient_descent_on_a_plateau(report):
     assert "root cause" in e["notes"][0] and "heavy-ball" in e["notes"][0]
     assert {c["part"]: c["verdict"] for c in e["corrected"]["checks"]} == {"the heavy-ball velocity": "proved", "longer than GD's from t = 2": "proved"}
     assert [c["verdict"] for c in report["004:L91"]["checks"]] == ["proved", "proved"]
+
+
+def test_ravine_zigzag_and_saddle(report):
+    from fractions import Fraction
+
+    g95 = Fraction(next(c for c in report["004:L95"]["checks"] if c["verdict"] == "refuted")["certificate"]["point"]["gamma"])
+    assert Fraction(1, 10) < g95 < Fraction(1, 5) and Fraction(9, 10) >= (1 - 10 * g95) ** 2  # GD's zigzag decays faster there
+    parts = {c["part"]: c["verdict"] for c in report["004:L121"]["checks"]}
+    assert parts["GD: the steep coordinate reverses at every step"] == parts["momentum's steep-axis roots are complex (modulus √β)"] == "proved"
+    assert parts["progress along the floor: √β < 1 − 2γ"] == "refuted"
+    e = report["004:L124"]
+    parts = {c["part"]: c for c in e["checks"]}
+    assert parts["flat area: after k steps with g = 0 momentum has moved γβ(1 − β^k)v/(1 − β)"]["verdict"] == "proved"
+    pt = {k: Fraction(v) for k, v in parts["saddle: momentum's x does not converge (a root on or outside the unit circle)"]["certificate"]["point"].items()}
+    assert abs(1 + pt["beta"] - pt["gamma"] * (1 - pt["beta"])) < 1 + pt["beta"] and 0 < pt["gamma"] < 2  # Jury: it converges
+    assert {c["part"][:10] for c in e["corrected"]["checks"]} >= {"heavy ball", "EMA: 1 + γ"}

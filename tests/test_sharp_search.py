@@ -63,19 +63,32 @@ def test_search_finds_the_planted_worst_case_without_being_told():
 
 def test_check_reports_the_sharp_value_beside_the_largest_ratio():
     fam = adam_moments.bind(beta1=0.9, beta2=0.999)
-    sharp = Sharp(sharp_over_horizons(0.9, 0.999, 16), "Cauchy–Schwarz")
+    ramp = [5.0 * (0.9 / 0.999) ** (16 - k) for k in range(1, 17)]  # g_k ∝ (β1/β2)^{T−k}, the Cauchy–Schwarz maximiser
+    sharp = Sharp("Cauchy–Schwarz", {"T": 16, "g": ramp})
     r = check_instances(InstanceSearch(fam, ROOT, sharp=sharp), ctx())
     assert r.verdict == "refuted"  # |m̂| ≤ √v̂ fails for β1 ≠ β2
     ev = r.evidence
-    assert ev["sharp_ratio"] == sharp.value and 0.95 <= ev["found_over_sharp"] <= 1 + 1e-9
+    # the sharp value is computed from the instance at 50 digits: the closed form √(Σ a_k²/b_k), sup over T ≤ 16
+    assert ev["sharp_ratio"] == pytest.approx(sharp_over_horizons(0.9, 0.999, 16), rel=1e-12)
+    assert ev["sharp_attained_at"]["g"] == ramp and 0.95 <= ev["found_over_sharp"] <= 1 + 1e-9
     assert not ev.get("sharp_exceeded")
     assert r.certificate["replay"]["violation_stands"] and "sharp value" in r.summary
 
 
 def test_equal_weights_hold_with_ratio_one():
-    r = check_instances(InstanceSearch(adam_moments.bind(beta1=0.8, beta2=0.8), ROOT, sharp=Sharp(1.0, "a = b")), ctx())
+    r = check_instances(InstanceSearch(adam_moments.bind(beta1=0.8, beta2=0.8), ROOT,
+                                       sharp=Sharp("a = b: a constant sequence attains it", {"T": 3, "g": [2.0, 2.0, 2.0]})), ctx())
     assert r.verdict == "consistent"
+    assert r.evidence["sharp_ratio"] == pytest.approx(1.0, abs=1e-25)
     assert 0.999 <= r.evidence["worst_ratio"] <= 1 + 1e-9
+
+
+def test_the_sharp_value_moves_with_the_bound_and_its_instance_must_be_in_the_family():
+    fam = adam_moments.bind(beta1=0.8, beta2=0.8)
+    r = check_instances(InstanceSearch(fam, 2 * ROOT, sharp=Sharp("a = b", {"T": 3, "g": [2.0, 2.0, 2.0]})), ctx())
+    assert r.evidence["sharp_ratio"] == pytest.approx(0.5, abs=1e-25)  # computed against the bound in force, never typed in
+    with pytest.raises(Exception, match="not in the family"):
+        InstanceSearch(fam, ROOT, sharp=Sharp("a = b", {"T": 3, "g": [9.0, 9.0, 9.0]})).validate(None)  # |g| ≤ 5
 
 
 def test_family_rejects_out_of_domain_parameters():

@@ -10,7 +10,7 @@ from optverify.claims import specs
 from optverify.registry import register
 from optverify.checks.result import CheckContext, CheckResult
 from optverify.claims.specs import InstanceSearch
-from optverify.counterexamples.search import search
+from optverify.counterexamples.search import RhsEvaluator, replay, search
 from optverify.verdicts import CONSISTENT, INCONCLUSIVE, PROVED, REFUTED
 
 
@@ -38,12 +38,14 @@ def check_instances(spec: InstanceSearch, ctx: CheckContext) -> CheckResult:
     evidence["worst_rhs"] = out.worst.rhs
     sharp = ""
     if spec.sharp is not None:
-        evidence["sharp_ratio"] = spec.sharp.value
+        value, inst = sharp_value(spec.family, spec.sharp, rhs, spec.rel, ctx.mode)
+        evidence["sharp_ratio"] = value
+        evidence["sharp_attained_at"] = inst
         evidence["sharp_derivation"] = spec.sharp.derivation
-        evidence["found_over_sharp"] = out.worst.score / spec.sharp.value
-        if out.worst.score > spec.sharp.value * (1 + 1e-9):
+        evidence["found_over_sharp"] = out.worst.score / value
+        if out.worst.score > value * (1 + 1e-9):
             evidence["sharp_exceeded"] = True  # the derivation of the sharp value is wrong, not the claim's verdict
-        sharp = f" (sharp value {spec.sharp.value:.6g}: the search reached {out.worst.score / spec.sharp.value:.2%} of it)"
+        sharp = f" (sharp value {value:.6g}, attained at the derivation's instance: the search reached {out.worst.score / value:.2%} of it)"
     if spec.quantifier == "exists":
         return _existence(spec, out, evidence, rhs)
     if out.worst.violates and out.confirmed:
@@ -75,6 +77,14 @@ def check_instances(spec: InstanceSearch, ctx: CheckContext) -> CheckResult:
         f"worst ratio measured/rhs {out.worst.score:.6g}{sharp} over {out.evaluated} instances (random and adversarial)",
         evidence,
     )
+
+
+def sharp_value(family, sharp: specs.Sharp, rhs: sp.Expr, rel: str, mode: str) -> tuple[float, dict]:
+    """The sharp value of measured/rhs: the ratio at the instance the derivation names, recomputed at 50 digits
+    against the bound in force (so ``--scale`` and ``--bound`` move it with the bound)."""
+    inst = family.instance(sharp.params(mode), mode)
+    rep = replay(family, inst, RhsEvaluator(rhs), rel)
+    return float(sp.Float(rep["measured"], 30) / sp.Float(rep["rhs"], 30)), inst
 
 
 def _snippet(fam, instance, rhs, rel) -> str:

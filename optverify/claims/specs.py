@@ -209,19 +209,32 @@ class InstanceSearch(Spec):
         if self.quantifier not in ("forall", "exists"):
             raise _error(f"quantifier is 'forall' or 'exists'; got {self.quantifier!r}")
         _with_bound(self.rhs, bound)
+        if self.sharp is not None:
+            if not isinstance(self.sharp, Sharp):
+                raise _error(f"sharp is an optverify.Sharp(derivation, attained_at); got {self.sharp!r}")
+            for mode in ("quick", "thorough"):
+                params = self.sharp.params(mode)
+                if not self.family.contains(params, mode):
+                    raise _error(f"the sharp instance {params!r} is not in the family {self.family.name!r} ({mode} mode)")
 
 
 @dataclass(frozen=True)
 class Sharp:
-    """The exact supremum of measured/rhs over an instance family, and how it is derived.
+    """The supremum of measured/rhs over an instance family: the instance that attains it, and how that is derived.
 
-    With a sharp value the search does not stop at the first violation: it keeps
-    maximising the ratio, and the report shows the largest ratio found next to
-    ``value`` (a search that exceeds it, beyond float noise, is an engine error).
+    ``attained_at`` is the equality case the derivation names, as parameters of the family's schema (or a function
+    of the mode returning them, when the family's bounds depend on it).  The sharp value is never written down:
+    the check computes it at run time as measured/rhs on that instance, at 50 digits, against the bound in force
+    (:func:`optverify.checks.instance.sharp_value`).  With a sharp value the search does not stop at the first
+    violation: it keeps maximising the ratio, and the report shows the largest ratio found next to it (a search
+    that exceeds it, beyond float noise, means the derivation is wrong, not the claim).
     """
 
-    value: float
     derivation: str
+    attained_at: Any
+
+    def params(self, mode: str) -> dict:
+        return dict(self.attained_at(mode) if callable(self.attained_at) else self.attained_at)
 
 
 @dataclass

@@ -621,6 +621,9 @@ class Measured:
     def contains(self, inst, mode):
         return self.family.contains(inst, mode)
 
+    def instance(self, params, mode="thorough"):
+        return self.family.instance(params, mode)
+
     def evaluate(self, inst, num):
         vals = dict(self.family.evaluate(inst, num))
         if self.key is not None:

@@ -11,6 +11,9 @@ FILE = SOURCE.file
 claim = SOURCE.claim
 
 # symbols shared across sections, named as the notes name them
-from optverify.notation import D_2, D_inf, T, alpha, beta1, beta2, d, eps, g, i, sigma, t, tau  # noqa: F401
+from optverify.notation import D_2, D_inf, T, alpha, beta1, beta2, d, eps, g, i, sigma, t, tau  # re-exported: the shared symbols this source uses
 c = sp.Symbol("c", positive=True)
 r = sp.Function("r")  # the mean-zero noise sequence r_t
+
+__all__ = ['SOURCE', 'FILE', 'claim', 'c', 'r',  # this source
+           'D_2', 'D_inf', 'T', 'alpha', 'beta1', 'beta2', 'd', 'eps', 'g', 'i', 'sigma', 't', 'tau']  # the shared symbols, re-exported

@@ -7,7 +7,8 @@ from optverify import (Corrected, Identity, Inequality, InstanceSearch, Limit, M
                        integers, open_)
 from optverify.claims.specs import adam_eps_in_root
 from optverify.counterexamples.families import adam_moments
-from optverify.counterexamples.families.adam_step import T_MAX, limit_constant, sharp_over_horizons
+from optverify.counterexamples.families.adam_step import T_MAX, limit_constant
+from optverify.counterexamples.families.adam_step import _ramp as ramp
 from optverify.sim.experiments import AdamStepMagnitude
 
 mu = sp.Symbol("mu", real=True)
@@ -36,10 +37,11 @@ def corrected_ema(beta, term):
 B1, B2 = 0.9, 0.999  # line 328's default setting
 SHARP_DERIVATION = (
     "m̂_T = Σ a_k g_k and v̂_T = Σ b_k g_k² with a_k = (1−β1)β1^{T−k}/(1−β1^T), b_k = (1−β2)β2^{T−k}/(1−β2^T); by "
-    "Cauchy–Schwarz sup_g |m̂_T|/√v̂_T = √(Σ_k a_k²/b_k), attained at g_k ∝ (β1/β2)^{T−k}; maximised over T ≤ 16 (quick) "
+    "Cauchy–Schwarz sup_g |m̂_T|/√v̂_T = √(Σ_k a_k²/b_k), attained at g_k ∝ (β1/β2)^{T−k}; it grows with T, so over the "
+    "family it is attained at the longest horizon (T = 16 quick, 48 thorough) by that sequence, "
     f"and tending to (1−β1)/√((1−β2)(1−β1²/β2)) = {limit_constant(B1, B2):.4f} as T → ∞"
 )
-SHARP = Sharp(sharp_over_horizons(B1, B2, T_MAX["quick"]), SHARP_DERIVATION)
+SHARP = Sharp(SHARP_DERIVATION, lambda mode: {"T": T_MAX[mode], "g": ramp({"beta1": B1, "beta2": B2, "T": T_MAX[mode]})})
 a_k = (1 - beta1) * beta1 ** (t - k) / (1 - beta1**t)
 
 CLAIMS = [
@@ -148,7 +150,8 @@ CLAIMS = [
                               checks=[Identity(sp.Sum(a_k**2 / a_k, (k, 1, t)), sp.Integer(1), domain={beta1: open_(0, 1), **DOM_T},
                                                note="with β1 = β2 the sharp constant Σ_k a_k²/b_k is Σ_k a_k = 1: Cauchy–Schwarz gives |m̂| ≤ √v̂"),
                                       InstanceSearch(adam_moments.bind(beta1=B1, beta2=B1, quantity="m_hat"), sqrt_v_hat,
-                                                     sharp=Sharp(1.0, "Σ_k a_k²/b_k = Σ_k a_k = 1 when β1 = β2"))])),
+                                                     sharp=Sharp("Σ_k a_k²/b_k = Σ_k a_k = 1 when β1 = β2: a constant sequence attains it",
+                                                                 {"T": 4, "g": [1.0, 1.0, 1.0, 1.0]}))])),
     claim(None, 309, "noise-to-signal ratio", "definition", "NSR = √Var(g_t)/|E[g_t]|", checks=[NotCheckable("definition")]),
     claim(None, 312, "high NSR reduces Adam's step, low NSR enlarges it", "property",
           "with E[g] = μ, Var(g) = σ² = NSR²μ²: γ|E m̂|/√E[v̂] = γ/√(1 + NSR²), decreasing in NSR", end_line=313,

@@ -3,7 +3,7 @@
 import sympy as sp
 
 from optverify.claims.adam_variants_004._common import claim, gamma
-from optverify import Corrected, Identity, Inequality, NotCheckable, Semialgebraic, closed, integers, open_
+from optverify import Corrected, Identity, Inequality, NotCheckable, Semialgebraic, closed, integers, open_, right_open
 
 x, y = sp.symbols("x y", real=True)
 f_bowl = x**2 + y**2
@@ -28,6 +28,48 @@ q_ = sp.Symbol("q", positive=True)  # a power β^t (or β^{2t}) of β ∈ (0, 1)
 def ema_of(term):
     """What the gradients contribute to v_t = βv_{t−1} + (1 − β)g_t: (1 − β) Σ_{k≤t} β^{t−k} term(k)."""
     return (1 - beta) * sp.Sum(beta ** (t_ - k_) * term(k_), (k_, 1, t_))
+
+# ---------------------------------------------------------------- lines 95, 121, 124: ravines, zigzag, saddles
+# Momentum of lines 103/108 on a coordinate of curvature h: v_t = βv_{t−1} + (1 − β)h x_t, x_{t+1} = x_t − γv_t, so
+# x_{t+1} = (1 + β − γ(1 − β)h)x_t − βx_{t−1}: characteristic polynomial z² − (1 + β − γ(1 − β)h)z + β. With complex roots
+# |z|² = β (their product); GD multiplies the coordinate by 1 − γh.
+xm, xp, hc = sp.symbols("x_t x_prev h", real=True)
+B9 = sp.Rational(9, 10)  # line 112's example β = 0.9
+RECURSION = Identity(xm - gamma * (beta * (xp - xm) / gamma + (1 - beta) * hc * xm), (1 + beta - gamma * (1 - beta) * hc) * xm - beta * xp,
+                     domain={beta: open_(0, 1), gamma: open_(0, 10), hc: closed(-10, 10)},
+                     part="momentum on a coordinate of curvature h: x_{t+1} = (1 + β − γ(1 − β)h)x_t − βx_{t−1}",
+                     note="v_{t−1} = (x_{t−1} − x_t)/γ by line 108")
+
+
+def trace_(h, b=B9):
+    """The sum of the characteristic roots, 1 + β − γ(1 − β)h."""
+    return 1 + b - gamma * (1 - b) * h
+
+
+ZIGZAG = {gamma: open_(sp.Rational(1, 10), sp.Rational(1, 5))}  # GD on f = x² + 5y²: 1 − 10γ ∈ (−1, 0), the steep axis zigzags
+_RAVINE_HYP = ["the ravine of line 31, f = x² + 5y²: the steep axis y has curvature 10, the floor x curvature 2",
+               "momentum as printed at lines 103 and 108 with line 112's β = 0.9, against GD (line 18) with the same γ; γ ranges "
+               "over (1/10, 1/5), where GD converges and its steep coordinate reverses at every step (1 − 10γ ∈ (−1, 0))",
+               "a coordinate's per-step contraction: |1 − γh| for GD; for momentum the modulus of the roots of "
+               "z² − (1 + β − γ(1 − β)h)z + β, which is √β when they are complex"]
+STEEP_COMPLEX = Semialgebraic(trace_(10) ** 2, "<", 4 * B9, ZIGZAG, part="momentum's steep-axis roots are complex (modulus √β)")
+FLOOR_COMPLEX = Semialgebraic(trace_(2) ** 2, "<", 4 * B9, ZIGZAG, part="momentum's floor roots are complex (modulus √β)")
+NO_ZIGZAG = [Semialgebraic(1 - 10 * gamma, "<", sp.Integer(0), ZIGZAG, part="GD: the steep coordinate reverses at every step"),
+             STEEP_COMPLEX,
+             Semialgebraic(trace_(10), ">", sp.Integer(0), ZIGZAG,
+                           part="momentum: the roots' real part is positive, so their angle is below π/2 and the steep coordinate "
+                                "never reverses at two consecutive steps")]
+sv = sp.Symbol("v", real=True)
+q_pow = sp.Symbol("q", positive=True)  # β^k ∈ (0, 1)
+j_ = sp.Symbol("j", integer=True, positive=True)
+SADDLE_HYP = ["the saddle f(x, y) = (x² − y²)/2 (curvature 1 along x, −1 along y); 'where standard GD would stop' read as GD "
+              "converging to the saddle: from a point (x_0, 0) of its stable manifold, GD with γ ∈ (0, 2) has x_t = (1 − γ)^t x_0 → 0, "
+              "y_t = 0",
+              "'push past the saddle point' read as: momentum (lines 103, 108, β ∈ (0, 1)) from the same point, with a stored "
+              "velocity along the approach (v_0 = (v, 0)), does not converge to the saddle; its y stays 0 (the gradient's y "
+              "component is −y), and its x follows z² − (1 + β − γ(1 − β))z + β, which converges (both roots inside the unit "
+              "circle) exactly when |1 + β − γ(1 − β)| < 1 + β (Jury's conditions, β < 1)",
+              "'go through the flat area': a region where g_t = 0; GD's step there is 0, momentum's v_t = β^k v"]
 
 CLAIMS = [
     claim(None, 18, "gradient descent step", "definition", "θ_{t+1} = θ_t − γ∇f(θ_t)", checks=[NotCheckable("definition of the update")]),
@@ -93,6 +135,65 @@ CLAIMS = [
                                       Semialgebraic((1 - q_) / (1 - beta), ">", sp.Integer(1), {beta: open_(0, 1), q_: open_(0, 1)},
                                                     given=(q_ <= beta**2,), part="longer than GD's from t = 2",
                                                     note="q = β^t ≤ β² for t ≥ 2")])),
+    claim(None, 95, "momentum dampens oscillations in narrow ravines", "property",
+          "on the ravine f = x² + 5y², across the ravine (the steep axis) momentum's oscillation decays faster per step than GD's",
+          hypotheses=_RAVINE_HYP + ["'dampen oscillations' read as: the steep coordinate's oscillation shrinks faster per step than "
+                                    "under GD, i.e. √β < |1 − 10γ|"],
+          checks=[RECURSION, STEEP_COMPLEX,
+                  Semialgebraic(B9, "<", (1 - 10 * gamma) ** 2, ZIGZAG, part="√β < |1 − 10γ|: momentum's oscillation decays faster")],
+          notes=("at γ = 3/20 GD halves the steep coordinate at each step (factor −1/2) while momentum shrinks it by √0.9 ≈ 0.95: "
+                 "the EMA velocity slows the decay; where GD's zigzag does not decay (γ ≥ 1/5) momentum's does"),
+          corrected=Corrected("for γ ∈ [1/5, 3), where GD's steep-axis zigzag does not decay (|1 − 10γ| ≥ 1), momentum's decays "
+                              "by √β = √0.9 per step",
+                              "momentum damps the oscillations gradient descent cannot; for γ < (1 + √0.9)/10 ≈ 0.195 GD's own "
+                              "oscillation decays faster",
+                              checks=[Semialgebraic(trace_(10) ** 2, "<", 4 * B9, {gamma: right_open(sp.Rational(1, 5), 3)},
+                                                    part="momentum's steep-axis roots are complex (modulus √β)"),
+                                      Semialgebraic(B9, "<", (1 - 10 * gamma) ** 2, {gamma: right_open(sp.Rational(1, 5), 3)},
+                                                    part="√β < 1 ≤ |1 − 10γ|")])),
+    claim(None, 121, "momentum reduces the zigzag and accelerates progress", "property",
+          "on the ravine f = x² + 5y², with momentum the steep coordinate no longer reverses at every step, and progress along "
+          "the floor is faster than GD's",
+          hypotheses=_RAVINE_HYP + ["'reduces the zigzag motion' read as: the steep coordinate no longer changes sign at every step "
+                                    "(GD's does); 'accelerates progress' as: the floor coordinate contracts faster per step than "
+                                    "under GD, √β < 1 − 2γ"],
+          checks=[RECURSION, *NO_ZIGZAG, FLOOR_COMPLEX,
+                  Semialgebraic(B9, "<", (1 - 2 * gamma) ** 2, ZIGZAG, part="progress along the floor: √β < 1 − 2γ")],
+          notes=("root cause as at 004:L94: the EMA velocity of line 103 scales the gradient by 1 − β, so with the same γ the floor "
+                 "contracts by √0.9 ≈ 0.95 per step against GD's 1 − 2γ ≤ 0.8"),
+          corrected=Corrected("momentum reduces the zigzag (as above) and progresses along the floor faster than GD with the step "
+                              "γ(1 − β) it takes on a constant gradient: √β < 1 − 2γ(1 − β)",
+                              "the EMA velocity takes the step γ(1 − β) on a constant gradient; against that step the floor is faster",
+                              checks=[*NO_ZIGZAG, FLOOR_COMPLEX,
+                                      Semialgebraic(B9, "<", (1 - 2 * gamma * (1 - B9)) ** 2, ZIGZAG,
+                                                    part="progress along the floor: √β < 1 − 2γ(1 − β)")])),
+    claim(None, 124, "the stored velocity goes through flat areas and past saddle points", "property",
+          "where g_t = 0 momentum keeps moving (GD stops); from a point where GD converges to a saddle, momentum does not",
+          hypotheses=SADDLE_HYP,
+          checks=[Identity(sp.Sum(gamma * beta**j_ * sv, (j_, 1, k_)), gamma * beta * (1 - beta**k_) * sv / (1 - beta),
+                           domain={beta: open_(0, 1), gamma: open_(0, 10), k_: integers(1, 12)},
+                           part="flat area: after k steps with g = 0 momentum has moved γβ(1 − β^k)v/(1 − β)"),
+                  Semialgebraic(gamma * beta * (1 - q_pow) / (1 - beta), ">", sp.Integer(0),
+                                {gamma: open_(0, 10), beta: open_(0, 1), q_pow: open_(0, 1)},
+                                part="flat area: that distance is positive (GD's is 0)", note="q = β^k"),
+                  Semialgebraic(sp.Abs(1 + beta - gamma * (1 - beta)), ">=", 1 + beta, {gamma: open_(0, 2), beta: open_(0, 1)},
+                                part="saddle: momentum's x does not converge (a root on or outside the unit circle)")],
+          corrected=Corrected("off the saddle's stable manifold the heavy-ball velocity v_t = βv_{t−1} + g_t escapes faster than GD "
+                              "(its unstable root exceeds 1 + γ); the EMA velocity of line 103 escapes more slowly (both roots below "
+                              "1 + γ); on the stable manifold both converge to the saddle",
+                              "a stored velocity along the approach carries the iterate past the saddle and back: only the "
+                              "unstable direction escapes, at the rate of the larger characteristic root on curvature −1",
+                              checks=[Semialgebraic((1 + gamma) ** 2 - (1 + beta + gamma) * (1 + gamma) + beta, "<", sp.Integer(0),
+                                                    {gamma: open_(0, 2), beta: open_(0, 1)},
+                                                    part="heavy ball: 1 + γ lies between the roots of z² − (1 + β + γ)z + β"),
+                                      Semialgebraic((1 + gamma) ** 2 - trace_(-1, beta) * (1 + gamma) + beta, ">", sp.Integer(0),
+                                                    {gamma: open_(0, 2), beta: open_(0, 1)},
+                                                    part="EMA: 1 + γ is not between the roots of z² − (1 + β + γ(1 − β))z + β"),
+                                      Semialgebraic(trace_(-1, beta) / 2, "<", 1 + gamma, {gamma: open_(0, 2), beta: open_(0, 1)},
+                                                    part="EMA: … and lies above both (above their mean)"),
+                                      Semialgebraic(sp.Abs(1 + beta - gamma * (1 - beta)), "<", 1 + beta,
+                                                    {gamma: open_(0, 2), beta: open_(0, 1)},
+                                                    part="on the stable manifold momentum's x converges to the saddle")])),
     claim(None, 103, "momentum velocity", "definition", "v_t = βv_{t−1} + (1 − β)g_t", checks=[NotCheckable("definition")]),
     claim(None, 108, "momentum parameter update", "definition", "θ_{t+1} = θ_t − γv_t", checks=[NotCheckable("definition")]),
     claim(None, 119, "oscillating gradients cancel, consistent ones accumulate", "property",

@@ -11,7 +11,7 @@ FILE = SOURCE.file
 claim = SOURCE.claim
 
 # symbols shared across sections, named as the paper names them
-from optverify.notation import alpha, beta1, beta2, eta, g, n, t, tau  # noqa: F401
+from optverify.notation import alpha, beta1, beta2, eta, g, n, t, tau  # re-exported: the shared symbols this source uses
 k = sp.Symbol("k", positive=True)  # the paper's constant k (not a summation index)
 
 # the FTPRL step of eq. (12)/(13) (X = R, one coordinate): with S = σ_{1:t−1}, P = Σ_{τ<t} σ_τ x_τ, C = C_{t−1},
@@ -39,3 +39,6 @@ def lazy_and_greedy(x1, S1, S2, d1, d2):
     lazy = proj((S1 * x1 + sigma2 * x2 - (d1 + d2)) / S2)
     greedy = proj(x2 - d2 / S2)
     return lazy, greedy
+
+__all__ = ['SOURCE', 'FILE', 'claim', 'k', 'S_prev', 'sig_t', 'C_prev', 'dC', 'x_t', 'P_prev', 'S_t', 'ftprl_next', 'lazy_and_greedy',  # this source
+           'alpha', 'beta1', 'beta2', 'eta', 'g', 'n', 't', 'tau']  # the shared symbols, re-exported

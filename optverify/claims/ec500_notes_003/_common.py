@@ -9,4 +9,7 @@ FILE = SOURCE.file
 claim = SOURCE.claim
 
 # symbols shared across sections, named as the notes name them (H: smoothness, G: Lipschitz, σ: noise, D: diameter)
-from optverify.notation import D, G, H, T, d, eta, mu, sigma, t  # noqa: F401
+from optverify.notation import D, G, H, T, d, eta, mu, sigma, t  # re-exported: the shared symbols this source uses
+
+__all__ = ['SOURCE', 'FILE', 'claim',  # this source
+           'D', 'G', 'H', 'T', 'd', 'eta', 'mu', 'sigma', 't']  # the shared symbols, re-exported

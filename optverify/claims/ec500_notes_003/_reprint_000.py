@@ -14,7 +14,7 @@ import re
 from optverify.claims.adagrad_adam_000 import CLAIMS as CLAIMS_000
 from optverify.claims.ec500_notes_003._common import claim
 from optverify.claims.model import Corrected
-from optverify.claims.specs import ProofComposition, ProofStep, Spec
+from optverify.claims.specs import ProofStep, Spec
 
 BY_ID = {c.id: c for c in CLAIMS_000}
 

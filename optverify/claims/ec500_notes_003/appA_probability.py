@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from optverify import (Corrected, Identity, InstanceSearch, NotCheckable, Semialgebraic, Sharp, closed, left_open)
+from optverify import (Corrected, Identity, InstanceSearch, Semialgebraic, Sharp, closed, left_open)
 from optverify.claims.ec500_notes_003._common import claim
 from optverify.counterexamples.families.ec500_background import random_variable, two_variables, weighted_jensen, young
 from optverify.counterexamples.schema import Measured
@@ -36,12 +36,15 @@ VAR = _e((x1 - EX[0]) ** 2 + (y1 - EX[1]) ** 2, (x2 - EX[0]) ** 2 + (y2 - EX[1])
 CROSS = 2 * _e((x1 - EX[0]) * (EX[0] - a1) + (y1 - EX[1]) * (EX[1] - a2), (x2 - EX[0]) * (EX[0] - a1) + (y2 - EX[1]) * (EX[1] - a2))
 YOUNG_RHS = NX**P_ / (P_ * LAM**P_) + LAM**Q_ * NY**Q_ / Q_
 LAM_STAR = NX ** (P_ / (P_ + Q_)) / NY ** (Q_ / (P_ + Q_))
+_YOUNG_AT = {NX: 4, NY: 1, P_: 2, Q_: 2}  # p = q = 2: λ⋆ = √(‖X‖/‖Y‖)
+YOUNG_EQUALITY = {"nx": 4.0, "ny": 1.0, "cos": 1.0, "p": 2.0, "lam": float(LAM_STAR.subs(_YOUNG_AT))}
 
 CLAIMS = [
     claim("Prop A.1", 3983, "Markov inequality", "inequality", "P[X ≥ y] ≤ E[X]/y for X ≥ 0, E[X] < ∞, y > 0", end_line=3985,
           hypotheses=["X = |Z| for Z with three atoms (a non-negative random variable with finite mean)", RV],
           checks=[InstanceSearch(Measured(random_variable, "markov_p"), sp.Symbol("markov_rhs"),
-                                 sharp=Sharp(1.0, "X ∈ {0, y}: P[X ≥ y] = E[X]/y"))]),
+                                 sharp=Sharp("X ∈ {0, y}: P[X ≥ y] = E[X]/y",
+                                             {"x": [0.0, 1.0, 1.0], "w": [0.5, 0.25, 0.25], "y": 1.0, "a": 0.0, "b": 0.0, "c": 0.0, "yp": 0.0}))]),
     claim("Prop A.2", 3989, "Chebyshev inequality", "inequality", "P[|X − E[X]| ≥ y] ≤ σ²/y² for all y", end_line=3991,
           hypotheses=["'for all y' as printed: y ∈ [−2, 2] \\ {0} (y = 0 leaves σ²/0 undefined)", RV],
           checks=[InstanceSearch(Measured(random_variable, "cheb_p"), sp.Symbol("cheb_rhs"))],
@@ -87,7 +90,7 @@ CLAIMS = [
           checks=[Identity(E_XY, BIAS + VAR + CROSS, part="expansion"), Identity(CROSS, sp.Integer(0), part="cross term")]),
     claim("Prop 10.5@L4037", 4037, "Young inequality", "inequality", "⟨X, Y⟩ ≤ ‖X‖^p/(pλ^p) + λ^q‖Y‖^q/q", end_line=4039,
           hypotheses=["λ > 0, 1/p + 1/q = 1 (so p, q > 1); ⟨X, Y⟩ = ‖X‖‖Y‖cos∠(X, Y)"],
-          checks=[InstanceSearch(young, sp.Symbol("rhs"), sharp=Sharp(1.0, "equality at cos = 1 and λ = ‖X‖^{p/(p+q)}/‖Y‖^{q/(p+q)}"))]),
+          checks=[InstanceSearch(young, sp.Symbol("rhs"), sharp=Sharp("equality at cos = 1 and λ = ‖X‖^{p/(p+q)}/‖Y‖^{q/(p+q)}", YOUNG_EQUALITY))]),
     claim(None, 4043, "first derivative in λ", "identity", "d/dλ RHS = −‖X‖^p/λ^{p+1} + λ^{q−1}‖Y‖^q",
           checks=[Identity(sp.diff(YOUNG_RHS, LAM), -NX**P_ / LAM ** (P_ + 1) + LAM ** (Q_ - 1) * NY**Q_)]),
     claim(None, 4047, "second derivative in λ", "inequality", "(p + 1)‖X‖^p/λ^{p+2} + (q − 1)λ^{q−2}‖Y‖^q ≥ 0",
@@ -110,7 +113,7 @@ CLAIMS = [
           checks=[Identity((NX * NY / P_ + NY * NX / Q_).subs(Q_, P_ / (P_ - 1)), NX * NY)]),
     claim("Prop 10.6@L4067", 4067, "Cauchy–Schwarz for random variables", "inequality", "E[AB] ≤ √(E[A²]E[B²])", end_line=4069,
           hypotheses=["(A, B) with three joint atoms, exact expectations"],
-          checks=[InstanceSearch(two_variables, sp.Symbol("rhs"), sharp=Sharp(1.0, "B = cA"))]),
+          checks=[InstanceSearch(two_variables, sp.Symbol("rhs"), sharp=Sharp("B = cA", {"a": [0.5, 1.0, -1.0], "b": [1.0, 2.0, -2.0], "w": [0.5, 0.25, 0.25]}))]),
     claim(None, 4073, "Young with p = q = 2", "inequality", "E[AB] ≤ E[A²]/(2λ²) + λ²E[B²]/2",
           hypotheses=["pointwise AB ≤ A²/(2λ²) + λ²B²/2 (Young, p = q = 2), then expectation"],
           checks=[Semialgebraic(a1 * b1, "<=", a1**2 / (2 * LAM**2) + LAM**2 * b1**2 / 2, {a1: REAL, b1: REAL, LAM: POS})]),

@@ -160,3 +160,12 @@ CLAIMS = [
                       "reference engine as heavy ball with β = 0, η = 1/2"],
           checks=[Pseudocode("heavy_ball", {"eta": 0.5, "beta": 0.0})]),
 ]
+
+CLAIMS += [
+    claim(None, 411, "shuffling is better in practice than sampling with replacement", "qualitative",
+          "in-order (shuffled) passes are typically much better in practice; sampling with replacement is simpler to analyse",
+          printed="This algorithm is typically much better in practice than using with-replacement sampling",
+          checks=[NotCheckable("an empirical report on practice: no loss class, step size, horizon or measure of 'much better' is "
+                               "given, and the text itself calls the reasons mysterious; 'simpler to analyze' is about proofs, not "
+                               "about the iterates")]),
+]

@@ -7,6 +7,7 @@ import sympy as sp
 from optverify import Corrected, Identity, NotCheckable, RateCounterexample, integers
 from optverify.checks.backward_pass import BackwardPass, TensorContraction
 from optverify.claims.ec500_notes_003._common import claim
+from optverify.counterexamples import ad_cost
 from optverify.counterexamples.computation_graph import naive_product_replay, naive_product_run
 
 x0, x1, x2, z0, z1, t_ = sp.symbols("x0 x1 x2 z0 z1 t", real=True)
@@ -189,4 +190,33 @@ CLAIMS = [
     claim(None, 803, "derivative tensor of shape B × C × Z × W × A", "identity",
           "D_{f,x}[b, c, z, w, a] = ∂f(x)[b, c]/∂x[z, w, a]", hypotheses=["as line 795"],
           checks=[TensorContraction({"X": 2, "Y": 3, "Z": 2, "W": 2, "A": 3, "B": 2, "C": 2})]),
+]
+
+LADDER_T = (8, 10, 12, 14, 16, 18, 20, 22)  # forward operations: ladders of 4 … 11 rungs
+CLAIMS += [
+    claim(None, 429, "a gradient in roughly twice the time of f", "rate",
+          "reverse-mode automatic differentiation (§4, Algorithms 4–5) computes the gradient at a cost within a constant factor "
+          "(roughly 2) of the cost of computing f",
+          printed="Automatic differentiation fixes the first two issues, and usually allows us to compute a gradient in roughly "
+                  "twice the amount of time it takes to compute  $f$",
+          hypotheses=["AD is the backward pass the section prints: Algorithms 4–5 with their recursion as printed "
+                      "(optverify.counterexamples.computation_graph); cost counted in the units both passes share: operation "
+                      "evaluations for f, VariableNodeBackward calls (one product D∂ each) for the gradient",
+                      "'usually' is read as covering the graphs of machine-learning models, where an intermediate feeds more than "
+                      "one operation (the notes' own example x·(x + 1), lines 746–767; a residual block y + f(y)); the test graph is "
+                      "the ladder y_{k+1} = y_k·(y_k + 1), T = 2 × rungs forward operations; a constant factor means calls = O(T^1)",
+                      "'fixes the first two issues' (exactness): the printed backward pass returns the exact derivative "
+                      "(003:Alg 4, 003:Alg 5)"],
+          checks=[BackwardPass(("chain", "shared", "shared_ladder"), part="exact: the printed backward pass returns the derivative"),
+                  RateCounterexample(ad_cost.printed_run, ad_cost.printed_replay, 1.0, horizons=LADDER_T,
+                                     part="cost: backward calls = O(forward operations)")],
+          notes=("the printed recursion sends a derivative down every path from the sink, so on shared graphs its calls grow "
+                 "like the number of paths (3·2^{T/2} − 2 on the ladder); sweeping the nodes once in reverse topological order "
+                 "makes one product per edge (3T/2 on the ladder), which is what the 'roughly twice' of line 429 describes"),
+          corrected=Corrected("with the backward pass done in reverse topological order (each node's derivative sent once, after "
+                              "all its children's), the gradient costs one product per edge of the graph: O(cost of f)",
+                              "Algorithms 4–5 as printed recurse per path; accumulating first and sending once is per edge",
+                              checks=[RateCounterexample(ad_cost.topological_run, ad_cost.topological_replay, 1.0,
+                                                         horizons=LADDER_T,
+                                                         part="cost: products = O(forward operations)")])),
 ]

@@ -44,7 +44,8 @@ CLAIMS = [
         "Prop 7.1", 1143, "minibatch variance", "expectation bound", "E‖g_t − ∇L(w_t)‖² ≤ σ²/B",
         hypotheses=["i.i.d. samples z_{(t−1)B+i} with E_z‖∇ℓ(w, z) − ∇L(w)‖² ≤ σ² (two-point noise in ℝ², any σ² ≥ the variance)"],
         symbols={"sigma2": sigma2, "B": B}, bound=sigma2 / B,
-        checks=[InstanceSearch(minibatch_variance, BOUND, sharp=Sharp(1.0, "independent samples: E‖ḡ − ∇L‖² = Var/B exactly"))],
+        checks=[InstanceSearch(minibatch_variance, BOUND, sharp=Sharp("independent samples: E‖ḡ − ∇L‖² = Var/B exactly, so σ² = Var (slack 0) attains the bound",
+                                                                   {"B": 2, "p": 0.5, "n1x": 1.0, "n1y": 0.0, "slack": 0.0}))],
     ),
     claim(
         None, 1147, "expanding the average", "identity",

@@ -155,3 +155,39 @@ CLAIMS += [
                                   part="Σ_t Σ_{t'<t} x_{t'} ≤ B Σ_t x_t for x ≥ 0",
                                   meaning={"N": "t", "A": "Σ_{τ≤t} Σ_{t'<τ} x_{t'}", "J": "Σ_{τ≤t} x_τ", "I": "x_{t+1} = ‖w_{t+1} − w_1‖ ≥ 0"})]),
 ]
+
+m_i, m_n, M_n = sp.symbols("eta_min_i eta_min_next eta_max_next", positive=True)  # η_min,i; η_min,i+1; η_max,i+1
+M_i = sp.Symbol("eta_max_i", positive=True)
+cos_n = sp.Symbol("c", real=True)  # cos(π/T_{i+1}): −1 at T_{i+1} = 1, in [0, 1) from T_{i+1} = 2
+T_i = sp.Symbol("T_i", integer=True, positive=True)
+RATE_POS = Range(sp.Integer(0), sp.Integer(10), True)
+
+
+def phase_rate(lo, hi, cos_value):
+    """Line 1217: η_t = η_min,i + ½(η_max,i − η_min,i)(1 + cos(πt/T_i)), at a given value of the cosine."""
+    return lo + (hi - lo) * (1 + cos_value) / 2
+
+
+FIRST_OF_NEXT = phase_rate(m_n, M_n, cos_n)  # t = 1 of phase i + 1
+CLAIMS += [
+    claim(None, 1219, "the learning rate increases at the start of each phase", "property",
+          "the rate at t = 1 of phase i + 1 exceeds the rate at the end of phase i (t = T_i), whatever the decaying ranges",
+          printed="This approach means that the learning rate will actually *increase* at the start of each phase",
+          hypotheses=["line 1217's schedule in phase i runs t = 1 … T_i, so phase i ends at η_{T_i} = η_min,i and phase i + 1 "
+                      "starts at η_min,i+1 + ½(η_max,i+1 − η_min,i+1)(1 + cos(π/T_{i+1})); c = cos(π/T_{i+1}) ∈ [−1, 1)",
+                      "'potentially decaying learning rate ranges' (line 1219): any 0 < η_min,i+1 ≤ η_max,i+1, nothing tying them "
+                      "to phase i's range; 'oscillatory behavior in the loss' and the advice to return ŵ at the end of a phase "
+                      "name no loss, so only the schedule is checked"],
+          checks=[Identity(phase_rate(m_i, M_i, sp.cos(sp.pi * T_i / T_i)), m_i, domain={m_i: RATE_POS, M_i: RATE_POS},
+                           part="phase i ends at η_min,i"),
+                  Semialgebraic(FIRST_OF_NEXT, ">", m_i, {m_i: RATE_POS, m_n: RATE_POS, M_n: RATE_POS, cos_n: Range(-1, 1, False, True)},
+                                given=(m_n <= M_n,), part="the first rate of phase i + 1 exceeds it")],
+          corrected=Corrected("the rate increases at the start of phase i + 1 exactly when η_min,i+1 + ½(η_max,i+1 − η_min,i+1)"
+                              "(1 + cos(π/T_{i+1})) > η_min,i; in particular whenever T_{i+1} ≥ 2 and the midpoint of the next "
+                              "range lies above η_min,i",
+                              "with ranges that decay faster (η_max,i+1 ≤ η_min,i, say) the rate keeps falling across the boundary",
+                              checks=[Semialgebraic(FIRST_OF_NEXT, ">", m_i,
+                                                    {m_i: RATE_POS, m_n: RATE_POS, M_n: RATE_POS, cos_n: Range(0, 1, False, True)},
+                                                    given=(m_n <= M_n, (m_n + M_n) / 2 > m_i),
+                                                    part="T_{i+1} ≥ 2 (c ≥ 0), midpoint above η_min,i")])),
+]

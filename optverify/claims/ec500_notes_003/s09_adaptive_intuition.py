@@ -9,19 +9,25 @@ from __future__ import annotations
 
 import sympy as sp
 
-from optverify import Identity, InstanceSearch, Limit, NotCheckable, Semialgebraic
+from optverify import Identity, InstanceSearch, Limit, NotCheckable, Semialgebraic, integers
 from optverify.claims.ec500_notes_003._common import H, T, claim, sigma, t
 from optverify.claims.ec500_notes_003.s10_adaptive_sgd import NONNEG, Delta, c
 from optverify.claims.specs import Range
 from optverify.counterexamples.families.adaptive_sgd_exact import adaptive_sgd_alg7, adaptive_sgd_lagged
 from optverify.counterexamples.families.variance_estimators import variance_estimators
 from optverify.counterexamples.schema import Measured
-from optverify.notation import eps, eta
+from optverify.notation import eps
 
 s2, mu2, S, x = sp.symbols("sigma2 mu2 S x", nonnegative=True)
 tt = sp.Symbol("t", positive=True)  # the estimators' t as a real symbol for the limit
 POS = Range(sp.Integer(0), sp.oo, True)
 EST = variance_estimators
+k_ = sp.Symbol("k", integer=True, positive=True)
+gk, hk = sp.Function("g", real=True), sp.Function("h", real=True)  # one coordinate's gradients; a second coordinate's
+ADAGRAD_1D = c / sp.sqrt(sp.Sum(gk(k_) ** 2, (k_, 1, t)))  # c/√(g²_{1:t}[1]), line 2355
+RATE_1351_1D = c / sp.sqrt(sp.Sum(sp.Abs(gk(k_)) ** 2, (k_, 1, t)))  # c/√(Σ‖g_k‖²) with ‖g_k‖ = |g_k|
+SUM_OF_NORMS_2D = sp.Sum(gk(k_) ** 2 + hk(k_) ** 2, (k_, 1, t))
+SUM_OF_COORDINATE_SUMS = sp.Sum(gk(k_) ** 2, (k_, 1, t)) + sp.Sum(hk(k_) ** 2, (k_, 1, t))
 
 CLAIMS = [
     claim(None, 1311, "notation", "definition", "g_t = ∇ℓ(w_t, z_t)", checks=[NotCheckable("notation: names the oracle's output")]),
@@ -47,9 +53,22 @@ CLAIMS = [
     claim(None, 1349, "the resulting learning rate", "identity", "η_t = c/√(Σ_{i≤t}‖g_i‖²)",
           hypotheses=["η_t = c/(σ√t) with σ² ≈ (1/t)Σ_{i≤t}‖g_i‖² = S/t"],
           checks=[Identity(c / (sp.sqrt(S / tt) * sp.sqrt(tt)), c / sp.sqrt(S), domain={S: POS, tt: POS})]),
-    claim(None, 1353, "almost identical to AdaGrad", "qualitative", "This is almost identical to the popular AdaGrad learning rate",
+    claim(None, 1353, "almost identical to AdaGrad", "property",
+          "η_t = c/√(Σ_{i≤t}‖g_i‖²) is AdaGrad's rate η_t[i] = c/√(ε² + g²_{1:t}[i]) (line 2337) up to its two differences: the ε², "
+          "which vanishes as ε → 0 (Theorem 16.3's update has none), and the per-coordinate sum; in one dimension the two are "
+          "the same rate",
           printed="This is almost identical to the popular AdaGrad learning rate [8]",
-          checks=[NotCheckable("a comparison with a method defined later, with nothing exact in it")]),
+          hypotheses=["AdaGrad as the notes print it later: η_t[i] = c/√(ε² + g²_{1:t}[i]) (line 2337) and Theorem 16.3's update "
+                      "w_{t+1}[i] = Π(w_t[i] − c g_t[i]/√(g²_{1:t}[i])) (line 2355, no ε)",
+                      "'almost identical' read as: the printed updates differ only in the ε² and in summing the squared gradient "
+                      "of coordinate i instead of the squared norm, and coincide where those differences vanish (one coordinate, "
+                      "ε = 0); gradients g_k (one coordinate) and (g_k, h_k) (two) are arbitrary sequences"],
+          checks=[Identity(ADAGRAD_1D, RATE_1351_1D, domain={c: POS, t: integers(1, 8)}, sequences={gk: (-3, 3)},
+                           part="one coordinate, ε = 0: the same rate"),
+                  Limit(c / sp.sqrt(eps**2 + S), c / sp.sqrt(S), eps, 0, direction="+", part="ε² → 0: AdaGrad's rate tends to the one without ε"),
+                  Identity(SUM_OF_NORMS_2D, SUM_OF_COORDINATE_SUMS, domain={t: integers(1, 8)}, sequences={gk: (-3, 3), hk: (-3, 3)},
+                           part="d = 2: line 1351 sums over the coordinates what AdaGrad keeps per coordinate",
+                           note="Σ_k ‖(g_k, h_k)‖² = g²_{1:t}[1] + g²_{1:t}[2]: the rates coincide exactly when the other coordinate's sum is 0")]),
     claim(None, 1359, "smoothness with the adaptive rate", "inequality",
           "E[L(w_{t+1})] ≤ E[L(w_t) − ⟨∇L(w_t), η_t g_t⟩ + Hη_t²‖g_t‖²/2] = E[L(w_t)] − E[η_t⟨∇L, g_t⟩] + E[Hη_t²‖g_t‖²/2]",
           hypotheses=["checked pathwise on the exact Huber family with Algorithm 7's η_t (the largest gap over paths and t)"],

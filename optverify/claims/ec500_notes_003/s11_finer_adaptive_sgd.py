@@ -12,7 +12,7 @@ import sympy as sp
 from optverify import BOUND, Corrected, InstanceSearch, Limit, NotCheckable, Scaling, Semialgebraic, Simulation
 from optverify.claims.ec500_notes_003._common import H, T, claim, sigma
 from optverify.claims.ec500_notes_003.s10_adaptive_sgd import (
-    DIMS, EXACT, EXACT_K, HYP_10_3, K, K_corr, RUNS_10_3, THM_10_3_AGAIN, THM_10_3_CORR, _ROOT_1499, Delta, G_ell, G_L, avg_grad, c,
+    DIMS, EXACT, EXACT_K, HYP_10_3, K, K_corr, RUNS_10_3, _ROOT_1499, Delta, G_ell, G_L, c,
     theorem_10_3,
 )
 from optverify.claims.specs import Range

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from optverify import BOUND, Corrected, Identity, Induction, Inequality, InstanceSearch, LengthInduction, NotCheckable, Scaling, Semialgebraic, Simulation
+from optverify import BOUND, Corrected, Identity, Induction, Inequality, InstanceSearch, Limit, LengthInduction, NotCheckable, Scaling, Semialgebraic, Simulation
 from optverify.claims.ec500_notes_003._common import H, T, claim, sigma
 from optverify.claims.ec500_notes_003.s10_adaptive_sgd import NONNEG, G, G_ell, G_L, L_w1, Delta, E, c, eta0, _u
 from optverify.claims.specs import Range
@@ -200,4 +200,26 @@ CLAIMS += [
           checks=[InstanceSearch(Measured(ALG9, "E_L_T1"), BOUND, part="first line"),
                   InstanceSearch(Measured(ALG9, "E_min_eta_sum_grad2"), Delta + H / 2 * (1 + sp.log(T)) + eta0 * G_L * G_ell, part="last line")],
           notes="the first line is Theorem 12.1's first bound; " + MISSING_C2),
+]
+
+grad_n, u_T, s2_at = sp.symbols("g u sigma2_hat", positive=True)  # ‖∇L(ŵ)‖, Δ/T, the variance at ŵ
+CLAIMS += [
+    claim(None, 1775, "‖∇L(ŵ)‖ = O(1/T^{1/4}) with the variance at ŵ", "property",
+          "min(‖∇L(ŵ)‖²/(4H), ‖∇L(ŵ)‖⁴/(8Hσ̂²)) ≤ Δ/T gives ‖∇L(ŵ)‖⁴ ≤ max(16H²Δ²/T², 8HΔσ̂²/T), so ‖∇L(ŵ)‖ = O(T^{−1/4}) "
+          "with a constant (8HΔσ̂²)^{1/4} in which σ̂² is the variance at ŵ",
+          printed="This suggests that the point  $\\hat{\\mathbf{w}}$  has  $\\|\\nabla \\mathcal{L}(\\hat{\\mathbf{w}})\\| = O(1/T^{1/4})$",
+          hypotheses=["'suggests' read as the pointwise implication from the quantity whose expectation line 1773 bounds: if "
+                      "min(‖∇L(ŵ)‖²/(4H), ‖∇L(ŵ)‖⁴/(8Hσ̂²)) ≤ Δ/T, σ̂² = E_z‖∇ℓ(ŵ, z) − ∇L(ŵ)‖² (with probability ≥ 1 − δ it "
+                      "holds with Δ/(δT), by Markov's inequality)",
+                      "'the proportionality constant is related to the variance at ŵ': the bound's T^{−1/4} term has constant "
+                      "(8HΔσ̂²)^{1/4}, with σ̂ at ŵ only, no sum over iterates"],
+          checks=[Semialgebraic(grad_n**4, "<=", sp.Max(16 * H**2 * u_T**2, 8 * H * s2_at * u_T),
+                                {grad_n: Range(sp.Integer(0), sp.oo, True), H: Range(sp.Integer(0), sp.oo, True),
+                                 u_T: Range(sp.Integer(0), sp.oo, True), s2_at: Range(sp.Integer(0), sp.oo, True)},
+                                given=(sp.Min(grad_n**2 / (4 * H), grad_n**4 / (8 * H * s2_at)) <= u_T,),
+                                part="‖∇L(ŵ)‖⁴ ≤ max(16H²(Δ/T)², 8Hσ̂²Δ/T)"),
+                  Limit(sp.sqrt(4 * H * Delta / T) + (8 * H * Delta * sigma**2 / T) ** sp.Rational(1, 4),
+                        (8 * H * Delta * sigma**2) ** sp.Rational(1, 4) * T ** sp.Rational(-1, 4), T, sp.oo,
+                        part="that bound on ‖∇L(ŵ)‖ is ≈ (8HΔσ̂²)^{1/4}/T^{1/4}: O(T^{−1/4}) with the variance at ŵ in the constant",
+                        note="√(4HΔ/T) + (8HΔσ̂²/T)^{1/4} ≥ the fourth root of the max; σ here is σ̂, the variance at ŵ")]),
 ]

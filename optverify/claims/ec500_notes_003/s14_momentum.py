@@ -19,8 +19,14 @@ from optverify.claims.specs import Range
 from optverify.counterexamples.ec500_momentum_sim import Alg10Descent
 from optverify.counterexamples.families import Measured
 from optverify.counterexamples.families.ec500_acceleration import alg10_quadratic, alg10_vs_alg11
+from optverify.counterexamples import momentum_integrators as mi
+from optverify.counterexamples.momentum_integrators import leading_order, local_error
 
 w, vprev, vt, g, b = sp.symbols("w_t v_prev v_t g beta", real=True)
+TWO_STEP_ERR, EULER_ERR = local_error("two_step"), local_error("euler")  # coefficients of h^k, k ≤ 3, in w and u
+a_ode, b_ode, u_, g0_, g1_ = mi.a, mi.b, mi.u, mi.G[0], mi.G[1]
+ERR_DOM = {a_ode: closed(0, 1), b_ode: open_(0, 10), u_: open_(-10, 10), g0_: open_(-10, 10), g1_: open_(-10, 10)}
+ORDERS = f"the first non-zero term is h^{leading_order('euler')} for Euler and h^{leading_order('two_step')} for the two-step integrator"
 beta = sp.Symbol("beta", nonnegative=True)
 R = Range(-sp.oo, sp.oo)
 BETA = Range(sp.Integer(0), sp.Integer(1))
@@ -91,10 +97,35 @@ CLAIMS = [
                               "the printed ODE has the force +η∇L and (6) the sign −v_t; both flipped, the Euler step is exact",
                               checks=[Identity(w + (vprev + (-(1 - beta) * vprev - eta * g)), w6_plus, domain=DOM)]),
           notes=ROOT),
-    claim(None, 2031, "the two-step integrator", "definition",
-          "v_{t−½} = βv_{t−1}, w_{t+½} = w_t − v_{t−½}, v_t = βv_{t−1} − η∇L(w_{t+½}), w_{t+1} = w_t − v_t",
-          checks=[NotCheckable("defines the two-step branch of Algorithm 10 (run there, 003:Alg 10@L2003); 'more accurate' names no "
-                               "quantity")]),
+    claim(None, 2031, "the two-step integrator is more accurate than the Euler step", "property",
+          "as a discretisation of dw/dt = v, dv/dt = −(1 − β)v + η∇L(w) (line 2027), the two-step integrator v_{t−½} = βv_{t−1}, "
+          "w_{t+½} = w_t − v_{t−½}, v_t = βv_{t−1} − η∇L(w_{t+½}), w_{t+1} = w_t − v_t has a smaller local error than the Euler "
+          "step (5)–(6)",
+          hypotheses=["'there are more accurate ways to simulate this differential equation. Specifically, consider the following "
+                      "two-step integrator' (line 2029) is the assertion; it is encoded at the display it introduces",
+                      "both schemes with a time step h (h = 1 gives the printed updates): in u = −v, the form in which (5)–(6) are the "
+                      "Euler step of the printed ODE (003:L2029), Euler is u⁺ = u + h(−au + bL′(w)), w⁺ = w + hu⁺ and the two-step "
+                      "integrator u⁺ = (1 − ha)u + hbL′(w + h(1 − ha)u), w⁺ = w + hu⁺, with a = 1 − β ∈ [0, 1], b = η > 0; one "
+                      "coordinate (a counterexample in one coordinate is one in d)",
+                      "'more accurate' read as: a local truncation error (step minus exact flow over time h, sympy series in h) "
+                      "whose leading term is no larger, in each component, at every state (w, u) and every loss; a scheme of higher "
+                      "order would meet this with a zero leading term. L′(w) = g0 and L″(w) = g1 are free reals (a quadratic loss "
+                      "takes any pair)"],
+          checks=[Identity(TWO_STEP_ERR["w"][2], EULER_ERR["w"][2], domain=ERR_DOM,
+                           part="w: the h² term of the local error is no larger"),
+                  Semialgebraic(sp.Abs(TWO_STEP_ERR["u"][2]), "<=", sp.Abs(EULER_ERR["u"][2]), ERR_DOM,
+                                part="u: the h² term of the local error is no larger")],
+          notes=("local truncation errors by sympy series in h: " + ORDERS + "; h² coefficients in w: two-step "
+                 + sp.sstr(TWO_STEP_ERR["w"][2]) + ", Euler " + sp.sstr(EULER_ERR["w"][2]) + "; in u: two-step "
+                 + sp.sstr(TWO_STEP_ERR["u"][2]) + ", Euler " + sp.sstr(EULER_ERR["u"][2]) + " (g0 = L′(w), g1 = L″(w))"),
+          corrected=Corrected("the two-step integrator has the same order as the Euler step (local error O(h²), a first-order "
+                              "method): the same h² error in w, and in the velocity an h² error that differs from Euler's by "
+                              "bL″(w)u, smaller or larger with the sign of L″(w)u",
+                              "it evaluates the gradient at the look-ahead point, which changes the velocity's error term "
+                              "−b L″(w)u h²/2 into +b L″(w)u h²/2; nothing of order h² is removed",
+                              checks=[Identity(TWO_STEP_ERR["w"][2], EULER_ERR["w"][2], domain=ERR_DOM, part="the same h² error in w"),
+                                      Identity(TWO_STEP_ERR["u"][2] - EULER_ERR["u"][2], b_ode * g1_ * u_, domain=ERR_DOM,
+                                               part="the h² errors in u differ by bL″(w)u")])),
     claim(None, 2033, "the look-ahead point", "identity", "the two-step integrator evaluates the gradient at w_t + βv_t",
           printed="By instead evaluating at the “lookahead” point  $\\mathbf{w}_t + \\beta \\mathbf{v}_t$",
           hypotheses=["the point of line 2031 is w_{t+½} = w_t − βv_{t−1}; v_t is the new velocity (5)"],

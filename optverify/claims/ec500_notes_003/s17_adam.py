@@ -15,7 +15,7 @@ Adam is also printed in 002 (002:L324–002:L365: the moments named the other wa
 
 import sympy as sp
 
-from optverify import Identity, NotCheckable
+from optverify import NotCheckable
 from optverify.claims.ec500_notes_003._common import claim
 from optverify.claims.ec500_notes_003._reprint_000 import checks_of, reprint
 

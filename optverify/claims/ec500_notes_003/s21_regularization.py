@@ -10,6 +10,9 @@ from optverify.claims.ec500_notes_003._common import G, H, claim, mu, t
 from optverify.counterexamples.families.regularized_gd import regularized_gd, strongly_convex_quadratic, strongly_convex_softplus
 from optverify.notation import lam
 
+# w − w_* along the eigenvector of the smallest curvature μ (w_1 = b_1): the equality case of Lemmas 21.5 and 21.8
+ALONG_MU = {"mu": 1.0, "kappa": 4.0, "b1": 0.0, "b2": 0.0, "w1": 0.0, "w2": 1.0}
+
 R = sp.Rational
 pos = lambda name: sp.Symbol(name, positive=True)  # noqa: E731
 nn = lambda name: sp.Symbol(name, nonnegative=True)  # noqa: E731
@@ -152,7 +155,7 @@ CLAIMS = [
           hypotheses=["checked on strongly_convex_quadratic (tight along the μ-eigenvector) and by its printed proof (line 3024), "
                       "which takes Lemma 21.4 (⇒) at (w, w_*) as given: the proof is complete modulo Lemma 21.4, decided by its own checks"],
           symbols={"mu": mu, "grad_sq": nn("grad_sq")}, bound=nn("grad_sq") / (2 * mu),
-          checks=[ov.InstanceSearch(strongly_convex_quadratic, ov.BOUND, sharp=ov.Sharp(1.0, "equality for w − w_* along the eigenvector of μ")),
+          checks=[ov.InstanceSearch(strongly_convex_quadratic, ov.BOUND, sharp=ov.Sharp("equality for w − w_* along the eigenvector of μ", ALONG_MU)),
                   *_lemma_215_proof()]),
     claim(None, 3024, "Lemma 21.5's proof: minimise over δ", "inequality",
           "inf_δ ⟨∇L(w), δ⟩ + (μ/2)‖δ‖² = −‖∇L(w)‖²/(2μ)",
@@ -202,7 +205,7 @@ CLAIMS = [
           hypotheses=["checked on strongly_convex_quadratic (tight along the μ-eigenvector) and by its printed proof: Lemma 21.4 "
                       "at (w_*, w) with ∇L(w_*) = 0 (line 3068); complete modulo Lemma 21.4 (⇒), decided by its own checks"],
           checks=[ov.InstanceSearch(ov.Measured(strongly_convex_quadratic, "dist_sq"), 2 * sp.Symbol("gap") / mu,
-                                    sharp=ov.Sharp(1.0, "equality along the eigenvector of μ")),
+                                    sharp=ov.Sharp("equality along the eigenvector of μ", ALONG_MU)),
                   *_lemma_218_proof()]),
     claim(None, 3082, "error = optimisation error + regularisation bias", "inequality",
           "L(w_t) − L(w_*) = … ≤ L(w_t) + λ/2‖w_t‖² − (L(w_*^λ) + λ/2‖w_*^λ‖²) + λ/2‖w_*^λ‖²",

@@ -7,6 +7,7 @@ import sympy as sp
 
 import optverify as ov
 from optverify.claims.ec500_notes_003._common import D, G, H, T, claim, mu, t
+from optverify.claims.ec500_notes_003.s21_regularization import ALONG_MU
 from optverify.counterexamples.families.regularized_gd import strongly_convex_quadratic, strongly_convex_softplus
 from optverify.counterexamples.strongly_convex_sgd import StronglyConvexSGD
 from optverify.notation import eps, gamma
@@ -112,7 +113,7 @@ CLAIMS = [
           "L(w) − L(w_⋆) ≤ ‖∇L(w)‖²/(2μ)", end_line=3188,
           hypotheses=["checked on strongly_convex_quadratic (tight along the μ-eigenvector)"],
           symbols={"mu": mu, "grad_sq": nn("grad_sq")}, bound=nn("grad_sq") / (2 * mu),
-          checks=[ov.InstanceSearch(strongly_convex_quadratic, ov.BOUND, sharp=ov.Sharp(1.0, "equality for w − w_* along the eigenvector of μ"))]),
+          checks=[ov.InstanceSearch(strongly_convex_quadratic, ov.BOUND, sharp=ov.Sharp("equality for w − w_* along the eigenvector of μ", ALONG_MU))]),
     claim(None, 3190, "bounded gradients need bounded distances", "inequality",
           "E‖∇ℓ(w, z)‖² ≥ ‖∇L(w)‖² ≥ μ²‖w − w_⋆‖², so no constant G bounds it on all of ℝᵈ",
           printed="This result implies that it is actually impossible to have  $\\mathbb{E}[\\|\\nabla \\ell(\\mathbf{w}, z)\\|^2] \\leq G^2$  for any fixed constant  $G$  unless we also guarantee that  $\\|\\mathbf{w} - \\mathbf{w}_\\star\\|$  is bounded.",

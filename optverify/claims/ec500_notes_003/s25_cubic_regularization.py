@@ -21,6 +21,11 @@ from optverify.counterexamples.families.ec500_second_order import (cubic_newton_
 from optverify.counterexamples.schema import Measured
 from optverify.notation import Delta, J
 
+# L = Ju³/6 in the first coordinate (J = 1; the second coordinate and the softplus terms off), any x, δ = (1, 0) > 0:
+# the equality case of Lemmas 25.4 and 25.5
+CUBIC = {"q0": 0.0, "q1": 0.0, "c0": 0.0, "c1": 0.0, "k0": 1.0, "k1": 1.0, "e0": 1.0, "e1": 0.0,
+         "x0": 0.5, "x1": 0.0, "d0": 1.0, "d1": 0.0}
+
 lam = sp.Symbol("lam", nonnegative=True)  # λ ≥ 0 (Theorem 25.7), λ(w) = −λ_min(∇²L(w))
 eps_ = sp.Symbol("epsilon", positive=True)  # the ε of Theorem 25.8's proof
 nd, r_ = sp.symbols("nd r", nonnegative=True)  # ‖δ‖, ‖δ*_t‖
@@ -88,7 +93,7 @@ CLAIMS = [
           "L(x + δ) ≤ L(x) + ⟨∇L(x), δ⟩ + δᵀ∇²L(x)δ/2 + J‖δ‖³/6", end_line=3784,
           hypotheses=["L J-second-order smooth", SEP],
           symbols={"J": J, "nd": nd}, bound=J * nd**3 / 6,
-          checks=[InstanceSearch(taylor_remainders, BOUND, sharp=Sharp(1.0, "L = Ju³/6 with δ > 0: the remainder is exactly Jδ³/6")),
+          checks=[InstanceSearch(taylor_remainders, BOUND, sharp=Sharp("L = Ju³/6 with δ > 0: the remainder is exactly Jδ³/6", CUBIC)),
                   Scaling(VAL, BOUND, {VAL: "loss", **DIM})]),
     claim(None, 3788, "the double integral of Lemma 25.4's proof", "inequality",
           "L(x + δ) = L(x) + ∫₀¹⟨∇L(x + tδ), δ⟩dt, ∫₀¹∫₀¹ t dk dt = 1/2, ∫₀¹∫₀¹ t²kJ‖δ‖³ dk dt = J‖δ‖³/6",
@@ -101,7 +106,7 @@ CLAIMS = [
           hypotheses=["L J-second-order smooth", SEP],
           symbols={"J": J, "nd": nd}, bound=J * nd**2 / 2,
           checks=[InstanceSearch(Measured(taylor_remainders, "gradient_remainder"), BOUND,
-                                 sharp=Sharp(1.0, "L = Ju³/6: ∇L(w + δ) − ∇L(w) − ∇²L(w)δ = Jδ²/2 exactly")),
+                                 sharp=Sharp("L = Ju³/6: ∇L(w + δ) − ∇L(w) − ∇²L(w)δ = Jδ²/2 exactly", CUBIC)),
                   Scaling(GRAD, BOUND, {GRAD: "grad", **DIM})]),
     claim(None, 3800, "the integral of Lemma 25.5's proof", "inequality", "∫₀¹ Jt‖δ‖² dt = J‖δ‖²/2",
           hypotheses=["the chain's conclusion is Lemma 25.5 (checked there); here the last integral"],

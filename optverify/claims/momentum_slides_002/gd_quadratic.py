@@ -3,7 +3,7 @@
 import sympy as sp
 
 from optverify.claims.momentum_slides_002._common import L, T, claim, eta, mu, w1, w2
-from optverify import Corrected, Identity, Induction, Inequality, NotCheckable, ParameterChoice, Range, closed, integers, left_open
+from optverify import Corrected, Identity, Induction, Inequality, NotCheckable, ParameterChoice, closed, integers, left_open
 from optverify.claims.momentum_slides_002 import proofs
 
 f = L / 2 * w1**2 + mu / 2 * w2**2

@@ -3,8 +3,8 @@
 import sympy as sp
 
 from optverify.claims.momentum_slides_002._common import L, beta, claim, eta, lam, mu
-from optverify import (Corrected, Diagonalizable, Identity, Induction, Inequality, InstanceSearch, NonConvergence, NotCheckable,
-                       Pseudocode, closed, integers, left_open, open_)
+from optverify import (Corrected, Diagonalizable, Identity, Inequality, InstanceSearch, NonConvergence, NotCheckable, Pseudocode,
+                       closed, left_open, open_)
 from optverify.counterexamples.families import Measured
 from optverify.counterexamples.families.companion import companion_matrix
 from optverify.counterexamples.heavy_ball_cycle import heavy_ball_on_lessard

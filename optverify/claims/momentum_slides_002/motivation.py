@@ -45,6 +45,30 @@ _SIGN_HYP = ["one-dimensional differentiable f, one gradient step x⁺ = x − �
              "'the step size is too large (too small)' read as: a slightly smaller (larger) step would reach a lower loss, "
              "i.e. d/dη f(x − ηf′(x)) > 0 (< 0)"]
 
+# the reason printed at line 92, "because we're overshooting the optimum": on a quadratic, and the 1-D picture for any f
+xs = sp.Symbol("x_star", real=True)  # the minimiser of the quadratic
+q_step = x - eta * lam_ * (x - xs)  # x⁺ on f = λ/2 (x − x⋆)²
+q_reverse = (lam_ * (x - xs)) * (lam_ * (q_step - xs))  # f′(x)f′(x⁺)
+q_sides = (x - xs) * (q_step - xs)  # < 0 exactly when x⁺ lies past x⋆
+p_, q_ = sp.symbols("p q", real=True)  # f′(x), f′(x⁺) of any differentiable f
+Q_DOM = {lam_: left_open(0, 100), eta: left_open(0, 100), x: closed(-10, 10), xs: closed(-10, 10)}
+OVERSHOOT = [
+    Semialgebraic(q_sides, "<", sp.Integer(0), Q_DOM, given=(q_reverse < 0,),
+                  part="overshooting: on a quadratic, reversing gradients put x⁺ past the minimiser x⋆"),
+    Semialgebraic(q_reverse, "<", sp.Integer(0), Q_DOM, given=(q_sides < 0,),
+                  part="overshooting: on a quadratic, a step past x⋆ reverses the gradient"),
+    Semialgebraic(-eta * p_**2, "<", sp.Integer(0), {eta: left_open(0, 100), p_: closed(-10, 10), q_: closed(-10, 10)},
+                  given=(p_ * q_ < 0,), part="any f: from x, f decreases into the segment towards x⁺",
+                  note="the slope of s ↦ f(x + s(x⁺ − x)) at s = 0 is f′(x)(x⁺ − x) = −ηf′(x)²"),
+    Semialgebraic(eta * p_ * q_, "<", sp.Integer(0), {eta: left_open(0, 100), p_: closed(-10, 10), q_: closed(-10, 10)},
+                  given=(p_ * q_ < 0,), part="any f: from x⁺, f decreases into the segment towards x",
+                  note="the slope of s ↦ f(x⁺ + s(x − x⁺)) at s = 0 is f′(x⁺)(x − x⁺) = ηf′(x)f′(x⁺); with both ends "
+                       "decreasing inwards, a minimiser of f on the segment lies strictly between x and x⁺"),
+]
+_OVERSHOOT_HYP = ["'overshooting the optimum' read on a quadratic f(x) = λ/2 (x − x⋆)², λ > 0, whose optimum is x⋆: x⁺ lies past x⋆ "
+                  "exactly when (x − x⋆)(x⁺ − x⋆) < 0; for a general differentiable f, as: a minimiser of f on [x, x⁺] lies "
+                  "strictly inside it (f decreases into the segment from both ends)"]
+
 # ---------------------------------------------------------------- lines 107–109: the heavy ball's intuition
 s = sp.Symbol("s", real=True)  # the gradient step −η∇f(w_t) (one coordinate)
 dlt = sp.Symbol("Delta", real=True)  # the previous step w_t − w_{t−1}
@@ -74,9 +98,7 @@ CLAIMS = [
           hypotheses=_CURV_HYP, checks=ONE_STEP_FOR_ALL),
     claim(None, 92, "reversing gradients: the step is too large", "property",
           "f′(x)f′(x⁺) < 0 ⟹ a smaller step would reach a lower loss",
-          hypotheses=_SIGN_HYP, checks=[SIGN_RULE],
-          notes=("the reason printed, overshooting the optimum, is the 1-D picture: f decreases into [x⁺, x] from both ends, "
-                 "so a minimiser of f on the segment lies strictly between x and x⁺")),
+          hypotheses=_SIGN_HYP + _OVERSHOOT_HYP, checks=[SIGN_RULE] + OVERSHOOT),
     claim(None, 93, "gradients in the same direction: the step is too small", "property",
           "f′(x)f′(x⁺) > 0 ⟹ a larger step would reach a lower loss", hypotheses=_SIGN_HYP, checks=[SIGN_RULE]),
     claim(None, 107, "momentum moves further when the gradient agrees with the previous step", "property",
