@@ -190,7 +190,7 @@ class Step:
                            if u.bound_name(a) in self._blocks}
         self._problem_at = u.step_args.index("problem") if u.uses_oracle else None
         self._matrices = {s.name for s in u.state if len(s.shape) == 2}
-        self._bounds = {}  # d -> the block boundaries as ints
+        self._bounds = {}  # (argument, d) -> the block boundaries as ints
         self.g = None  # the gradient the last call used
 
     def init(self, w1, problem: Oracle | None = None) -> dict:
