@@ -74,7 +74,10 @@ def _family(name):
 
 
 def test_every_declared_update_has_an_example():
-    assert set(EXAMPLES) == set(engine.BUNDLED)
+    from optverify.sim.algorithms import ALGORITHMS, registry
+
+    assert set(EXAMPLES) == set(engine.BUNDLED) == set(registry._SPECS)  # every algorithm is declared
+    assert all(ALGORITHMS[name].update is engine.BUNDLED[name] for name in registry._SPECS)
 
 
 @pytest.mark.parametrize("name", sorted(EXAMPLES))
