@@ -100,7 +100,10 @@ def __getattr__(name: str):
 
 def declare_update(name: str, step, params, state=(), source: str = "", doc: str = "", fixed=None,
                    exact_gradient: bool = False):
-    """Declare an update of one's own: ``step(t, T, w, g, <state>, <params>)`` in the step language.
+    """Declare an update of one's own: ``step(t, T, w, g, [problem,] <state>, <params>)`` in the step language.
+
+    With ``problem`` the step calls the oracle words itself (``grad_at``, ``exact_grad``, ``sample_grad``,
+    ``hessian_at``, ...: ``optverify.sim.updates.vocabulary``) and writes the gradient it uses into ``g``.
 
     It then runs on the same engine as the printed updates: ``optverify.sim.config(name, ...)``,
     ``run``, ``simulate``, ``simulate_moments``, and its any-precision reference

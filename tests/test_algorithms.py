@@ -9,10 +9,28 @@ from scipy import optimize
 from optverify.sim import families as F
 from optverify.sim import noise
 from optverify.sim.algorithms import ALGORITHMS, config, run, run_trajectory
-from optverify.sim.algorithms.second_order import cubic_model, cubic_step
-from optverify.sim.algorithms.sgd import permutation
+from optverify.sim.engine.reference import Oracle, namespace
+from optverify.verify.numctx import FloatCtx
 
 TOL = dict(rtol=1e-12, atol=1e-12)
+_WORDS = namespace(FloatCtx())  # the step language's words, run on floats (the kernels compile the same text)
+
+
+def permutation(n, seed, stream, epoch):
+    order = [0] * n
+    _WORDS["shuffle"](Oracle(seed=seed, stream=stream), order, epoch)
+    return np.array(order)
+
+
+def cubic_step(g, H, J):
+    d = len(g)
+    delta = [0.0] * d
+    _WORDS["cubic_step"](list(g), [list(r) for r in H], J, [0.0] * d, [[0.0] * d for _ in range(d)], [0.0] * d, delta)
+    return np.array(delta)
+
+
+def cubic_model(g, H, J, delta):
+    return g @ delta + 0.5 * delta @ H @ delta + J * np.linalg.norm(delta) ** 3 / 6
 SEED, STREAM = 5, 2
 QUAD = F.rotated_quadratic([0.3, 1.0, 2.0], [0.4, -0.3, 0.2], seed=1, sigma=[0.5, 0.2, 0.8])
 LOGI = F.logistic_regression(12, 3, seed=3, lam=0.05)

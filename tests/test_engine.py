@@ -19,7 +19,7 @@ from optverify.sim import engine
 from optverify.sim import families as F
 from optverify.sim.algorithms import config, run, run_trajectory
 from optverify.sim.engine import codegen
-from optverify.sim.engine.reference import trajectory
+from optverify.sim.engine.reference import Oracle, Step, trajectory
 from optverify.sim.montecarlo import merge_moments, simulate, simulate_moments, stat_index
 from optverify.verify.numctx import FloatCtx, MpCtx
 
@@ -45,43 +45,79 @@ EXAMPLES = {
     "nesterov": dict(eta=0.1, beta=0.5),
     "sgd_momentum": dict(eta=0.1, beta=0.5),
     "ema_momentum": dict(gamma=0.1, beta=0.5),
+    # steps that ask the problem themselves (oracle words)
+    "minibatch_sgd": dict(eta=0.1, B=3, schedule="inv_sqrt_t"),
+    "sgd_erm_shuffle": dict(eta=0.05),
+    "gd_momentum": dict(eta=0.1, beta=0.5, two_step=True, update_sign=1.0, beta_schedule="accelerated"),
+    "sgd_momentum_alpha": dict(eta=0.1, alpha=0.5, first_step_eta=True),
+    "accelerated_gd": dict(eta=0.1),
+    "normalized_sgd_momentum": dict(eta=0.05, alpha=0.3),
+    "normalized_sgd_vr_momentum": dict(eta=0.05, alpha=0.3),
+    "lars": dict(eta=0.1, blocks=[0, 1, 3]),
+    "lamb": dict(eta=0.05, beta2=0.99, eps=1e-8, eps_mode="outside", blocks=[0, 2, 3]),
+    "svrg": dict(eta=0.1, N=4),
+    "parallel_minibatch_sgd": dict(eta=0.1, B=4, M=2),
+    "hogwild": dict(eta=0.1, tau=3, delay="uniform", scale_by_d=True),
+    "cubic_newton": dict(J=2.0),
 }
 FAM = F.separable([1.0, 2.0, 0.5], [0.2, 0.0, 0.1], [0.3, -0.2, 0.1], [0.5, 0.3, 0.0])
+_X = np.array([[1.0, 0.5, -0.25], [0.25, -1.0, 0.5], [0.25, 0.125, 1.25], [-0.75, 0.5, 0.25], [0.5, 0.5, 0.5]])
+_Y = np.array([1.0, -0.5, 0.25, 0.25, -1.0])
+LSQ = F.least_squares(_X, _Y, lam=0.125)  # a finite sum (dyadic data: exact in every precision)
+ON_LSQ = {"sgd_erm_shuffle"}  # updates that need a finite sum
 W1 = np.array([0.9, -0.8, 0.5])
 T = 12
 
 
+def _family(name):
+    return LSQ if name in ON_LSQ else FAM
+
+
 def test_every_declared_update_has_an_example():
-    assert set(EXAMPLES) == set(engine.BUNDLED)
+    from optverify.sim.algorithms import ALGORITHMS, registry
+
+    assert set(EXAMPLES) == set(engine.BUNDLED) == set(registry._SPECS)  # every algorithm is declared
+    assert all(ALGORITHMS[name].update is engine.BUNDLED[name] for name in registry._SPECS)
 
 
 @pytest.mark.parametrize("name", sorted(EXAMPLES))
 def test_kernel_equals_reference(name):
     """The numba kernel and the float reference (the step source executed on lists) agree to 1e-12."""
     cfg = config(name, **EXAMPLES[name])
-    got = run_trajectory(cfg, FAM, W1, T, seed=5, stream=2).trajectory
-    exact = engine.BUNDLED[name].exact_gradient
-
-    def grad(t, w):
-        w = np.array(w, dtype=float)
-        return list(FAM.grad(w) if exact else FAM.stochastic_grad(w, 5, t, stream=2))
-
-    ref = np.array(trajectory(name, FloatCtx(), W1, grad, T, **EXAMPLES[name]), dtype=float)
+    fam = _family(name)
+    got = run_trajectory(cfg, fam, W1, T, seed=5, stream=2).trajectory
+    ref = np.array(trajectory(name, FloatCtx(), W1, Oracle.of_family(fam, 5, 2), T, **EXAMPLES[name]), dtype=float)
     np.testing.assert_allclose(got, ref, rtol=1e-12, atol=1e-12)
     assert not np.allclose(got[-1], W1)  # the run moved
 
 
+def _mp_oracle(mp, name):
+    """Exact 50-digit oracles: the quadratic 1/2 sum_i h_i (w_i - w*_i)^2, or the least-squares finite sum LSQ."""
+    if name in ON_LSQ:
+        X, y, lam, n = [[mp.num(a) for a in r] for r in _X], [mp.num(a) for a in _Y], mp.num(0.125), len(_Y)
+
+        def comp(w, j):
+            r = sum(a * b for a, b in zip(X[j], w)) - y[j]
+            return [r * a + lam * b for a, b in zip(X[j], w)]
+
+        def grad(w):
+            gs = [comp(w, j) for j in range(n)]
+            return [sum(g[i] for g in gs) / n for i in range(len(w))]
+
+        return Oracle(grad, component=comp, n=n)
+    hs, wss = [mp.num(x) for x in (1.0, 2.0, 0.5)], [mp.num(x) for x in (0.3, -0.2, 0.1)]
+    return Oracle(lambda w: [hi * (wi - si) for hi, wi, si in zip(hs, w, wss)],
+                  hessian=lambda w: [[hs[i] if i == j else mp.num(0) for j in range(3)] for i in range(3)])
+
+
 @pytest.mark.parametrize("name", sorted(EXAMPLES))
 def test_reference_at_50_digits_agrees_with_the_float_run(name):
-    """Exact gradients of the quadratic part: the 50-digit replay and the float kernel tell the same story."""
-    fam = F.diagonal_quadratic([1.0, 2.0, 0.5], [0.3, -0.2, 0.1])
-    h, ws = np.array([1.0, 2.0, 0.5]), np.array([0.3, -0.2, 0.1])
+    """Exact gradients: the 50-digit replay (mpmath oracle) and the float kernel tell the same story."""
+    fam = LSQ if name in ON_LSQ else F.diagonal_quadratic([1.0, 2.0, 0.5], [0.3, -0.2, 0.1])
     got = run_trajectory(config(name, **EXAMPLES[name]), fam, W1, T, grad_mode="exact").trajectory
     mp = MpCtx(50)
     with mpmath.workdps(50):
-        hs, wss = [mp.num(x) for x in h], [mp.num(x) for x in ws]
-        ref = trajectory(name, mp, W1, lambda t, w: [hi * (wi - si) for hi, wi, si in zip(hs, w, wss)], T,
-                         **EXAMPLES[name])
+        ref = trajectory(name, mp, W1, _mp_oracle(mp, name), T, **EXAMPLES[name])
         assert all(x.context.dps == 50 for x in ref[-1])  # 50-digit numbers, not floats
     np.testing.assert_allclose(got, np.array(ref, dtype=float), rtol=1e-10, atol=1e-12)
 
@@ -94,7 +130,11 @@ def test_the_loaded_module_is_the_current_generation(name):
     assert text == codegen.module_source(u)
     assert inspect.getsource(u.step).strip() in text
     for k, p in enumerate(u.params):
-        assert f"    {p.name} = " in text and f"prm[{k}]" in text
+        assert f"    {p.name} = " in text and (f"prm[{k}]" in text or f"block_bounds(prm[{k}:]" in text)
+    if u.uses_oracle:  # the step asks the problem; the g it wrote is recorded at w_t
+        assert "(t, T, w, g, problem" in text and "track_grad(P, S, acc, g, wt)" in text
+    else:  # the fused fast path stays for steps that only read g
+        assert "track_separable(" in text and "problem" not in text.split("def kernel")[1]
 
 
 def test_parameter_packing_follows_the_schema():
@@ -141,6 +181,120 @@ def test_a_users_update_runs_on_the_engine():
     assert engine.module(u.name).__file__.startswith(str(codegen._cache_dir()))
     r = simulate(cfg, FAM, W1, 20, 8, base_seed=2)
     assert r.values("regret").shape == (8,) and np.all(np.isfinite(r.values("regret")))
+
+
+# ---------------------------------------------------------------- the oracle words, one test each
+# Each word is used by a small update declared here; its kernel (the word bound to the family's numba oracle)
+# must equal the reference (the word bound to Oracle.of_family) and an independent NumPy transcription.
+
+from optverify.sim.blockrng import uniform  # noqa: E402
+from optverify.sim.noise import substream  # noqa: E402
+from optverify.sim.updates.vocabulary import (M_COORD, draw_uniform, eigh, exact_grad, grad_at, hessian_at,  # noqa: E402
+                                              sample_count, sample_grad)
+
+
+def word_grad_at_step(t, T, w, g, problem, eta):
+    grad_at(problem, w, t, 2, g)  # sample index k = 2 of step t
+    for i in range(len(w)):
+        w[i] = w[i] - eta * g[i]
+
+
+def word_exact_grad_step(t, T, w, g, problem, eta):
+    exact_grad(problem, w, g)
+    for i in range(len(w)):
+        w[i] = w[i] - eta * g[i]
+
+
+def word_sample_grad_step(t, T, w, g, problem, eta):
+    sample_grad(problem, w, (3 * t) % 5, g)
+    for i in range(len(w)):
+        w[i] = w[i] - eta * g[i]
+
+
+def word_hessian_at_step(t, T, w, g, problem, H, eta):
+    hessian_at(problem, w, H)  # g = H(w) w: a Hessian-vector product
+    for i in range(len(w)):
+        s = 0.0
+        for j in range(len(w)):
+            s += H[i][j] * w[j]
+        g[i] = s
+    for i in range(len(w)):
+        w[i] = w[i] - eta * g[i]
+
+
+def word_sample_count_step(t, T, w, g, problem, eta):
+    n = sample_count(problem)
+    for i in range(len(w)):
+        g[i] = w[i] / (n + 1.0)
+        w[i] = w[i] - eta * g[i]
+
+
+def word_draw_uniform_step(t, T, w, g, problem, eta):
+    for i in range(len(w)):
+        g[i] = draw_uniform(problem, M_COORD, t, i)
+        w[i] = w[i] - eta * g[i]
+
+
+def word_eigh_step(t, T, w, g, problem, H, Q, lam, eta):
+    hessian_at(problem, w, H)
+    eigh(H, lam, Q)  # g = Q diag(lam) Q' w = H w (whatever the eigenvectors' signs)
+    for i in range(len(w)):
+        s = 0.0
+        for k in range(len(w)):
+            c = 0.0
+            for j in range(len(w)):
+                c += Q[j][k] * w[j]
+            s += Q[i][k] * lam[k] * c
+        g[i] = s
+    for i in range(len(w)):
+        w[i] = w[i] - eta * g[i]
+
+
+_ROT = F.rotated_quadratic([0.5, 1.0, 2.0], [0.1, -0.2, 0.3], seed=3, sigma=0.4)
+_NUMPY = {  # word: (step, state, family, the update in NumPy: w_{t+1} from (t, w_t))
+    "grad_at": (word_grad_at_step, (), _ROT, lambda t, w: w - 0.1 * _ROT.stochastic_grad(w, 5, t, stream=2, k=2)),
+    "exact_grad": (word_exact_grad_step, (), _ROT, lambda t, w: w - 0.1 * _ROT.grad(w)),
+    "sample_grad": (word_sample_grad_step, (), LSQ,
+                    lambda t, w: w - 0.1 * ((_X[3 * t % 5] @ w - _Y[3 * t % 5]) * _X[3 * t % 5] + 0.125 * w)),
+    "hessian_at": (word_hessian_at_step, (engine.State("H", ("d", "d")),), _ROT,
+                   lambda t, w: w - 0.1 * _ROT.hessian(w) @ w),
+    "sample_count": (word_sample_count_step, (), LSQ, lambda t, w: w - 0.1 * w / 6.0),
+    "draw_uniform": (word_draw_uniform_step, (), _ROT,
+                     lambda t, w: w - 0.1 * np.array([uniform(5, substream(2, 0, M_COORD), t, i) for i in range(3)])),
+    "eigh": (word_eigh_step, (engine.State("H", ("d", "d")), engine.State("Q", ("d", "d")), engine.State("lam")), _ROT,
+             lambda t, w: w - 0.1 * _ROT.hessian(w) @ w),
+}
+
+
+def test_every_oracle_word_has_a_test():
+    from optverify.sim.updates.vocabulary import ORACLE_WORDS
+
+    assert set(_NUMPY) == set(ORACLE_WORDS)
+
+
+@pytest.mark.parametrize("word", sorted(_NUMPY))
+def test_oracle_word(word):
+    step, state, fam, numpy_step = _NUMPY[word]
+    name = f"oracle_word_{word}"
+    u = engine.declare(name, step, [engine.Param("eta", engine.REQUIRED, float, "real")], state, source="a test")
+    assert u.uses_oracle
+    got = run_trajectory(config(name, eta=0.1), fam, W1, 6, seed=5, stream=2)
+    ref = np.array(trajectory(name, FloatCtx(), W1, Oracle.of_family(fam, 5, 2), 6, eta=0.1), dtype=float)
+    np.testing.assert_allclose(got.trajectory, ref, rtol=1e-12, atol=1e-12)
+    w, want = W1.copy(), [W1.copy()]
+    for t in range(1, 7):
+        w = numpy_step(t, w)
+        want.append(w)
+    np.testing.assert_allclose(got.trajectory, np.array(want), rtol=1e-12, atol=1e-12)
+    # the tracker records the g the step wrote: sum_t ||g_t||^2 = sum_t ||(w_t - w_{t+1}) / eta||^2
+    assert got.stats["sum_g_sq"] == pytest.approx(np.sum(((got.trajectory[:-1] - got.trajectory[1:]) / 0.1) ** 2),
+                                                  rel=1e-10)
+
+
+def test_a_step_with_problem_needs_an_oracle_in_the_reference():
+    step = Step("svrg", FloatCtx(), eta=0.1, N=2)
+    with pytest.raises(ValueError, match="Oracle"):
+        step(1, list(W1), None, step.init(list(W1)))
 
 
 # ---------------------------------------------------------------- statistics of the Monte Carlo

@@ -108,18 +108,15 @@ def test_forked_children_can_run_monte_carlo_after_the_parent_did():
 
 
 def test_every_algorithm_has_its_drivers():
-    from optverify.sim.algorithms import ALGORITHMS
-    from optverify.sim.mc_drivers import DRIVERS
-
     from optverify.sim import engine
+    from optverify.sim.algorithms import ALGORITHMS
 
-    hand = {name for name, spec in ALGORITHMS.items() if spec.update is None}
-    assert set(DRIVERS) == hand  # regenerate with tools/gen_mc_drivers.py when this fails
-    for name, (mc, mcm, mct) in DRIVERS.items():
-        assert name in mc.__name__ and name in mcm.__name__ and name in mct.__name__
-    for name in set(ALGORITHMS) - hand:  # a declared update's drivers come from its generated module
+    assert set(ALGORITHMS) >= set(engine.BUNDLED)
+    for name in engine.BUNDLED:  # every algorithm is declared: its drivers come from its generated module
         m = engine.module(name)
         assert all(callable(getattr(m, f)) for f in ("kernel", "mc", "mc_block", "mc_moments", "mc_trajectories"))
+        required = {p.name: 1.0 for p in engine.BUNDLED[name].params if p.default is engine.REQUIRED}
+        assert MC.drivers(config(name, **required)) == (m.mc, m.mc_moments, m.mc_trajectories)
 
 
 def test_streaming_memory_does_not_grow_with_seeds():

@@ -6,8 +6,8 @@
   declarations (``engine.declare``) and the seed-block entry point for
   distributed runs (``engine.mc_block``);
 * ``families.py``: the problem families; ``blockrng.py``: the counter-based
-  noise; ``algorithms/``: the registry (``config``, ``run``) and the kernels
-  still written by hand; ``montecarlo.py``: many seeds, streaming statistics.
+  noise; ``algorithms/``: the registry of the declared updates by name
+  (``config``, ``run``); ``montecarlo.py``: many seeds, streaming statistics.
 """
 
 from .parallel_layer import prefer_fork_safe_layer

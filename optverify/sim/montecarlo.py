@@ -7,9 +7,8 @@ numbers, and paired differences have small variance.  Each replicate is a
 sequential kernel call; results are bit-identical across calls and thread
 counts.
 
-Three prange drivers per algorithm (generated: from a declared update's
-declaration by ``engine/codegen.py``, for the remaining hand-written kernels
-in ``mc_drivers.py`` by tools/gen_mc_drivers.py):
+Three prange drivers per algorithm (generated from its declaration by
+``engine/codegen.py``):
 
 * ``mc_<name>``: per-seed statistics, array (seeds, NSTAT), and final
   iterates (seeds, d): O(seeds) memory, no trajectories;
@@ -64,17 +63,9 @@ def stat_index(name: str) -> int:
 
 
 def drivers(cfg: Config):
-    """(mc, mc_moments, mc_trajectories) prange drivers of the configuration's algorithm.
-
-    A declared update's come from its generated module (``engine``); the
-    hand-written kernels' from ``mc_drivers.py``.
-    """
-    if cfg.spec.update is not None:
-        m = engine.module(cfg.name)
-        return m.mc, m.mc_moments, m.mc_trajectories
-    from .mc_drivers import DRIVERS  # imported on first use: tools/gen_mc_drivers.py rewrites it
-
-    return DRIVERS[cfg.name]
+    """(mc, mc_moments, mc_trajectories) prange drivers of the configuration's algorithm (its generated module)."""
+    m = engine.module(cfg.name)
+    return m.mc, m.mc_moments, m.mc_trajectories
 
 
 def merge_moments(a, b):

@@ -1,4 +1,4 @@
-"""Streaming per-run statistics every algorithm kernel (generated or hand-written) returns (no trajectory stored).
+"""Streaming per-run statistics every (generated) algorithm kernel returns (no trajectory stored).
 
 A kernel calls, for t = 1..T,
 

@@ -10,14 +10,16 @@ replay), on functions whose constants are exact:
   global minimum 0 at 0;
 * ``G(√(‖w‖² + δ²) − δ)``: convex, G-Lipschitz (‖∇‖ < G), minimiser 0.
 
-Algorithm 10 (line 2003) and Algorithm 11 (line 2083) are written here once (``alg10_run``, ``alg11_run``) for
-every number context; the simulation engine's kernels ``gd_momentum`` and ``accelerated_gd`` are the float
-versions of the same updates.
+Algorithm 10 (line 2003) and Algorithm 11 (line 2083) are the engine's declared updates ``gd_momentum`` and
+``accelerated_gd`` (``optverify/sim/updates/momentum.py``), run here by the reference interpreter
+(``sim/engine/reference.py``) in the number context, on an oracle of exact gradients (``alg10_run``,
+``alg11_run``); the α recursion is the step language's word ``next_alpha``.
 """
 
 from __future__ import annotations
 
 from optverify.counterexamples.schema import array, choice, family, integer, real
+from optverify.sim.engine.reference import Oracle, Step, namespace
 
 # ------------------------------------------------------------------------------------------------
 # the functions
@@ -234,29 +236,32 @@ def any_sequence(p, num, *, excess=None):
 
 
 def alpha_sums(num, T):
-    """α_0 = 0, α_1 = 1, α_{t+1} solves α² − α = Σ_{i≤t} α_i (the positive root): returns α_0 … α_{T+1}, A_0 … A_{T+1}."""
-    al, A = [num.num(0), num.num(1)], [num.num(0), num.num(1)]
-    for _ in range(T):
-        a = (1 + num.sqrt(1 + 4 * A[-1])) / 2
-        al.append(a)
-        A.append(A[-1] + a)
+    """α_0 = 0, α_1 = 1, α_{t+1} solves α² − α = Σ_{i≤t} α_i (the positive root): returns α_0 … α_{T+1}, A_0 … A_{T+1}
+    (the engine's word ``next_alpha``, run in ``num``)."""
+    state = [num.num(0)] * 4  # [α_{t−2}, α_{t−1}, α_t, A_t] at t = 0
+    al, A = [state[2]], [state[3]]
+    for _ in range(T + 1):
+        namespace(num)["next_alpha"](state)
+        al.append(state[2])
+        A.append(state[3])
     return al, A
 
 
 def alg11_run(num, f, w1, eta, T):
-    """Algorithm 11 as printed (line 2083): the sequences w_t, y_t, x_t, α_t, Σα."""
-    al, A = alpha_sums(num, T)
-    w, y = [w1], [list(w1)]
+    """Algorithm 11 as printed (line 2083), the declared ``accelerated_gd``: the sequences w_t, y_t, x_t, α_t, Σα
+    (``f(x)`` = (L(x), ∇L(x)))."""
+    step, problem = Step("accelerated_gd", num, eta=eta), Oracle(lambda x: f(x)[1])
+    state = step.init(w1)
+    w, y = [list(w1)], [list(w1)]
     xs, gx, fx = [], [], []
     for t in range(1, T + 1):
-        tau = al[t] / A[t]
-        x = axpy(1 - tau, w[-1], [tau * yi for yi in y[-1]])
-        v, g = f(x)
-        xs.append(x)
-        gx.append(g)
-        fx.append(v)
-        y.append(axpy(-eta * al[t], g, y[-1]))
-        w.append(axpy(-eta, g, x))
+        wn, state = step(t, w[-1], None, state, T, problem)
+        xs.append(state["x"])
+        gx.append(step.g)
+        fx.append(f(state["x"])[0])
+        y.append(state["y"])
+        w.append(wn)
+    al, A = alpha_sums(num, T)
     return {"w": w, "y": y, "x": xs, "g": gx, "fx": fx, "alpha": al, "A": A}
 
 
@@ -337,16 +342,15 @@ def alpha_seq(p, num):
 # Algorithm 10 (line 2003) against Algorithm 11 and gradient descent, on a quadratic
 
 
-def alg10_run(num, grad, w1, eta, betas, two_step, sign=-1):
-    """Algorithm 10: v_0 = 0; two-step: w_{t+½} = w_t − β_t v_{t−1} (printed; sign = +1: w_t + β_t v_{t−1}), g_t = ∇L(w_{t+½}),
-    else g_t = ∇L(w_t); v_t = β_t v_{t−1} − η_t g_t; w_{t+1} = w_t − v_t (printed; sign = +1: w_t + v_t)."""
-    w, v = list(w1), [num.num(0)] * len(w1)
-    ws = [w]
-    for b in betas:
-        x = axpy(sign * b, v, w) if two_step else w
-        g = grad(x)
-        v = [b * vi - eta * gi for vi, gi in zip(v, g)]
-        w = axpy(sign, v, w)
+def alg10_run(num, grad, w1, eta, T, beta, two_step, sign=-1, schedule="constant"):
+    """Algorithm 10, the declared ``gd_momentum``: v_0 = 0; two-step: w_{t+½} = w_t − β_t v_{t−1} (printed; sign = +1:
+    w_t + β_t v_{t−1}), g_t = ∇L(w_{t+½}), else g_t = ∇L(w_t); v_t = β_t v_{t−1} − η_t g_t; w_{t+1} = w_t − v_t (printed;
+    sign = +1: w_t + v_t); β_t = beta, or Algorithm 11's β_1 = 0, β_t = α_{t−2}²/(α_t α_{t−1}) (schedule "accelerated")."""
+    step = Step("gd_momentum", num, eta=eta, beta=beta, two_step=bool(two_step), update_sign=sign, beta_schedule=schedule)
+    problem, state = Oracle(grad), step.init(w1)
+    ws = [list(w1)]
+    for t in range(1, T + 1):
+        w, state = step(t, ws[-1], None, state, T, problem)
         ws.append(w)
     return ws
 
@@ -361,7 +365,7 @@ def alg10_quadratic(p, num, *, sign=-1):
     eta = num.num(p["eta_frac"]) / h
     T = p["T"]
     b = num.num(p["beta"])
-    ws = alg10_run(num, lambda x: [h * x[0]], [num.num(p["w1"])], eta, [b] * T, bool(p["two_step"]), sign)
+    ws = alg10_run(num, lambda x: [h * x[0]], [num.num(p["w1"])], eta, T, b, bool(p["two_step"]), sign)
     f = [h * w[0] * w[0] / 2 for w in ws]
     return {"increase": f[-1] - f[0], "f_w1": f[0], "f_last": f[-1], "T": num.num(T)}
 
@@ -376,9 +380,7 @@ def alg10_vs_alg11(p, num, *, sign=-1):
     T = p["T"]
     f, _ = huber_quad(num, p)
     w1 = [num.num(v) for v in p["w1"]]
-    al, _ = alpha_sums(num, T)
-    betas = [num.num(0)] + [al[t - 2] ** 2 / (al[t] * al[t - 1]) for t in range(2, T + 1)]
-    w10 = alg10_run(num, lambda x: f(x)[1], w1, eta, betas, True, sign)
+    w10 = alg10_run(num, lambda x: f(x)[1], w1, eta, T, num.num(0), True, sign, schedule="accelerated")
     w11 = alg11_run(num, f, w1, eta, T)["w"]
     return {"gap": max(num.sqrt(dot(sub(a, b), sub(a, b))) for a, b in zip(w10, w11)), "T": num.num(T)}
 

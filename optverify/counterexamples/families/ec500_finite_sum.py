@@ -10,6 +10,7 @@ while searching, 50 digits on replay).
 from __future__ import annotations
 
 from optverify.counterexamples.schema import array, family, integer, real
+from optverify.sim.engine.reference import Oracle, Step
 
 
 def _dot(u, v):
@@ -92,6 +93,7 @@ _KEYS = ("inner", "H", "HL", "gap_w", "gap_v", "unbiased_gap", "grad_L_w_sq", "E
 
 
 # --- Algorithm 17 (SVRG) in exact expectation: every sample path enumerated -------------------------------------
+# (each path runs the engine's declared ``svrg`` step through the reference interpreter, sample z_t = z_j given)
 
 @family({"N": integer(1, 3, examples=(1,)), "epochs": integer(1, 3), "a": array(real(0.05, 4), 3), "c": array(real(-3, 3), 3),
          "w1": real(-5, 5), "frac": real(0.05, 1, examples=(1.0,))},
@@ -116,24 +118,18 @@ def svrg_exact(p, num):
 
     Ls = L(ws)
     w1 = num.num(p["w1"])
-    # state per path: (w, v, ∇L(v), Σ of the epoch's iterates); all paths equally likely
-    paths = [(w1, w1, gL(w1), num.num(0))]
+    step = Step("svrg", num, eta=eta, N=N)
+    # the oracle whose every sample is z_j: grad ℓ(u, z_j) at any point, grad L exact
+    sample = [Oracle(lambda u: [gL(u[0])], lambda u, t, k, j=j: [a[j] * (u[0] - c[j])]) for j in range(N)]
+    # state per path: (w_t, the step's state: v, ∇L(v), Σ of the epoch's iterates); all paths equally likely
+    paths = [([w1], step.init([w1]))]
     E_Lw = [L(w1) - Ls]  # E[L(w_t) − L*], t = 1 … T+1
     E_Lv = [L(w1) - Ls]  # E[L(v_e) − L*], e = 1 … E+1
     for t in range(1, T + 1):
-        nxt = []
-        for (w, v, mu, s) in paths:
-            for j in range(N):
-                g = a[j] * (w - c[j]) - a[j] * (v - c[j]) + mu
-                w2, v2, mu2, s2 = w - eta * g, v, mu, s + w
-                if t % N == 0:
-                    v2 = s2 / N
-                    mu2, s2 = gL(v2), num.num(0)
-                nxt.append((w2, v2, mu2, s2))
-        paths = nxt
-        E_Lw.append(sum(L(w) for (w, _, _, _) in paths) / len(paths) - Ls)
+        paths = [step(t, w, None, state, T, sample[j]) for (w, state) in paths for j in range(N)]
+        E_Lw.append(sum(L(w[0]) for (w, _) in paths) / len(paths) - Ls)
         if t % N == 0:
-            E_Lv.append(sum(L(v) for (_, v, _, _) in paths) / len(paths) - Ls)
+            E_Lv.append(sum(L(state["v"][0]) for (_, state) in paths) / len(paths) - Ls)
     avg_gap = sum(E_Lw[:T]) / T
     cc = eta * num.sqrt(num.num(N))
     # line 3404 for e = 2 as printed: L(v_2) ≤ (1/N) Σ_{i=1}^N L(w_{2(N−1)+1+i}) (defined when that index ≤ T + 1)

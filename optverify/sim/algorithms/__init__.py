@@ -1,16 +1,22 @@
-"""numba kernels of every algorithm printed in the five sources, one module per family.
+"""Every algorithm printed in the five sources, by name: ``config`` and ``run``.
 
-    sgd.py                 GD, SGD (schedules), online/projected GD, minibatch, shuffled ERM, weight decay
-    adaptive.py            AdaGrad (norm, diagonal), adaptive SGD with EMA, RMSProp, Adam, AMSGrad,
-                           Adam + L2, AdamW, AdamAL, sign update (+ re-exports of ``kernels.py``)
-    momentum.py            heavy ball, Nesterov, SGD with momentum (3 printed forms), Alg. 10, Alg. 11
-    normalized.py          normalized SGD with (variance-reduced) momentum, LARS, LAMB
-    variance_reduction.py  SVRG
-    distributed.py         parallel minibatch SGD, Hogwild! with a delay model
-    second_order.py        cubic-regularised Newton
+Each algorithm is an update declared once in ``optverify/sim/updates`` (sgd, adaptive, momentum,
+normalized, distributed, second_order); its numba kernel and Monte Carlo drivers are generated from the
+declaration (``engine/codegen.py``).  Calling convention of every kernel::
 
-Calling convention (``_common.py``): ``stats, w_final = kernel(P, w1, prm,
-grad_mode, T, seed, stream, W)``.  From Python use ``config`` and ``run``::
+    stats, w_final = kernel(P, w1, prm, grad_mode, T, seed, stream, W)
+
+* ``P``: a ``families.Problem``; ``w1``: float64 start point (length d);
+* ``prm``: float64 parameter vector in the order of the declaration's parameter schema
+  (flags as 0.0 / 1.0, codes as small integers, block boundaries as [nblocks, b_0, ..., b_nblocks]);
+* ``grad_mode``: ``families.EXACT`` (0) or ``families.STOCHASTIC`` (1);
+* ``T``: number of steps; ``seed``, ``stream``: the noise counters (step t uses key (seed, stream, t, k),
+  so every configuration run with the same seed sees the same noise: common random numbers);
+* ``W``: trajectory buffer, shape (T+1, d) to record w_1..w_{T+1} (row t-1 = w_t) or shape (0, d)
+  (``no_record(d)``) to record nothing.
+
+It returns ``stats`` (length ``tracking.NSTAT``, see ``tracking.py``) and ``w_final`` = w_{T+1}.  From
+Python use ``config`` and ``run``::
 
     from optverify.sim import families as F
     from optverify.sim.algorithms import config, run
@@ -27,7 +33,8 @@ import numpy as np
 
 from ..families import GRAD_MODES, Family
 from ..tracking import STAT_NAMES
-from ._common import PROJECTIONS, SCHEDULES, no_record
+from ..engine.runtime import no_record
+from ..updates.vocabulary import PROJECTIONS, SCHEDULES
 from .registry import ALGORITHMS, Config, Spec, config
 
 __all__ = [

@@ -9,6 +9,10 @@ lives in ``optverify/sim/updates/<family>.py``.  From it come
 * the parameter packing (``declaration.pack``: the kernel unpacks by the same schema);
 * the any-precision reference (``reference.py``): the same step text run on
   lists of mpmath numbers, for 50-digit replays;
+* for a step that asks the problem itself (several gradients, gradients at
+  other points, component gradients, a Hessian, keyed draws), the oracle
+  words of the step language bound per backend: to the family's numba oracle
+  in the kernel (``runtime.py``), to a ``reference.Oracle`` in the reference;
 * the equivalence test (tests/test_engine.py: kernel vs reference to 1e-12,
   reference at 50 digits vs the float run, the loaded module is the current
   generation).
@@ -33,14 +37,15 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..updates import adaptive, momentum, sgd
+from ..updates import adaptive, distributed, momentum, normalized, second_order, sgd
 from . import codegen
 from .declaration import REQUIRED, Param, State, Update, pack
 
 __all__ = ["BUNDLED", "Param", "State", "Update", "REQUIRED", "pack", "module", "declare", "mc_block",
            "user_updates"]
 
-BUNDLED: dict[str, Update] = {u.name: u for m in (sgd, adaptive, momentum) for u in m.UPDATES}
+BUNDLED: dict[str, Update] = {u.name: u for m in (sgd, adaptive, momentum, normalized, distributed, second_order)
+                              for u in m.UPDATES}
 _USER: dict[str, Update] = {}
 _MODULES: dict[str, object] = {}
 
@@ -61,7 +66,8 @@ def declare(name: str, step, params, state=(), source: str = "", doc: str = "", 
     """Declare an update of one's own; it runs on the same engine (``sim.config(name, ...)``, ``run``, ``simulate``).
 
     ``params``: Param(name, default, encoding, domain) in order; ``state``: State(name, size, init);
-    ``step(t, T, w, g, ...)``: in place, written in the step language (``updates/vocabulary.py``).
+    ``step(t, T, w, g, ...)``: in place, written in the step language (``updates/vocabulary.py``); a step
+    with the argument ``problem`` calls the oracle words and writes the gradient it uses into g.
     """
     from ..algorithms.registry import register_update
 

@@ -14,6 +14,13 @@ language's words (``updates/vocabulary.py``) and u's step, verbatim, under
   another thread shares (no reference-count traffic between threads); the
   noise block of (seed, stream, t) comes from the run's key of (seed, stream),
   hashed once (``blockrng.normal_block_keyed``: the same numbers);
+* for a step that calls the oracle words itself (its signature has
+  ``problem``: several gradients, gradients at other points, component
+  gradients, a Hessian, keyed draws), the kernel instead hands the step
+  ``problem = (P, grad_mode, seed, stream, workspace)``, which the oracle
+  words of ``runtime.py`` unpack, and records the g the step wrote as the
+  gradient used at w_t (``_BODY_ORACLE``); the fused path stays for the
+  steps that only read g;
 * ``mc(P, w1, prm, grad_mode, T, seeds, base_seed, stream)``: per-seed
   statistics and final iterates, seeds in ``prange``;
 * ``mc_block(P, w1, prm, grad_mode, T, seed_start, seed_stop, base_seed,
@@ -65,6 +72,8 @@ from optverify.sim.engine.runtime import (EXACT, FP_LSTAR, NSTAT, block_key, che
                                           fused_separable, merge_chunks, new_chunks, no_record,
                                           normal_block_keyed, oracle, push_chunk, seed_for, track_end,
                                           track_grad, track_point, track_separable, track_start)
+from optverify.sim.engine.runtime import (M_COORD, M_DELAY, M_PERM, block_bounds, draw_uniform,  # noqa: F401
+                                          eigh, exact_grad, grad_at, hessian_at, sample_count, sample_grad)
 '''
 
 # error_model="numpy": a float division by zero gives inf / nan as IEEE says (what a step's guards expect)
@@ -96,6 +105,34 @@ def kernel(P, w1, prm, grad_mode, T, seed, stream, W):
             oracle(P, w, {grad_mode}, seed, stream, t, 0, g, buf)
             track_grad(P, S, acc, g, w)
         {step}(t, T, w, g, {args})
+        check_finite(S, w)
+    if recording:
+        W[T, :] = w
+    track_end(P, S, acc, w, T)
+    return S, w
+'''
+
+_BODY_ORACLE = '''
+
+@njit(cache=True)
+def kernel(P, w1, prm, grad_mode, T, seed, stream, W):
+{unpack}
+    d = w1.shape[0]
+    w = w1.copy()
+    g = np.empty(d)
+    wt = np.empty(d)
+    problem = (P, {grad_mode}, seed, stream, np.empty(d))
+    n = sample_count(problem)
+{alloc}
+    S, acc = track_start(P, w1)
+    recording = W.shape[0] > 0
+    for t in range(1, T + 1):
+        if recording:
+            W[t - 1, :] = w
+        track_point(P, S, acc, w, t, seed, stream)
+        wt[:] = w
+        {step}(t, T, w, g, {args})
+        track_grad(P, S, acc, g, wt)
         check_finite(S, w)
     if recording:
         W[T, :] = w
@@ -156,7 +193,9 @@ def module_source(u: Update) -> str:
     """The generated module of ``u`` (deterministic text: the test compares it with the file on disk)."""
     unpack = []
     for k, p in enumerate(u.params):
-        if p.encoding is float:
+        if p.encoding == "blocks":
+            unpack.append(f"    {p.name} = block_bounds(prm[{k}:], w1.shape[0])")
+        elif p.encoding is float:
             unpack.append(f"    {p.name} = prm[{k}]")
         elif p.encoding is bool:
             unpack.append(f"    {p.name} = prm[{k}] != 0.0")
@@ -164,13 +203,16 @@ def module_source(u: Update) -> str:
             unpack.append(f"    {p.name} = int(prm[{k}])")
     alloc = []
     for s in u.state:
-        n = "d" if s.size == "d" else str(int(s.size))
-        if s.init == "w1" and s.size != "d":
+        shape = s.shape
+        n = shape[0] if len(shape) == 1 else "(" + ", ".join(shape) + ")"
+        if s.init == "w1" and shape != ("d",):
             raise ValueError(f"{u.name}: state {s.name} starts at w1 and must have size d")
         alloc.append(f"    {s.name} = " + _INIT[s.init].format(n=n))
     args = []
     for a in u.step_args:
-        if a in u.fixed:
+        if a == "problem":
+            args.append("problem")
+        elif a in u.fixed:
             args.append(repr(u.fixed[a]))
         else:
             args.append(u.bound_name(a))
@@ -178,7 +220,7 @@ def module_source(u: Update) -> str:
     doc = textwrap.fill(u.doc, 100) if u.doc else ""
     return (_HEAD.format(name=u.name, where=u.step.__module__, doc=doc, source=u.source)
             + "\n\n" + words + "\n\n" + _fn_source(u.step)
-            + _BODY.format(unpack="\n".join(unpack) or "    pass", alloc="\n".join(alloc) or "    pass",
+            + (_BODY_ORACLE if u.uses_oracle else _BODY).format(unpack="\n".join(unpack) or "    pass", alloc="\n".join(alloc) or "    pass",
                            grad_mode="EXACT" if u.exact_gradient else "grad_mode",
                            step=u.step.__name__, args=", ".join(args))
             + DRIVERS_TEMPLATE.format(sfx="", kernel="kernel"))

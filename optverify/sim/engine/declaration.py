@@ -6,11 +6,21 @@
   float vector ``prm`` follows this order (``pack``), and the generated kernel
   unpacks it by the same order (``codegen``): no index is written by hand;
 * ``state``: ordered ``State(name, size, init)``, size "d" (one entry per
-  coordinate) or 1 (a scalar kept as a length-1 array), init "zero", "one" or
-  "w1" (a copy of the start point);
-* ``step(t, T, w, g, <state and parameter names>)``: one step, in place on
-  ``w`` and the state, written in the step language of
-  ``optverify.sim.updates.vocabulary``; arguments are matched by name;
+  coordinate), an int (1: a scalar kept as a length-1 array), an expression
+  in d, n (the number of samples of a finite sum; steps with ``problem``
+  only) and the integer parameters ("tau + 1"), or a pair of these (a
+  matrix: ("d", "d")); init "zero", "one" or "w1" (a copy of the start
+  point); state also serves as a step's workspace;
+* ``step(t, T, w, g, [problem,] <state and parameter names>)``: one step, in
+  place on ``w`` and the state, written in the step language of
+  ``optverify.sim.updates.vocabulary``; arguments are matched by name.  A step
+  with the argument ``problem`` calls the oracle words itself (several
+  gradients, other points, component gradients, a Hessian, keyed draws) and
+  writes into ``g`` the gradient its update uses; a step without it receives
+  g = the stochastic gradient at w_t (key (t, 0));
+* a parameter with encoding "blocks" (the last one) is a list of block
+  boundaries [0, b_1, ..., d] or None (one block), packed as
+  [nblocks, b_0, ..., b_nblocks]; the step sees the boundaries as ints;
 * ``fixed``: step arguments held at a constant by this declaration (an update
   that is another's step with a switch set, e.g. AdamW = the Adam step with
   decoupled decay);
@@ -22,6 +32,7 @@
 
 from __future__ import annotations
 
+import functools
 import inspect
 import math
 from dataclasses import dataclass, field
@@ -48,8 +59,8 @@ _DOMAINS = {
 class Param:
     """A parameter: name, default (REQUIRED if none is printed), encoding and domain.
 
-    encoding: float, int, bool or a dict {name: code} of a switch.  domain: a
-    key of ``_DOMAINS`` for numbers (None for switches and flags).
+    encoding: float, int, bool, "blocks" or a dict {name: code} of a switch.  domain: a
+    key of ``_DOMAINS`` for numbers (None for switches, flags and blocks).
     """
 
     name: str
@@ -64,8 +75,13 @@ class Param:
 @dataclass(frozen=True)
 class State:
     name: str
-    size: Any = "d"  # "d" or 1
+    size: Any = "d"  # "d", an int, an expression in d, n and integer parameters, or a pair of these
     init: str = "zero"  # "zero", "one" or "w1"
+
+    @property
+    def shape(self) -> tuple:
+        """The size as a tuple of expressions (one per axis)."""
+        return tuple(str(x) for x in (self.size if isinstance(self.size, tuple) else (self.size,)))
 
 
 @dataclass(frozen=True)
@@ -84,17 +100,40 @@ class Update:
         """The state or parameter name a step argument reads."""
         return self.aliases.get(arg, arg)
 
-    @property
+    @functools.cached_property
+    def uses_oracle(self) -> bool:
+        """The step asks the problem itself (its signature has ``problem``) and writes the g it uses."""
+        return "problem" in inspect.signature(self.step).parameters
+
+    @functools.cached_property
     def step_args(self) -> tuple:
-        """The step's arguments after (t, T, w, g), in its signature's order."""
+        """The step's arguments after (t, T, w, g), in its signature's order (``problem`` included)."""
         names = tuple(inspect.signature(self.step).parameters)
         if names[:4] != ("t", "T", "w", "g"):
             raise TypeError(f"{self.name}: a step starts with (t, T, w, g), got {names[:4]}")
-        known = {p.name for p in self.params} | {s.name for s in self.state} | set(self.fixed)
+        known = {p.name for p in self.params} | {s.name for s in self.state} | set(self.fixed) | {"problem"}
         missing = [n for n in names[4:] if self.bound_name(n) not in known and n not in known]
         if missing:
             raise TypeError(f"{self.name}: step arguments {missing} are neither state, parameter nor fixed")
+        if "problem" in names and names[4] != "problem":
+            raise TypeError(f"{self.name}: problem comes right after (t, T, w, g)")
+        blocks = [k for k, p in enumerate(self.params) if p.encoding == "blocks"]
+        if blocks and blocks != [len(self.params) - 1]:
+            raise TypeError(f"{self.name}: a blocks parameter must be the last one")
+        if not self.uses_oracle and any("n" in _names(x) for s in self.state for x in s.shape):
+            raise TypeError(f"{self.name}: a state sized by n needs a step with problem")
         return names[4:]
+
+    def state_shape(self, s: State, d: int, n: int, values: dict) -> tuple:
+        """The shape of state ``s`` for dimension d, n samples and the parameter values (ints)."""
+        env = {"d": d, "n": n, **{p.name: values[p.name] for p in self.params if p.encoding is int}}
+        return tuple(int(eval(x, {"__builtins__": {}}, env)) for x in s.shape)
+
+
+def _names(expr: str) -> set:
+    import ast
+
+    return {n.id for n in ast.walk(ast.parse(expr, mode="eval")) if isinstance(n, ast.Name)}
 
 
 def check_domain(update: Update, p: Param, value) -> None:
@@ -116,6 +155,11 @@ def encode(p: Param, value):
         return int(value)
     if enc is bool:
         return bool(value)
+    if enc == "blocks":
+        if value is None:
+            return [0]
+        b = [int(x) for x in value]
+        return [len(b) - 1, *b]
     if isinstance(enc, dict):
         if isinstance(value, str):
             if value not in enc:
@@ -129,4 +173,8 @@ def encode(p: Param, value):
 
 def pack(update: Update, values: dict) -> list:
     """The float vector ``prm`` of ``values`` (every parameter present), in schema order."""
-    return [float(encode(p, values[p.name])) for p in update.params]
+    out = []
+    for p in update.params:
+        x = encode(p, values[p.name])
+        out.extend(map(float, x) if isinstance(x, list) else [float(x)])
+    return out

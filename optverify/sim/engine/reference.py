@@ -7,11 +7,23 @@ mpmath).  The numba kernel is compiled from the very same text
 (``codegen.py``), so a certificate's replay and the simulation run one formula.
 
 * ``Step(name, num, **params)``: the update as a function
-  ``(t, w, g, state, T) -> (w_next, state_next)`` on lists, copying its
-  inputs (for enumerations that branch on the gradient); ``state`` is a dict
-  {state name: list} from ``init(w1)``;
+  ``(t, w, g, state, T, problem) -> (w_next, state_next)`` on lists, copying
+  its inputs (for enumerations that branch on the gradient); ``state`` is a
+  dict {state name: list} from ``init(w1, problem)``;
 * ``trajectory(name, num, w1, grad, T, **params)``: [w_1, ..., w_{T+1}] with
-  g_t = grad(t, w_t).
+  g_t = grad(t, w_t), or, when ``grad`` is an ``Oracle``, g_t = its gradient
+  at w_t with key (t, 0) (a step with ``problem`` asks the oracle itself).
+
+The oracle words (``grad_at``, ``exact_grad``, ``sample_grad``,
+``hessian_at``, ``sample_count``, ``draw_uniform``; ``updates/vocabulary.py``)
+are bound here to the methods of the step's ``problem``, an ``Oracle``:
+``Oracle.of_family(family, seed, stream, grad_mode)`` is the float twin of
+what the generated kernel sees (the family's numba oracle with the same keys);
+an ``Oracle`` built from callables in the number context (e.g. exact mpmath
+gradients of a quadratic, the components of a finite sum) serves 50-digit
+replays.  Keyed draws are the generator's (``blockrng.uniform``), exact
+binary fractions, in every context; ``eigh`` is numpy's for floats and
+mpmath's ``eigsy`` at the context's precision.
 
 Parameters are validated by the same schema as the kernels'
 (``algorithms.config``); float parameters keep the precision they are given
@@ -26,10 +38,86 @@ import math
 import textwrap
 import weakref
 
-from ..updates.vocabulary import WORDS
+from ..updates.vocabulary import CONSTANTS, WORDS
 from .declaration import encode
+from .runtime import block_bounds
 
-__all__ = ["Step", "trajectory", "namespace"]
+__all__ = ["Step", "Oracle", "trajectory", "namespace"]
+
+
+class Oracle:
+    """The ``problem`` of a reference step: gradients, Hessians and keyed draws in one number context.
+
+    ``grad(x)``: grad L(x); ``stochastic(x, t, k)``: the oracle's gradient at x for key (t, k) (default
+    ``grad``: exact gradients); ``component(x, j)``: grad l(x, z_j) of a finite sum with ``n`` samples;
+    ``hessian(x)``: a list of rows.  Each takes and returns lists.  ``seed``, ``stream``: the counters
+    of ``draw_uniform``.
+    """
+
+    def __init__(self, grad=None, stochastic=None, component=None, hessian=None, n: int = 0, seed: int = 0,
+                 stream: int = 0):
+        self.grad, self.component, self.hessian = grad, component, hessian
+        self.stochastic = stochastic or (lambda x, t, k: grad(x))
+        self.n, self.seed, self.stream = int(n), int(seed), int(stream)
+
+    @classmethod
+    def of_family(cls, family, seed: int = 0, stream: int = 0, grad_mode: str = "stochastic") -> "Oracle":
+        """The float oracle a generated kernel sees for ``family`` run at (seed, stream) under ``grad_mode``."""
+        import numpy as np
+
+        from .. import families as F
+
+        P = family.P
+        gm = F.GRAD_MODES[grad_mode] if isinstance(grad_mode, str) else int(grad_mode)
+        arr = lambda x: np.ascontiguousarray(x, dtype=np.float64)  # noqa: E731
+
+        def stochastic(x, t, k):
+            x = arr(x)
+            return list(F.oracle(P, x, gm, seed, stream, t, k, np.empty_like(x), np.empty_like(x)))
+
+        n = P.A.shape[0] if F.is_finite_sum(P) else 0
+        return cls(lambda x: list(family.grad(arr(x))), stochastic,
+                   lambda x, j: list(F.component_grad(P, arr(x), j, np.empty(len(x)))),
+                   lambda x: [list(r) for r in family.hessian(arr(x))], n, seed, stream)
+
+    def uniform(self, m: int, t: int, i: int) -> float:
+        from ..blockrng import uniform
+        from ..noise import substream
+
+        return float(uniform(self.seed, substream(self.stream, 0, m), t, i))
+
+
+def _fill(out, values):
+    for i, x in enumerate(values):
+        out[i] = x
+
+
+def _oracle_words(num) -> dict:
+    """The oracle words bound to a reference ``Oracle`` (see the module docstring)."""
+    mp = getattr(num, "mp", None)
+
+    def eigh(H, lam, Q):
+        if mp is None:
+            import numpy as np
+
+            el, ev = np.linalg.eigh(np.array(H, dtype=float))
+            _fill(lam, map(float, el))
+            _fill(Q, [list(map(float, r)) for r in ev])
+            return
+        E, V = mp.eigsy(mp.matrix(H))
+        order = sorted(range(len(H)), key=lambda j: E[j])
+        _fill(lam, [E[j] for j in order])
+        _fill(Q, [[V[i, j] for j in order] for i in range(len(H))])
+
+    return {
+        "grad_at": lambda problem, x, t, k, out: _fill(out, problem.stochastic(list(x), t, k)),
+        "exact_grad": lambda problem, x, out: _fill(out, problem.grad(list(x))),
+        "sample_grad": lambda problem, x, j, out: _fill(out, problem.component(list(x), j)),
+        "hessian_at": lambda problem, x, H: _fill(H, [list(r) for r in problem.hessian(list(x))]),
+        "sample_count": lambda problem: problem.n,
+        "draw_uniform": lambda problem, m, t, i: problem.uniform(m, t, i),
+        "eigh": eigh,
+    }
 
 
 @functools.lru_cache(maxsize=None)
@@ -49,6 +137,8 @@ def namespace(num) -> dict:
             ns = {"sqrt": num.sqrt, "cos": math.cos, "pi": math.pi, "inf": math.inf}
         else:
             ns = {"sqrt": num.sqrt, "cos": mp.cos, "pi": mp.pi, "inf": mp.inf}
+        ns.update(CONSTANTS)
+        ns.update(_oracle_words(num))
         for fn in WORDS:
             exec(_source(fn), ns)
         _NAMESPACES[num] = ns
@@ -83,44 +173,82 @@ class Step:
 
         cfg = config(name, **params)
         u = cfg.spec.update
-        if u is None:
-            raise ValueError(f"{name} has a hand-written kernel and no declaration to interpret")
         self.update, self.num, self.config = u, num, cfg
         self._fn = _step_function(num, u.step)
-        bound = {p.name: _number(num, cfg.values[p.name] if p.encoding is float else encode(p, cfg.values[p.name]))
-                 for p in u.params}
+        self._blocks = {}
+        bound = {}
+        for k, p in enumerate(u.params):
+            if p.encoding == "blocks":
+                self._blocks[p.name] = cfg.prm[k:]  # the last parameter (declaration.py)
+            else:
+                bound[p.name] = _number(num, cfg.values[p.name] if p.encoding is float
+                                        else encode(p, cfg.values[p.name]))
         self._consts = [_number(num, u.fixed[a]) if a in u.fixed else bound.get(u.bound_name(a))
                         for a in u.step_args]
         self._state_at = {a: k for k, a in enumerate(u.step_args) if u.bound_name(a) in {s.name for s in u.state}}
+        self._blocks_at = {k: self._blocks[u.bound_name(a)] for k, a in enumerate(u.step_args)
+                           if u.bound_name(a) in self._blocks}
+        self._problem_at = u.step_args.index("problem") if u.uses_oracle else None
+        self._matrices = {s.name for s in u.state if len(s.shape) == 2}
+        self._bounds = {}  # (argument, d) -> the block boundaries as ints
+        self.g = None  # the gradient the last call used
 
-    def init(self, w1) -> dict:
-        """The state before step 1 from the start point w_1."""
+    def init(self, w1, problem: Oracle | None = None) -> dict:
+        """The state before step 1 from the start point w_1 (and the problem: n of a finite sum)."""
         zero, one = self.num.num(0), self.num.num(1)
+        n = problem.n if problem is not None else 0
+        ints = {p.name: encode(p, self.config.values[p.name]) for p in self.update.params if p.encoding is int}
         out = {}
         for s in self.update.state:
-            n = len(w1) if s.size == "d" else int(s.size)
-            out[s.name] = [_number(self.num, x) for x in w1] if s.init == "w1" else [
-                zero if s.init == "zero" else one for _ in range(n)]
+            shape = self.update.state_shape(s, len(w1), n, ints)
+            if s.init == "w1":
+                out[s.name] = [_number(self.num, x) for x in w1]
+            elif len(shape) == 1:
+                out[s.name] = [zero if s.init == "zero" else one for _ in range(shape[0])]
+            else:
+                out[s.name] = [[zero if s.init == "zero" else one for _ in range(shape[1])] for _ in range(shape[0])]
         return out
 
-    def __call__(self, t: int, w, g, state: dict, T: int = 0):
-        """(w_{t+1}, state after step t) from w_t, g_t and the state before step t; inputs are not modified."""
+    def __call__(self, t: int, w, g, state: dict, T: int = 0, problem: Oracle | None = None):
+        """(w_{t+1}, state after step t) from w_t, g_t and the state before step t; inputs are not modified.
+
+        A step with ``problem`` ignores ``g`` (pass None) and asks ``problem``; the gradient it used is
+        then ``self.g``."""
         w = [_number(self.num, x) for x in w]
-        state = {k: list(v) for k, v in state.items()}
+        state = {k: [list(r) for r in v] if k in self._matrices else list(v) for k, v in state.items()}
         args = list(self._consts)
         for a, k in self._state_at.items():
             args[k] = state[self.update.bound_name(a)]
-        self._fn(t, T, w, [_number(self.num, x) for x in g], *args)
+        for k, packed in self._blocks_at.items():
+            if (k, len(w)) not in self._bounds:
+                self._bounds[k, len(w)] = [int(b) for b in block_bounds(packed, len(w))]
+            args[k] = self._bounds[k, len(w)]
+        if self._problem_at is not None:
+            if problem is None:
+                raise ValueError(f"{self.update.name} asks the problem for its gradients: pass problem=Oracle(...)")
+            args[self._problem_at] = problem
+            g = [self.num.num(0) for _ in w]
+        else:
+            g = [_number(self.num, x) for x in g]
+        self._fn(t, T, w, g, *args)
+        self.g = g
         return w, state
 
 
 def trajectory(name: str, num, w1, grad, T: int, **params) -> list:
-    """[w_1, ..., w_{T+1}] (lists) of the declared update ``name`` with g_t = grad(t, w_t)."""
+    """[w_1, ..., w_{T+1}] (lists) of the declared update ``name``: g_t = grad(t, w_t), or ``grad`` an ``Oracle``."""
     step = Step(name, num, **params)
     w = [_number(num, x) for x in w1]
-    state = step.init(w)
+    problem = grad if isinstance(grad, Oracle) else None
+    if problem is not None:
+        exact = step.update.exact_gradient
+
+        def grad(t, w):
+            return problem.grad(w) if exact else problem.stochastic(w, t, 0)
+
+    state = step.init(w, problem)
     out = [w]
     for t in range(1, T + 1):
-        w, state = step(t, w, grad(t, w), state, T)
+        w, state = step(t, w, None if step.update.uses_oracle else grad(t, w), state, T, problem)
         out.append(w)
     return out
