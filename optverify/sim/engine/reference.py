@@ -11,7 +11,8 @@ mpmath).  The numba kernel is compiled from the very same text
   inputs (for enumerations that branch on the gradient); ``state`` is a dict
   {state name: list} from ``init(w1)``;
 * ``trajectory(name, num, w1, grad, T, **params)``: [w_1, ..., w_{T+1}] with
-  g_t = grad(t, w_t).
+  g_t = grad(t, w_t); ``run(...)``: the same with the state after every step
+  (the moments of a gradient sequence, the step sizes of an adaptive method).
 
 Parameters are validated by the same schema as the kernels'
 (``algorithms.config``); float parameters keep the precision they are given
@@ -29,7 +30,7 @@ import weakref
 from ..updates.vocabulary import WORDS
 from .declaration import encode
 
-__all__ = ["Step", "trajectory", "namespace"]
+__all__ = ["Step", "run", "trajectory", "namespace"]
 
 
 @functools.lru_cache(maxsize=None)
@@ -114,13 +115,19 @@ class Step:
         return w, state
 
 
-def trajectory(name: str, num, w1, grad, T: int, **params) -> list:
-    """[w_1, ..., w_{T+1}] (lists) of the declared update ``name`` with g_t = grad(t, w_t)."""
+def run(name: str, num, w1, grad, T: int, **params) -> tuple:
+    """([w_1, ..., w_{T+1}], [state after step 1, ..., after step T]) of the declared update ``name``, g_t = grad(t, w_t)."""
     step = Step(name, num, **params)
     w = [_number(num, x) for x in w1]
     state = step.init(w)
-    out = [w]
+    ws, states = [w], []
     for t in range(1, T + 1):
         w, state = step(t, w, grad(t, w), state, T)
-        out.append(w)
-    return out
+        ws.append(w)
+        states.append(state)
+    return ws, states
+
+
+def trajectory(name: str, num, w1, grad, T: int, **params) -> list:
+    """[w_1, ..., w_{T+1}] (lists) of the declared update ``name`` with g_t = grad(t, w_t)."""
+    return run(name, num, w1, grad, T, **params)[0]
