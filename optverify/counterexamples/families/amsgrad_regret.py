@@ -49,12 +49,15 @@ def amsgrad_run(num, D, alpha, beta1t, beta2, x1, grad):
     The step is the declared ``amsgrad`` (ams_mode "reddi", α_t = α/√t, box projection), with β_{1t} bound at
     each step.  Returns the iterates x_1..x_T, the gradients, and v̂_1..v̂_T (lists of coordinate lists).
     """
-    x, state = list(x1), None
+    x, step = list(x1), None
     xs, gs, vhats = [], [], []
     for t, b1 in enumerate(beta1t, start=1):
-        step = Step("amsgrad", num, eta=alpha, schedule="inv_sqrt_t", beta1=b1, beta2=beta2, ams_mode="reddi",
-                    projection="box", radius=D / 2)
-        state = step.init(x) if state is None else state
+        if step is None:
+            step = Step("amsgrad", num, eta=alpha, schedule="inv_sqrt_t", beta1=b1, beta2=beta2, ams_mode="reddi",
+                        projection="box", radius=D / 2)
+            state = step.init(x)
+        else:
+            step = step.rebind(beta1=b1)
         g = grad(t, x)
         xs.append(list(x))
         gs.append(list(g))

@@ -33,9 +33,9 @@ def sgd_paths(num, w1, grad, noise, etas, oracle=None):
         def oracle(w):
             gw = grad(w)
             return [(gw + xi, q) for xi, q in noise]
-    paths = [(num.num(1), [w1])]
+    paths, step = [(num.num(1), [w1])], None
     for t, eta in enumerate(etas, start=1):
-        step = Step("sgd", num, eta=eta)
+        step = Step("sgd", num, eta=eta) if step is None else step.rebind(eta=eta)
         nxt = []
         for pr, ws in paths:
             for g, q in oracle(ws[-1]):

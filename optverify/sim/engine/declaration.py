@@ -22,6 +22,7 @@
 
 from __future__ import annotations
 
+import functools
 import inspect
 import math
 from dataclasses import dataclass, field
@@ -87,7 +88,7 @@ class Update:
     @property
     def step_args(self) -> tuple:
         """The step's arguments after (t, T, w, g), in its signature's order."""
-        names = tuple(inspect.signature(self.step).parameters)
+        names = _arg_names(self.step)
         if names[:4] != ("t", "T", "w", "g"):
             raise TypeError(f"{self.name}: a step starts with (t, T, w, g), got {names[:4]}")
         known = {p.name for p in self.params} | {s.name for s in self.state} | set(self.fixed)
@@ -95,6 +96,12 @@ class Update:
         if missing:
             raise TypeError(f"{self.name}: step arguments {missing} are neither state, parameter nor fixed")
         return names[4:]
+
+
+@functools.lru_cache(maxsize=None)
+def _arg_names(step) -> tuple:
+    """The parameter names of a step function (read once: a reference Step is built per step size in enumerations)."""
+    return tuple(inspect.signature(step).parameters)
 
 
 def check_domain(update: Update, p: Param, value) -> None:

@@ -28,7 +28,7 @@ import textwrap
 import weakref
 
 from ..updates.vocabulary import WORDS
-from .declaration import encode
+from .declaration import check_domain, encode
 
 __all__ = ["Step", "run", "trajectory", "namespace"]
 
@@ -86,13 +86,44 @@ class Step:
         u = cfg.spec.update
         if u is None:
             raise ValueError(f"{name} has a hand-written kernel and no declaration to interpret")
-        self.update, self.num, self.config = u, num, cfg
+        self.update, self.num, self._config, self._values = u, num, cfg, dict(cfg.values)
+        self._args = u.step_args
         self._fn = _step_function(num, u.step)
         bound = {p.name: _number(num, cfg.values[p.name] if p.encoding is float else encode(p, cfg.values[p.name]))
                  for p in u.params}
         self._consts = [_number(num, u.fixed[a]) if a in u.fixed else bound.get(u.bound_name(a))
-                        for a in u.step_args]
-        self._state_at = {a: k for k, a in enumerate(u.step_args) if u.bound_name(a) in {s.name for s in u.state}}
+                        for a in self._args]
+        self._state_at = {a: k for k, a in enumerate(self._args) if u.bound_name(a) in {s.name for s in u.state}}
+
+    def rebind(self, **changes) -> "Step":
+        """The same update with some parameters changed (a per-step β_{1t} or η_t), validated by the same schema.
+
+        Cheaper than a new ``Step``: only the changed parameters are checked and converted."""
+        u = self.update
+        params = {p.name: p for p in u.params}
+        unknown = set(changes) - set(params)
+        if unknown:
+            raise ValueError(f"{u.name}: unknown parameter(s) {sorted(unknown)}")
+        consts = list(self._consts)
+        for k, a in enumerate(self._args):
+            name = u.bound_name(a)
+            if name in changes and a not in u.fixed:
+                p = params[name]
+                check_domain(u, p, changes[name])
+                consts[k] = _number(self.num, changes[name] if p.encoding is float else encode(p, changes[name]))
+        new = object.__new__(Step)
+        new.__dict__.update(self.__dict__)
+        new._consts, new._config, new._values = consts, None, {**self._values, **changes}
+        return new
+
+    @property
+    def config(self):
+        """The validated ``algorithms.Config`` of the bound parameters (built on first use after ``rebind``)."""
+        if self._config is None:
+            from ..algorithms.registry import config
+
+            self._config = config(self.update.name, **self._values)
+        return self._config
 
     def init(self, w1) -> dict:
         """The state before step 1 from the start point w_1."""
