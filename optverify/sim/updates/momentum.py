@@ -1,4 +1,4 @@
-"""Momentum methods declared once: heavy ball, Nesterov, SGD with momentum (002 line 228) and as an EMA (004)."""
+"""Momentum methods declared once: heavy ball, Nesterov, SGD with momentum (002 line 228), as an EMA (004) and undampened (001 SGDM)."""
 
 from __future__ import annotations
 
@@ -31,6 +31,12 @@ def ema_momentum_step(t, T, w, g, v, gamma, beta):
         w[i] = w[i] - gamma * v[i]
 
 
+def sgdm_step(t, T, w, g, m, eta, beta):
+    for i in range(len(w)):
+        m[i] = beta * m[i] + g[i]
+        w[i] = w[i] - eta * m[i]
+
+
 def _eb(step_name="eta"):
     return (Param(step_name, REQUIRED, float, "real"), Param("beta", REQUIRED, float, "real"))
 
@@ -44,4 +50,7 @@ UPDATES = (
            "v_{t+1} = beta v_t - eta grad f_{i_t}(w_t); w_{t+1} = w_t + v_{t+1}, v_1 = 0."),
     Update("ema_momentum", _eb("gamma"), (State("v"),), ema_momentum_step, "004 lines 103-108",
            "v_t = beta v_{t-1} + (1-beta) g_t; theta_{t+1} = theta_t - gamma v_t, v_0 = 0."),
+    Update("sgdm", _eb(), (State("m"),), sgdm_step, "001 eq. (13), line 122 (SGDM, whose FTPRL form is printed)",
+           "m_t = beta m_{t-1} + g_t; x_{t+1} = x_t - eta m_t, m_0 = 0 (undampened momentum; a step size eta_t per "
+           "step is the reference's Step.rebind)."),
 )
