@@ -46,6 +46,9 @@ EXAMPLES = {
     "sgd_momentum": dict(eta=0.1, beta=0.5),
     "ema_momentum": dict(gamma=0.1, beta=0.5),
     "sgdm": dict(eta=0.1, beta=0.5),
+    "proximal_mda": dict(sigma=2.0, a=0.1, lam=0.5, mu=0.05),
+    "ftprl_composite": dict(sigma=2.0, a=0.1, lam=0.5, mu=0.05),
+    "ftprl_composite_printed": dict(sigma=2.0, a=0.1),
 }
 FAM = F.separable([1.0, 2.0, 0.5], [0.2, 0.0, 0.1], [0.3, -0.2, 0.1], [0.5, 0.3, 0.0])
 W1 = np.array([0.9, -0.8, 0.5])

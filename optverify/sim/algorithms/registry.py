@@ -100,6 +100,9 @@ _SPECS = [  # a name alone: the update is declared in optverify/sim/updates (its
      "003 Algorithm 14 l.2608, Algorithm 15 l.2633, proof l.2667"),
     ("cubic_newton", second_order.cubic_newton, (("J", REQUIRED, float),), "003 lines 3827, 3861"),
     "sgdm",  # appended: the codes above keep their values
+    "proximal_mda",
+    "ftprl_composite",
+    "ftprl_composite_printed",
 ]
 
 

@@ -33,14 +33,14 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..updates import adaptive, momentum, sgd
+from ..updates import adaptive, ftrl, momentum, sgd
 from . import codegen
 from .declaration import REQUIRED, Param, State, Update, pack
 
 __all__ = ["BUNDLED", "Param", "State", "Update", "REQUIRED", "pack", "module", "declare", "mc_block",
            "user_updates"]
 
-BUNDLED: dict[str, Update] = {u.name: u for m in (sgd, adaptive, momentum) for u in m.UPDATES}
+BUNDLED: dict[str, Update] = {u.name: u for m in (sgd, adaptive, momentum, ftrl) for u in m.UPDATES}
 _USER: dict[str, Update] = {}
 _MODULES: dict[str, object] = {}
 
