@@ -46,6 +46,7 @@ EXAMPLES = {
     "sgd_momentum": dict(eta=0.1, beta=0.5),
     "ema_momentum": dict(gamma=0.1, beta=0.5),
     "sgdm": dict(eta=0.1, beta=0.5),
+    "sgd_momentum_alpha": dict(eta=0.1, alpha=0.3),
     "proximal_mda": dict(sigma=2.0, a=0.1, lam=0.5, mu=0.05),
     "ftprl_composite": dict(sigma=2.0, a=0.1, lam=0.5, mu=0.05),
     "ftprl_composite_printed": dict(sigma=2.0, a=0.1),

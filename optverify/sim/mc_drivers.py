@@ -147,46 +147,6 @@ def mc_trajectories_gd_momentum(P, w1, prm, grad_mode, T, seeds, base_seed, stre
 
 
 @njit(cache=True, parallel=True)
-def mc_sgd_momentum_alpha(P, w1, prm, grad_mode, T, seeds, base_seed, stream):
-    d = w1.shape[0]
-    S = np.empty((seeds, NSTAT))
-    Wf = np.empty((seeds, d))
-    for s in prange(seeds):
-        st, w = momentum.sgd_momentum_alpha(P, w1, prm, grad_mode, T, seed_for(base_seed, s), stream, no_record(d))
-        S[s, :] = st
-        Wf[s, :] = w
-    return S, Wf
-
-
-@njit(cache=True, parallel=True)
-def mc_block_sgd_momentum_alpha(P, w1, prm, grad_mode, T, seed_start, seed_stop, base_seed, stream, nchunks):
-    d = w1.shape[0]
-    seeds = seed_stop - seed_start
-    nch = max(1, min(nchunks, seeds))
-    cnt, mu, m2, mn, mx, wsum = new_chunks(nch, d)
-    for c in prange(nch):
-        for s in range(seed_start + (c * seeds) // nch, seed_start + ((c + 1) * seeds) // nch):
-            st, w = momentum.sgd_momentum_alpha(P, w1, prm, grad_mode, T, seed_for(base_seed, s), stream, no_record(d))
-            push_chunk(cnt, mu, m2, mn, mx, wsum, c, st, w)
-    return merge_chunks(cnt, mu, m2, mn, mx, wsum, max(seeds, 1))
-
-
-def mc_moments_sgd_momentum_alpha(P, w1, prm, grad_mode, T, seeds, base_seed, stream, nchunks):
-    return mc_block_sgd_momentum_alpha(P, w1, prm, grad_mode, T, 0, seeds, base_seed, stream, nchunks)
-
-
-@njit(cache=True, parallel=True)
-def mc_trajectories_sgd_momentum_alpha(P, w1, prm, grad_mode, T, seeds, base_seed, stream):
-    d = w1.shape[0]
-    S = np.empty((seeds, NSTAT))
-    Wall = np.empty((seeds, T + 1, d))
-    for s in prange(seeds):
-        st, w = momentum.sgd_momentum_alpha(P, w1, prm, grad_mode, T, seed_for(base_seed, s), stream, Wall[s])
-        S[s, :] = st
-    return S, Wall
-
-
-@njit(cache=True, parallel=True)
 def mc_accelerated_gd(P, w1, prm, grad_mode, T, seeds, base_seed, stream):
     d = w1.shape[0]
     S = np.empty((seeds, NSTAT))
@@ -550,7 +510,6 @@ DRIVERS = {
     "minibatch_sgd": (mc_minibatch_sgd, mc_moments_minibatch_sgd, mc_trajectories_minibatch_sgd),
     "sgd_erm_shuffle": (mc_sgd_erm_shuffle, mc_moments_sgd_erm_shuffle, mc_trajectories_sgd_erm_shuffle),
     "gd_momentum": (mc_gd_momentum, mc_moments_gd_momentum, mc_trajectories_gd_momentum),
-    "sgd_momentum_alpha": (mc_sgd_momentum_alpha, mc_moments_sgd_momentum_alpha, mc_trajectories_sgd_momentum_alpha),
     "accelerated_gd": (mc_accelerated_gd, mc_moments_accelerated_gd, mc_trajectories_accelerated_gd),
     "normalized_sgd_momentum": (mc_normalized_sgd_momentum, mc_moments_normalized_sgd_momentum, mc_trajectories_normalized_sgd_momentum),
     "normalized_sgd_vr_momentum": (mc_normalized_sgd_vr_momentum, mc_moments_normalized_sgd_vr_momentum, mc_trajectories_normalized_sgd_vr_momentum),

@@ -1,6 +1,6 @@
-"""Momentum methods with hand-written kernels: gradient descent with momentum (003 Algorithm 10),
-SGD with momentum in the alpha form (003 Algorithm 16) and accelerated GD (003 Algorithm 11).
-(Heavy ball, Nesterov and the other printed momentum forms are declared in sim/updates/momentum.py.)
+"""Momentum methods with hand-written kernels: gradient descent with momentum (003 Algorithm 10)
+and accelerated GD (003 Algorithm 11).  (Heavy ball, Nesterov, SGD with momentum in the alpha form
+(003 Algorithm 16) and the other printed momentum forms are declared in sim/updates/momentum.py.)
 
 The tracker records the iterates w_t and the gradient each step evaluates
 (at w_t, or at the look-ahead point for Nesterov-type steps: the vector the
@@ -18,7 +18,6 @@ from ._common import record
 
 __all__ = [
     "gd_momentum",
-    "sgd_momentum_alpha",
     "accelerated_gd",
     "alpha_sequence",
 ]
@@ -80,40 +79,6 @@ def gd_momentum(P, w1, prm, grad_mode, T, seed, stream, W):
         for i in range(d):
             v[i] = b * v[i] - eta * g[i]
             w[i] += s_up * v[i]
-        check_finite(S, w)
-    record(W, T + 1, w)
-    track_end(P, S, acc, w, T)
-    return S, w
-
-
-@njit(cache=True)
-def sgd_momentum_alpha(P, w1, prm, grad_mode, T, seed, stream, W):
-    """SGD with momentum, 003 Algorithm 16 (line 2701).
-
-    m_1 = grad l(w_1, z_1), w_2 = w_1 - m_1 (as printed, no eta);
-    for t >= 2: m_t = (1 - alpha) m_{t-1} + alpha grad l(w_t, z_t), w_{t+1} = w_t - eta m_t.
-    prm = [eta, alpha, first_step_eta]: first_step_eta = 1 uses w_2 = w_1 - eta m_1.
-    """
-    eta, alpha, first_eta = prm[0], prm[1], prm[2] != 0.0
-    d = w1.shape[0]
-    w = w1.copy()
-    m = np.zeros(d)
-    g = np.empty(d)
-    buf = np.empty(d)
-    S, acc = track_start(P, w1)
-    for t in range(1, T + 1):
-        record(W, t, w)
-        track_point(P, S, acc, w, t, seed, stream)
-        oracle(P, w, grad_mode, seed, stream, t, 0, g, buf)
-        track_grad(P, S, acc, g, w)
-        if t == 1:
-            for i in range(d):
-                m[i] = g[i]
-                w[i] -= (eta if first_eta else 1.0) * m[i]
-        else:
-            for i in range(d):
-                m[i] = (1.0 - alpha) * m[i] + alpha * g[i]
-                w[i] -= eta * m[i]
         check_finite(S, w)
     record(W, T + 1, w)
     track_end(P, S, acc, w, T)
