@@ -28,7 +28,7 @@ import textwrap
 import weakref
 
 from ..updates.vocabulary import WORDS
-from .declaration import check_domain, encode
+from .declaration import REQUIRED, check_domain, encode
 
 __all__ = ["Step", "run", "trajectory", "namespace"]
 
@@ -76,44 +76,101 @@ def _number(num, x):
     return num.num(x)
 
 
+def _layout(u, num) -> dict:
+    """What binding ``u`` in ``num`` needs, worked out once per (update, context): argument positions, defaults."""
+    ns = namespace(num)
+    key = ("__layout__", id(u))
+    if key not in ns or ns[key]["update"] is not u:
+        args = u.step_args
+        states = {s.name for s in u.state}
+        params = {p.name: p for p in u.params}
+        positions: dict = {}
+        consts = []
+        for k, a in enumerate(args):
+            bound = u.bound_name(a)
+            if a in u.fixed:
+                consts.append(_number(num, u.fixed[a]))
+            elif bound in states:
+                consts.append(None)
+            else:
+                p = params[bound]
+                positions.setdefault(bound, []).append(k)
+                consts.append(None if p.default is REQUIRED else
+                              _number(num, p.default if p.encoding is float else encode(p, p.default)))
+        ns[key] = {"update": u, "args": args, "fn": _step_function(num, u.step), "params": params, "positions": positions,
+                   "consts": consts, "slots": tuple((k, u.bound_name(a)) for k, a in enumerate(args)
+                                                    if u.bound_name(a) in states and a not in u.fixed),
+                   "required": [p.name for p in u.params if p.default is REQUIRED],
+                   "values": {p.name: p.default for p in u.params if p.default is not REQUIRED}}
+    return ns[key]
+
+
+_BOUND: dict = {}  # (name, num, parameters) -> a bound Step (searches build the same Step per instance)
+
+
+def _key(name, num, params):
+    try:
+        items = tuple(sorted((k, type(v), v.hex() if isinstance(v, float) else v) for k, v in params.items()))
+        key = (name, num, items)
+        hash(key)
+        return key
+    except (TypeError, AttributeError):
+        return None
+
+
 class Step:
-    """One declared update with its parameters bound, in the number context ``num``."""
+    """One declared update with its parameters bound, in the number context ``num``.
 
-    def __init__(self, name: str, num, **params):
-        from ..algorithms.registry import config
+    A Step is immutable once built (``rebind`` returns a new one), so building the same one again returns the
+    first (a family evaluated on many instances binds the same update each time)."""
 
-        cfg = config(name, **params)
-        u = cfg.spec.update
+    def __new__(cls, name: str, num, **params):
+        key = _key(name, num, params)
+        if key is not None and key in _BOUND:
+            return _BOUND[key]
+        self = super().__new__(cls)
+        self._init(name, num, **params)
+        if key is not None:
+            if len(_BOUND) > 4096:
+                _BOUND.clear()
+            _BOUND[key] = self
+        return self
+
+    def _init(self, name: str, num, **params):
+        from ..algorithms.registry import ALGORITHMS
+
+        if name not in ALGORITHMS:
+            raise ValueError(f"unknown algorithm {name!r}; one of {sorted(ALGORITHMS)}")
+        u = ALGORITHMS[name].update
         if u is None:
             raise ValueError(f"{name} has a hand-written kernel and no declaration to interpret")
-        self.update, self.num, self._config, self._values = u, num, cfg, dict(cfg.values)
-        self._args = u.step_args
-        self._fn = _step_function(num, u.step)
-        bound = {p.name: _number(num, cfg.values[p.name] if p.encoding is float else encode(p, cfg.values[p.name]))
-                 for p in u.params}
-        self._consts = [_number(num, u.fixed[a]) if a in u.fixed else bound.get(u.bound_name(a))
-                        for a in self._args]
-        self._state_at = {a: k for k, a in enumerate(self._args) if u.bound_name(a) in {s.name for s in u.state}}
+        lay = _layout(u, num)
+        missing = [p for p in lay["required"] if p not in params]
+        if missing:
+            raise ValueError(f"{name}: parameter {missing[0]!r} is required")
+        self.update, self.num, self._fn, self._args, self._slots = u, num, lay["fn"], lay["args"], lay["slots"]
+        self._config, self._values = None, {**lay["values"], **params}
+        self._consts = self._bound(list(lay["consts"]), params)
+
+    def _bound(self, consts: list, changes: dict) -> list:
+        """``consts`` with the parameters ``changes`` checked by the schema and converted into the number context."""
+        lay = _layout(self.update, self.num)
+        unknown = set(changes) - set(lay["params"])
+        if unknown:
+            raise ValueError(f"{self.update.name}: unknown parameter(s) {sorted(unknown)}; known {sorted(lay['params'])}")
+        for pname, v in changes.items():
+            p = lay["params"][pname]
+            check_domain(self.update, p, v)
+            c = _number(self.num, v if p.encoding is float else encode(p, v))
+            for k in lay["positions"].get(pname, ()):
+                consts[k] = c
+        return consts
 
     def rebind(self, **changes) -> "Step":
-        """The same update with some parameters changed (a per-step β_{1t} or η_t), validated by the same schema.
-
-        Cheaper than a new ``Step``: only the changed parameters are checked and converted."""
-        u = self.update
-        params = {p.name: p for p in u.params}
-        unknown = set(changes) - set(params)
-        if unknown:
-            raise ValueError(f"{u.name}: unknown parameter(s) {sorted(unknown)}")
-        consts = list(self._consts)
-        for k, a in enumerate(self._args):
-            name = u.bound_name(a)
-            if name in changes and a not in u.fixed:
-                p = params[name]
-                check_domain(u, p, changes[name])
-                consts[k] = _number(self.num, changes[name] if p.encoding is float else encode(p, changes[name]))
+        """The same update with some parameters changed (a per-step β_{1t} or η_t), validated by the same schema."""
         new = object.__new__(Step)
         new.__dict__.update(self.__dict__)
-        new._consts, new._config, new._values = consts, None, {**self._values, **changes}
+        new._consts, new._config, new._values = self._bound(list(self._consts), changes), None, {**self._values, **changes}
         return new
 
     @property
@@ -140,8 +197,8 @@ class Step:
         w = [_number(self.num, x) for x in w]
         state = {k: list(v) for k, v in state.items()}
         args = list(self._consts)
-        for a, k in self._state_at.items():
-            args[k] = state[self.update.bound_name(a)]
+        for k, name in self._slots:
+            args[k] = state[name]
         self._fn(t, T, w, [_number(self.num, x) for x in g], *args)
         return w, state
 
