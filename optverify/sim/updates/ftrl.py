@@ -18,18 +18,18 @@ from __future__ import annotations
 from ..engine.declaration import REQUIRED, Param, State, Update
 
 
-def composite_ftprl_step(t, T, w, g, S, G, Phi, P, sigma, a, lam, mu, form):
+def composite_ftprl_step(t, T, w, g, sig_sum, g_sum, phi_sum, sx_sum, sigma, a, lam, mu, form):
     for i in range(len(w)):
-        S[i] = S[i] + sigma
-        q = S[i] + lam
+        sig_sum[i] = sig_sum[i] + sigma
+        q = sig_sum[i] + lam
         if form == 0:
-            b = g[i] + a - S[i] * w[i]
+            b = g[i] + a - sig_sum[i] * w[i]
         else:
-            G[i] = G[i] + g[i]
-            P[i] = P[i] + sigma * w[i]
-            b = G[i] + Phi[i] + a - P[i]
+            g_sum[i] = g_sum[i] + g[i]
+            sx_sum[i] = sx_sum[i] + sigma * w[i]
+            b = g_sum[i] + phi_sum[i] + a - sx_sum[i]
         if form == 2:
-            w[i] = (P[i] - G[i] - t * a - a) / S[i]
+            w[i] = (sx_sum[i] - g_sum[i] - t * a - a) / sig_sum[i]
         else:
             mag = abs(b) - mu
             x = 0.0
@@ -39,7 +39,7 @@ def composite_ftprl_step(t, T, w, g, S, G, Phi, P, sigma, a, lam, mu, form):
                 else:
                     x = mag / q
             if form == 1:
-                Phi[i] = Phi[i] - (G[i] + Phi[i] + S[i] * x - P[i])
+                phi_sum[i] = phi_sum[i] - (g_sum[i] + phi_sum[i] + sig_sum[i] * x - sx_sum[i])
             w[i] = x
 
 
@@ -48,7 +48,7 @@ def _params():
             Param("lam", 0.0, float, "nonnegative"), Param("mu", 0.0, float, "nonnegative"))
 
 
-_STATE = (State("S"), State("G"), State("Phi"), State("P"))
+_STATE = (State("sig_sum"), State("g_sum"), State("phi_sum"), State("sx_sum"))  # sigma_{1:t}, g_{1:t}, phi_{1:t}, sum sigma_tau x_tau
 
 UPDATES = (
     Update("proximal_mda", _params(), _STATE, composite_ftprl_step, "001 eq. (9), Proposition 2, line 75",
