@@ -39,6 +39,7 @@ from optverify.sim.engine.reference import Step
 from optverify.verify.numctx import FloatCtx
 
 G_MIN_FIRST = 1e-3
+_FLOAT = FloatCtx()  # one context: the reference binds its step once per context
 D_MAX = 2  # coordinates
 T_MAX = {"quick": 12, "thorough": 30}
 
@@ -105,7 +106,7 @@ def _derive(p):
             gt = [abs(r) if xi > th * D / 2 else -abs(r) for r, xi, th in zip(raw[t - 1], xt, theta)]
             return [_first_ok(v) for v in gt] if t == 1 else gt
 
-        _, g, _ = amsgrad_run(FloatCtx(), D, alpha, sched, beta2, p["x1"], adversary)
+        _, g, _ = amsgrad_run(_FLOAT, D, alpha, sched, beta2, p["x1"], adversary)
     sched = [min(float(b), beta1) for b in sched]
     sched[0] = float(beta1)
     return {"beta1": float(beta1), "beta2": float(beta2), "beta1t": sched, "g": [[float(v) for v in row] for row in g]}
