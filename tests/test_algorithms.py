@@ -567,5 +567,7 @@ def test_divergence_is_counted_and_config_validation():
     with pytest.raises(ValueError):
         config("sgd", eta=0.1, bogus=1)
     assert len({s.code for s in ALGORITHMS.values()}) == len(ALGORITHMS)
-    for spec in ALGORITHMS.values():
-        assert spec.source and spec.doc
+    from optverify.sim.engine import BUNDLED
+
+    for spec in ALGORITHMS.values():  # every printed update says where it is printed (a user's may say nothing)
+        assert spec.name not in BUNDLED or (spec.source and spec.doc)

@@ -59,6 +59,10 @@ EXAMPLES = {
     "parallel_minibatch_sgd": dict(eta=0.1, B=4, M=2),
     "hogwild": dict(eta=0.1, tau=3, delay="uniform", scale_by_d=True),
     "cubic_newton": dict(J=2.0),
+    "sgdm": dict(eta=0.1, beta=0.5),
+    "proximal_mda": dict(sigma=2.0, a=0.1, lam=0.5, mu=0.05),
+    "ftprl_composite": dict(sigma=2.0, a=0.1, lam=0.5, mu=0.05),
+    "ftprl_composite_printed": dict(sigma=2.0, a=0.1),
 }
 FAM = F.separable([1.0, 2.0, 0.5], [0.2, 0.0, 0.1], [0.3, -0.2, 0.1], [0.5, 0.3, 0.0])
 _X = np.array([[1.0, 0.5, -0.25], [0.25, -1.0, 0.5], [0.25, 0.125, 1.25], [-0.75, 0.5, 0.25], [0.5, 0.5, 0.5]])

@@ -10,6 +10,7 @@ from optverify.checks.periodic_regret import check_periodic_regret, check_regret
 from optverify.checks.result import CheckContext
 from optverify.claims.specs import PeriodicRegret, RegretProbe
 from optverify.counterexamples.periodic_linear import Setting, certify, periodic_orbit, run
+from optverify.verify.numctx import MpCtx
 
 REDDI = dict(n=3, C=3.0, beta1=0.0, beta2=0.1, alpha=0.1, schedule="inv_sqrt_t")
 
@@ -21,7 +22,7 @@ def ctx():
 def test_closed_form_moments_match_the_recursion():
     G = [4.0, -1.0, -1.0, -1.0]
     for beta in (0.0, 0.3, 0.9):
-        orbit = periodic_orbit([mpmath.mpf(g) for g in G], mpmath.mpf(beta))
+        orbit = periodic_orbit([mpmath.mpf(g) for g in G], mpmath.mpf(beta), MpCtx())
         m = 0.0
         for t in range(1, 60):
             m = beta * m + (1 - beta) * G[(t - 1) % 4]

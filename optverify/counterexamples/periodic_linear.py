@@ -29,6 +29,10 @@ from dataclasses import asdict, dataclass, field
 
 import mpmath
 
+from optverify.sim.engine.reference import Step, namespace
+from optverify.sim.updates.vocabulary import EPS_MODES
+from optverify.verify.numctx import FloatCtx, IvCtx
+
 ALGORITHMS = ("adam", "amsgrad", "sgd")
 SCHEDULES = ("constant", "inv_sqrt_t")
 
@@ -73,23 +77,32 @@ class Setting:
                 + (" bias-corrected" if self.bias_correction else ""))
 
 
-def periodic_orbit(G: list, beta, ctx=mpmath.mp) -> list:
-    """The periodic solution u_j = β u_{j−1} + (1 − β) G_j (indices mod n), in O(n).
+def periodic_orbit(G: list, beta, num) -> list:
+    """The periodic solution u_j = β u_{j−1} + (1 − β) G_j (indices mod n), in O(n), in the number context ``num``.
 
-    u_{n−1} = (1 − β)/(1 − β^n) Σ_k β^k G_{n−1−k}; the others follow by the recursion.
+    u_{n−1} = (1 − β)/(1 − β^n) Σ_k β^k G_{n−1−k} (closed form); the others follow by the recursion, which is the
+    declared EMA step ``ema_momentum`` (its state v) run by the engine's reference.
     """
     n = len(G)
-    one = ctx.mpf(1)
+    one = num.num(1)
     acc, p = 0 * one, one
     for k in range(n):
         acc += p * G[n - 1 - k]
         p *= beta
-    last = (one - beta) / (one - p) * acc
-    out, u = [], last
+    state = {"v": [(one - beta) / (one - p) * acc]}
+    step = Step("ema_momentum", num, gamma=1, beta=beta)
+    out = []
     for j in range(n):
-        u = beta * u + (one - beta) * G[j]
-        out.append(u)
+        state = step(j + 1, [0 * one], [G[j]], state)[1]
+        out.append(state["v"][0])
     return out
+
+
+def _denominator(num, s: Setting):
+    """v ↦ the step's denominator of the setting (ε inside or outside the root), the step language's word."""
+    den = namespace(num)["denominator"]
+    mode = EPS_MODES[s.eps_mode]
+    return lambda v: den(v, s.eps, mode)
 
 
 def limit_steps(s: Setting) -> "np.ndarray":
@@ -99,15 +112,13 @@ def limit_steps(s: Setting) -> "np.ndarray":
     G = np.array([s.C] + [-1.0] * (s.n - 1))
     if s.algorithm == "sgd":
         return G
-
-    class _F:
-        mpf = staticmethod(float)
-
-    m = np.array(periodic_orbit(list(G), s.beta1, _F))
-    v = np.array(periodic_orbit(list(G * G), s.beta2, _F))
+    num = FloatCtx()
+    m = np.array(periodic_orbit([float(g) for g in G], float(s.beta1), num))
+    v = np.array(periodic_orbit([float(g * g) for g in G], float(s.beta2), num))
     if s.algorithm == "amsgrad":
         v = np.full_like(v, v.max())
-    return m / (np.sqrt(v + s.eps) if s.eps_mode == "inside" else np.sqrt(v) + s.eps)
+    den = _denominator(num, s)
+    return m / np.array([den(float(x)) for x in v])
 
 
 def phase_margins(r, sign: int) -> "np.ndarray":
@@ -129,9 +140,6 @@ def phase_margins(r, sign: int) -> "np.ndarray":
 def run(s: Setting, T: int, num=None) -> dict:
     """The iterates x_1 … x_{T+1} and R_t/t, by the method's own recursion (the reference updates of
     :mod:`optverify.sim.updates`, run by the engine's reference, not the closed forms), in floats or any number context ``num``."""
-    from optverify.sim.engine.reference import Step
-    from optverify.verify.numctx import FloatCtx
-
     num = num or FloatCtx()
     G = [num.num(s.C)] + [num.num(-1)] * (s.n - 1)
     box = {"schedule": s.schedule, "projection": "box", "radius": 1}
@@ -199,8 +207,10 @@ def _step_intervals(s: Setting, t0: int) -> list:
     if s.algorithm == "sgd":
         return G
     b1, b2 = iv.mpf(s.beta1), iv.mpf(s.beta2)
-    m_inf = periodic_orbit(G, b1, iv)
-    v_inf = periodic_orbit([g * g for g in G], b2, iv)
+    num = IvCtx()
+    m_inf = periodic_orbit(G, b1, num)
+    v_inf = periodic_orbit([g * g for g in G], b2, num)
+    den_of = _denominator(num, s)
     tail1 = iv.mpf([0, b1**t0 if s.beta1 > 0 else 0])
     tail2 = iv.mpf([0, b2**t0 if s.beta2 > 0 else 0])
     bias1 = iv.mpf([1, 1 / (1 - b1**t0)]) if s.bias_correction and s.beta1 > 0 else iv.mpf(1)
@@ -216,7 +226,7 @@ def _step_intervals(s: Setting, t0: int) -> list:
         if s.algorithm == "amsgrad":  # v̂_t = max_{u ≤ t} v_u, and every v_u ≤ v∞_{ph(u)} ≤ max_j v∞_j
             v = iv.mpf([max(_lo(v), vmax_lo), vmax_inf])
         mh, vh = m * bias1, v * bias2
-        den = iv.sqrt(vh + s.eps) if s.eps_mode == "inside" else iv.sqrt(vh) + s.eps
+        den = den_of(vh)
         if _lo(den) <= 0:
             return []
         out.append(mh / den)

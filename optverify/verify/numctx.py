@@ -58,6 +58,30 @@ class MpCtx:
         return (x > 0) - (x < 0)
 
 
+class IvCtx:
+    """mpmath interval arithmetic (``mpmath.iv`` at its current precision), for certificates that enclose a run."""
+
+    name = "mpmath-iv"
+
+    def __init__(self):
+        self.mp = mpmath.iv
+
+    def num(self, x):
+        return self.mp.mpf(x)
+
+    def sqrt(self, x):
+        return self.mp.sqrt(x)
+
+    def exp(self, x):
+        return self.mp.exp(x)
+
+    def log(self, x):
+        return self.mp.log(x)
+
+    def fabs(self, x):
+        return abs(x)
+
+
 def show(x, digits: int = 20) -> str:
     """A number as a decimal string for evidence (50-digit values keep ``digits`` significant digits)."""
     if isinstance(x, float):

@@ -8,6 +8,7 @@ For one coordinate and a gradient sequence g_1 … g_T (m_0 = v_0 = 0),
 so by Cauchy–Schwarz |m̂_T| ≤ √(Σ_k a_k²/b_k) · √v̂_T, with equality at g_k ∝ a_k/b_k:
 the sharp constant of "|m̂_T| ≤ K √v̂_T" is K_T = √(Σ_k a_k²/b_k).  Since Σ a_k = Σ b_k = 1,
 Cauchy–Schwarz again gives K_T ≥ 1, with equality only when a = b (β1 = β2) or T = 1.
+The moments are those of the declared ``adam`` step (``optverify.sim.updates.adaptive``).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import math
 
 from optverify.counterexamples.schema import array, family, integer, real
+from optverify.sim.engine.reference import run
 
 G_MAX = 5.0
 T_MAX = {"quick": 16, "thorough": 48}
@@ -59,6 +61,13 @@ def _describe(o):
     )
 
 
+def adam_moments_of(num, g, beta1, beta2, momentum_sign=1):
+    """(m_T, v_T) of the declared Adam step (m_0 = v_0 = 0) fed the gradients g_1 … g_T, before any bias correction."""
+    _, states = run("adam", num, [num.num(0)], lambda t, _w: [g[t - 1]], len(g), eta=1, beta1=beta1, beta2=beta2,
+                    momentum_sign=momentum_sign, bias_correction1=False, bias_correction2=False)
+    return states[-1]["m"][0], states[-1]["v"][0]
+
+
 # sequences the random search also draws (the longest horizon is where the EMAs differ most)
 def _ramp(p):
     """g_k ∝ (β1/β2)^{T−k}: where Cauchy–Schwarz is tight (the sharp constant's maximiser)."""
@@ -92,12 +101,9 @@ def _constant(p):
 def adam_moments(inst, num, *, beta1, beta2, quantity="m_hat", gamma=1e-3, eps=1e-8):
     """|m̂_T| (``quantity="m_hat"``) or Adam's step |Δθ_T| = γ|m̂_T|/(√v̂_T + ε) (``"step"``), any sequence."""
     b1, b2 = num.num(beta1), num.num(beta2)
-    m = v = num.num(0)
     g = [num.num(x) for x in inst["g"]]
-    for gt in g:
-        m = b1 * m + (1 - b1) * gt
-        v = b2 * v + (1 - b2) * gt * gt
     T = len(g)
+    m, v = adam_moments_of(num, g, b1, b2)
     m_hat = m / (1 - b1**T)
     v_hat = v / (1 - b2**T)
     root = num.sqrt(v_hat)

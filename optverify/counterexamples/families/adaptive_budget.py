@@ -21,6 +21,7 @@ With ``constant_rate`` the step size is constant (p = 0).
 from __future__ import annotations
 
 from optverify.counterexamples.schema import array, family, integer, real
+from optverify.sim.engine.reference import run
 
 G_MAX = 5.0
 ALGORITHMS = ("adam", "amsgrad", "amsgrad_inplace", "adamal", "adamal_beta2")
@@ -41,14 +42,30 @@ def _describe(o):
     )
 
 
+# each second moment is the state of a declared step (optverify.sim.updates.adaptive) fed the gradient sequence
+DECLARED = {  # algorithm: (declared update, its parameters beyond β1, β2, the state entry the step divides by)
+    "adam": ("adam", {"momentum_sign": 1, "bias_correction1": False, "bias_correction2": False}, "v"),
+    "amsgrad": ("amsgrad", {"ams_mode": "reddi"}, "vmax"),
+    "amsgrad_inplace": ("amsgrad", {"ams_mode": "feedback"}, "v"),
+    "adamal": ("adamal", {"v_beta": "beta1"}, "v"),
+    "adamal_beta2": ("adamal", {"v_beta": "beta2"}, "v"),
+}
+
+
+def second_moments(num, algorithm, g, b1, b2):
+    """[v_1, …, v_T] (the v the step divides by) and Adam's EMA [v_1 …] of the declared update fed g_1 … g_T."""
+    name, extra, key = DECLARED[algorithm]
+    rate = {"alpha": 1} if name == "adamal" else {"eta": 1}
+    _, states = run(name, num, [num.num(0)], lambda t, _w: [g[t - 1]], len(g), beta1=b1, beta2=b2, **rate, **extra)
+    return [s[key][0] for s in states], [s["v"][0] for s in states]
+
+
 def gradients(inst, num, force_decrease):
     g = [num.num(v) for v in inst["g"]]
     if force_decrease:
         b2 = num.num(inst["beta2"])
-        v = num.num(0)
-        for gt in g[:-1]:
-            v = b2 * v + (1 - b2) * gt * gt
-        g[-1] = num.num(inst["kappa"]) * num.sqrt(v)
+        _, ema = second_moments(num, "adam", g[:-1], b2, b2)
+        g[-1] = num.num(inst["kappa"]) * num.sqrt(ema[-1] if ema else num.num(0))
     return g
 
 
@@ -70,22 +87,8 @@ def adaptive_budget(inst, num, *, algorithm="adam", force_decrease=False, consta
     g = gradients(inst, num, force_decrease)
     b1, b2 = num.num(inst["beta1"]), num.num(inst["beta2"])
     alpha, p = num.num(inst["alpha"]), num.num(inst["p"])
-    ema = vhat = v = num.num(0)
-    used, emas = [], []
-    for gt in g:
-        ema = b2 * ema + (1 - b2) * gt * gt  # Adam's EMA (the v_t of eq. (2))
-        emas.append(ema)
-        if algorithm == "adam":
-            v = ema
-        elif algorithm == "amsgrad":
-            vhat = max(vhat, ema)
-            v = vhat
-        elif algorithm == "amsgrad_inplace":
-            v = max(v, b2 * v + (1 - b2) * gt * gt)
-        else:
-            b = b1 if algorithm == "adamal" else b2
-            v = b * v + (1 - b) * max(gt * gt, v)
-        used.append(v)
+    used = second_moments(num, algorithm, g, b1, b2)[0]
+    emas = second_moments(num, "adam", g, b1, b2)[1]  # Adam's EMA (the v_t of eq. (2))
     T = len(g)
     eta = [alpha / num.num(t) ** p for t in range(1, T + 1)]
     B = [num.sqrt(vt) / e for vt, e in zip(used, eta)]

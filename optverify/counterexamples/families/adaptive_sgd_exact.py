@@ -26,14 +26,18 @@ Families (one schema, the algorithm fixed by its ``algorithm`` choice so that a 
 ``adaptive_sgd_huber`` (Algorithms 7, 8 or 9), ``adaptive_sgd_alg7``, ``adaptive_sgd_alg9`` and ``adaptive_sgd_lagged``
 (η_t = c/√(ε² + Σ_{i<t} g_i²), line 1365).
 
-This transcription runs in any number context (floats while searching, 50 digits on replay); the
-numba kernels ``adagrad_norm``, ``adaptive_sgd_ema`` and ``adaptive_sgd_ema_corrected`` of
-``optverify.sim.algorithms`` implement the same updates (the 003 tests compare the two).
+The steps are the declared updates ``adagrad_norm`` (ε² inside the root; lag 1 for line 1365),
+``adaptive_sgd_ema`` and ``adaptive_sgd_ema_corrected`` (``optverify.sim.updates.adaptive``), run by the
+engine's reference in any number context (floats while searching, 50 digits on replay); η_t is read off
+their state.  w_{t+1} = w_t − c g_t/√(…) as the declaration computes it (the same number as w_t − η_t g_t
+up to the rounding of one product).
 """
 
 from __future__ import annotations
 
 from optverify.counterexamples.schema import choice, family, integer, real
+from optverify.sim.engine.reference import Step, namespace
+from optverify.sim.updates.vocabulary import EPS_MODES
 
 T_MAX = {"quick": 4, "thorough": 8}
 ALGORITHMS = ("alg7", "alg8", "alg9")
@@ -49,23 +53,31 @@ def huber_grad(num, r, delta):
     return r if num.fabs(r) <= delta else delta * num.sign(r)
 
 
-def step_size(num, algorithm, state, g, t, c, eps, beta):
-    """The printed η_t of ``algorithm`` after seeing g_t; returns (η_t, new state)."""
+# each algorithm is a declared update (optverify.sim.updates.adaptive); ε² inside the root as printed
+DECLARED = {
+    "alg7": ("adagrad_norm", {"eps_mode": "eps2_inside"}),
+    "alg7_lag": ("adagrad_norm", {"eps_mode": "eps2_inside", "lag": 1}),
+    "alg8": ("adaptive_sgd_ema", {}),
+    "alg9": ("adaptive_sgd_ema_corrected", {}),
+}
+
+
+def printed_step(num, algorithm, c, eps, beta):
+    """The declared step of ``algorithm`` (a reference ``Step``: (t, w, g, state) -> (w_{t+1}, state))."""
+    name, extra = DECLARED[algorithm]
+    return Step(name, num, c=c, eps=eps, **({} if name == "adagrad_norm" else {"beta": beta}), **extra)
+
+
+def step_size(num, algorithm, before, after, c, eps):
+    """η_t of step t, read off the declared step's state before and after it (the rate it divided g_t by)."""
+    den = namespace(num)["denominator"]  # the step language's word, bound to num
     if algorithm == "alg7":
-        S = state + g * g
-        return c / num.sqrt(eps * eps + S), S
+        return c / den(after["sumsq"][0], eps, EPS_MODES["eps2_inside"])
     if algorithm == "alg7_lag":
-        return c / num.sqrt(eps * eps + state), state + g * g
-    A, B = state
-    A = beta * A + g * g
+        return c / den(before["sumsq"][0], eps, EPS_MODES["eps2_inside"])
     if algorithm == "alg8":
-        return c / num.sqrt(eps * eps + A), (A, B)
-    B = max(B, num.num(t) * A)
-    return c / num.sqrt(B), (A, B)
-
-
-def initial_state(num, algorithm, eps):
-    return num.num(0) if algorithm in ("alg7", "alg7_lag") else (num.num(0), eps * eps)
+        return c / den(after["A"][0], eps, EPS_MODES["eps2_inside"])
+    return c / num.sqrt(after["B"][0])
 
 
 def printed_K(lib, Delta, c, H, T, G_ell, sigma, eps, G_L, G_log=None):
@@ -202,18 +214,18 @@ def evaluate(inst, num, K_defined=False):
             sig_t[t] += prob * probs[z] * (g - gL) ** 2
             if num.fabs(g) > worst["G_as"]:
                 worst["G_as"] = num.fabs(g)
-            eta, st = step_size(num, algorithm, state, g, t, c, eps, beta)
-            if algorithm in ("alg8", "alg9") and st[0] > worst["max_A"]:
-                worst["max_A"] = st[0]
+            (w_next,), st = step(t, [w], [g], state)
+            eta = step_size(num, algorithm, state, st, c, eps)
+            if algorithm in ("alg8", "alg9") and st["A"][0] > worst["max_A"]:
+                worst["max_A"] = st["A"][0]
             s = sums
-            w_next = w - eta * g
             inner = gL * g
             quad = hbar / 2 * eta * eta * g * g
             gap("gap_1455", L(w_next) - (L(w) - eta * inner + quad))
             gap("gap_1459", num.fabs((L(w) - eta * inner) - (L(w) - eta_prev * inner + (eta_prev - eta) * inner)))
             acc["E_eta_inner"] += prob * probs[z] * eta * inner
-            if algorithm in ("alg8", "alg9") and st[0] > 0:
-                acc["E_sum_g2_over_tA"] += prob * probs[z] * g * g / (num.num(t) * st[0])
+            if algorithm in ("alg8", "alg9") and st["A"][0] > 0:
+                acc["E_sum_g2_over_tA"] += prob * probs[z] * g * g / (num.num(t) * st["A"][0])
             A_, B_, C_, mi, mg, sn = path
             new_path = (A_ + eta_prev * inner, B_ + (eta_prev - eta) * inner, C_ + quad, max(mi, num.fabs(inner)),
                         max(mg, num.fabs(gL)), sn + (g - gL) ** 2)
@@ -222,7 +234,8 @@ def evaluate(inst, num, K_defined=False):
             dfs(t + 1, w_next, st, prob * probs[z], eta, new, max(max_g, num.fabs(g)), min(min_eta, eta), new_path)
 
     w1 = num.num(inst["w1"])
-    dfs(1, w1, initial_state(num, algorithm, eps), one, eta0, (zero,) * 7, zero, eta0, (zero,) * 6)
+    step = printed_step(num, algorithm, c, eps, beta)
+    dfs(1, w1, step.init([w1]), one, eta0, (zero,) * 7, zero, eta0, (zero,) * 6)
     Tn = num.num(T)
     sigma2 = max(sig_t[1:])
     out = {

@@ -35,44 +35,35 @@ from __future__ import annotations
 import math
 
 from optverify.counterexamples.schema import array, choice, family, integer, real
+from optverify.sim.engine.reference import Step
 from optverify.verify.numctx import FloatCtx
 
 G_MIN_FIRST = 1e-3
+_FLOAT = FloatCtx()  # one context: the reference binds its step once per context
 D_MAX = 2  # coordinates
 T_MAX = {"quick": 12, "thorough": 30}
-
-
-def _clip(x, lo, hi):
-    if x < lo:
-        return lo
-    if x > hi:
-        return hi
-    return x
 
 
 def amsgrad_run(num, D, alpha, beta1t, beta2, x1, grad):
     """Run Algorithm 2 on the box [−D/2, D/2]^d; ``grad(t, x)`` gives g_t (1-based t) at the iterate x_t.
 
-    Returns the iterates x_1..x_T, the gradients, and v̂_1..v̂_T (lists of coordinate lists).
+    The step is the declared ``amsgrad`` (ams_mode "reddi", α_t = α/√t, box projection), with β_{1t} bound at
+    each step.  Returns the iterates x_1..x_T, the gradients, and v̂_1..v̂_T (lists of coordinate lists).
     """
-    d = len(x1)
-    half = D / 2
-    x = list(x1)
-    m = [num.num(0)] * d
-    v = [num.num(0)] * d
-    vhat = [num.num(0)] * d
+    x, step = list(x1), None
     xs, gs, vhats = [], [], []
-    one = num.num(1)
     for t, b1 in enumerate(beta1t, start=1):
+        if step is None:
+            step = Step("amsgrad", num, eta=alpha, schedule="inv_sqrt_t", beta1=b1, beta2=beta2, ams_mode="reddi",
+                        projection="box", radius=D / 2)
+            state = step.init(x)
+        else:
+            step = step.rebind(beta1=b1)
         g = grad(t, x)
         xs.append(list(x))
         gs.append(list(g))
-        a_t = alpha / num.sqrt(num.num(t))
-        m = [b1 * mi + (one - b1) * gi for mi, gi in zip(m, g)]
-        v = [beta2 * vi + (one - beta2) * gi * gi for vi, gi in zip(v, g)]
-        vhat = [vi if vi > vh else vh for vi, vh in zip(v, vhat)]
-        vhats.append(list(vhat))
-        x = [_clip(xi - a_t * mi / num.sqrt(vh), -half, half) for xi, mi, vh in zip(x, m, vhat)]
+        x, state = step(t, x, g, state)
+        vhats.append(list(state["vmax"]))
     return xs, gs, vhats
 
 
@@ -115,7 +106,7 @@ def _derive(p):
             gt = [abs(r) if xi > th * D / 2 else -abs(r) for r, xi, th in zip(raw[t - 1], xt, theta)]
             return [_first_ok(v) for v in gt] if t == 1 else gt
 
-        _, g, _ = amsgrad_run(FloatCtx(), D, alpha, sched, beta2, p["x1"], adversary)
+        _, g, _ = amsgrad_run(_FLOAT, D, alpha, sched, beta2, p["x1"], adversary)
     sched = [min(float(b), beta1) for b in sched]
     sched[0] = float(beta1)
     return {"beta1": float(beta1), "beta2": float(beta2), "beta1t": sched, "g": [[float(v) for v in row] for row in g]}

@@ -12,24 +12,31 @@ convex, ∇R_t(0) = 0), R̃_t(x) = R_t(x − x_t), any gradients g_t.
   linear Ψ (λ = μ = 0), where ∂Ψ = {a} and φ_t = a whatever point it is taken at.
 
 Each one-dimensional step minimises q x²/2 + b x + μ|x|, whose minimiser is the
-soft threshold −sign(b)·max(|b| − μ, 0)/q.  ``measured`` is the last FTPRL iterate,
+soft threshold −sign(b)·max(|b| − μ, 0)/q.  The three updates are declared in ``optverify.sim.updates.ftrl``
+(``proximal_mda``, ``ftprl_composite``, ``ftprl_composite_printed``) and run by the engine's reference.  ``measured`` is the last FTPRL iterate,
 ``x_md`` the last mirror-descent iterate.
 """
 
 from __future__ import annotations
 
 from optverify.counterexamples.schema import array, family, integer, real
+from optverify.sim.engine.reference import Step
 
 G_MAX = 5.0
 T_MAX = {"quick": 6, "thorough": 16}
 
 
-def soft_min(num, q, b, mu):
-    """argmin_x q x²/2 + b x + mu|x| (q > 0, mu ≥ 0)."""
-    mag = abs(b) - mu
-    if mag <= 0:
-        return num.num(0)
-    return -num.sign(b) * mag / q
+def _run(num, name, x1, g, sig, **params):
+    """x_1 … x_{T+1} of the declared update ``name`` (optverify.sim.updates.ftrl), σ_t bound at each step."""
+    step = Step(name, num, sigma=sig[0], **params)
+    x, state = list(x1), step.init(x1)
+    xs = [x[0]]
+    for t, gt in enumerate(g, start=1):
+        if t > 1:
+            step = step.rebind(sigma=sig[t - 1])
+        x, state = step(t, x, [gt], state)
+        xs.append(x[0])
+    return xs
 
 
 def _validate(variant):
@@ -64,26 +71,12 @@ def composite_ftprl(inst, num, *, variant="mcmahan"):
     g = [num.num(v) for v in inst["g"]]
     sig = [num.num(v) for v in inst["sigma"]]
     T = len(g)
-    # proximal mirror descent (9)
-    x = num.num(inst["x1"])
-    md = [x]
-    S = num.num(0)
-    for t in range(T):
-        S = S + sig[t]
-        x = soft_min(num, S + lam, g[t] + a - S * x, mu)
-        md.append(x)
-    # FTPRL (10)
-    xs = [num.num(inst["x1"])]
-    G = Phi = S = P = num.num(0)
-    for t in range(T):
-        G, S, P = G + g[t], S + sig[t], P + sig[t] * xs[t]
-        if variant == "mcmahan":
-            x = soft_min(num, S + lam, G + Phi + a - P, mu)
-            phi = -(G + Phi + S * x - P)  # ∈ ∂Ψ(x_{t+1}) by the optimality of the step
-            Phi = Phi + phi
-        else:  # φ_τ = a for τ = 1 … t+1 (0-based t), all in the objective, and Ψ(x) = a x
-            x = (P - G - num.num(t + 1) * a - a) / S
-        xs.append(x)
+    x1 = [num.num(inst["x1"])]
+    md = _run(num, "proximal_mda", x1, g, sig, a=a, lam=lam, mu=mu)  # proximal mirror descent (9)
+    if variant == "mcmahan":  # FTPRL (10) with φ_{1:t−1}
+        xs = _run(num, "ftprl_composite", x1, g, sig, a=a, lam=lam, mu=mu)
+    else:  # φ_τ = a for τ = 1 … t+1, all in the objective, and Ψ(x) = a x
+        xs = _run(num, "ftprl_composite_printed", x1, g, sig, a=a)
     return {
         "measured": xs[-1],
         "x_ftprl": xs[-1],

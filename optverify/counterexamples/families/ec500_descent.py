@@ -3,7 +3,7 @@
 
 Expectations over the sampling of SGD are computed exactly, by enumerating every path of a two-point noise
 (2^(T−1) paths for the iterates w_1 … w_T), so that a violation is a number replayed at 50 digits, not a
-Monte Carlo estimate.  The update is written once, in :func:`sgd_paths`; gradient descent is its noiseless case.
+Monte Carlo estimate.  The update is the declared ``sgd`` step, enumerated by :func:`sgd_paths`; gradient descent is its noiseless case.
 
 Losses (each with its constants derived from its parameters, exactly):
 
@@ -17,25 +17,37 @@ Losses (each with its constants derived from its parameters, exactly):
 from __future__ import annotations
 
 from optverify.counterexamples.schema import array, choice, family, integer, real
+from optverify.sim.engine.reference import Step
 
 _T = {"quick": 5, "thorough": 10}  # horizons; 2^(T−1) paths are enumerated exactly
 
 
-# ---------------------------------------------------------------- the printed update, once
-def sgd_paths(num, w1, grad, noise, etas):
-    """Every path of w_{t+1} = w_t − η_t (∇L(w_t) + ξ_t), ξ_t i.i.d. from ``noise`` = [(value, prob), …].
+# ---------------------------------------------------------------- the printed update: the declared sgd step
+def sgd_paths(num, w1, grad, noise, etas, oracle=None):
+    """Every path of w_{t+1} = w_t − η_t g_t, g_t = ∇L(w_t) + ξ_t, ξ_t i.i.d. from ``noise`` = [(value, prob), …].
 
+    ``oracle(w) -> [(g, prob), …]`` replaces ∇L + ξ when the stochastic gradient is not additive noise.  The step is
+    the declared ``sgd`` (``optverify.sim.updates.sgd``, 003 Algorithms 1–2), run by the engine's reference.
     Returns a list of (probability, [w_1, …, w_{T+1}]) with T = len(etas); ``noise = [(0, 1)]`` is gradient descent."""
-    paths = [(num.num(1), [w1])]
-    for eta in etas:
+    if oracle is None:
+        def oracle(w):
+            gw = grad(w)
+            return [(gw + xi, q) for xi, q in noise]
+    paths, step = [(num.num(1), [w1])], None
+    for t, eta in enumerate(etas, start=1):
+        step = Step("sgd", num, eta=eta) if step is None else step.rebind(eta=eta)
         nxt = []
         for pr, ws in paths:
-            w = ws[-1]
-            gw = grad(w)
-            for xi, q in noise:
-                nxt.append((pr * q, ws + [w - eta * (gw + xi)]))
+            for g, q in oracle(ws[-1]):
+                (w,), _ = step(t, [ws[-1]], [g], {})
+                nxt.append((pr * q, ws + [w]))
         paths = nxt
     return paths
+
+
+def gd_step(num, w, g, eta):
+    """One step w − ηg of the declared ``sgd``."""
+    return Step("sgd", num, eta=eta)(1, [w], [g], {})[0][0]
 
 
 def expect(paths, f, t):
@@ -121,9 +133,8 @@ def sgd_convex_lipschitz(p, num):
         D = num.num(p["slack"])
     eta = D / (G * num.sqrt(num.num(T)))
     # ∇ℓ(w, z) = G sign(w − z) = ∇L(w) + ξ, ξ depending on w: enumerate z directly
-    paths = [(num.num(1), [w1])]
-    for _ in range(T):
-        paths = [(q * pz, ws_ + [ws_[-1] - eta * G * num.sign(ws_[-1] - z)]) for q, ws_ in paths for z, pz in ((z1, pr), (z2, 1 - pr))]
+    paths = sgd_paths(num, w1, None, None, [eta] * T,
+                      oracle=lambda w: [(G * num.sign(w - z), pz) for z, pz in ((z1, pr), (z2, 1 - pr))])
     Ls = L(ws)
     total = sum(q * sum(L(w[t]) - Ls for t in range(T)) for q, w in paths)
     return {"measured": total, "avg_gap": total / T, "G": G, "D": D, "T": num.num(T), "N": num.num(T)}
@@ -140,8 +151,8 @@ def gd_smooth_well(p, num):
     w, v, T = num.num(p["w"]), num.num(p["v"]), p["T"]
     eta = num.num(p["frac"]) / H
     g = grad(w)
-    w_next = w - eta * g
     (_, ws), = sgd_paths(num, w, grad, [(num.num(0), num.num(1))], [eta] * T)
+    w_next = ws[1]
     g2 = [grad(x) ** 2 for x in ws[:T]]
     Delta = L(w) - inf
     g_abs = [num.sqrt(x) for x in g2]
@@ -174,7 +185,7 @@ def smooth_well_point(p, num):
     hess = c + a * b * (1 - b * w * w) * num.exp(-b * w * w / 2)
     return {"H": H, "eta": eta, "grad_diff": num.fabs(grad(w + v) - g), "H_v": H * num.fabs(v), "hess_abs": num.fabs(hess),
             "L_w_plus_v": L(w + v), "lemma56_rhs": L(w) + g * v + H / 2 * v * v,
-            "L_next": L(w - eta * g), "lemma57_rhs": L(w) - (1 - H * eta / 2) * eta * g * g,
+            "L_next": L(gd_step(num, w, g, eta)), "lemma57_rhs": L(w) - (1 - H * eta / 2) * eta * g * g,
             "lemma57b_rhs": L(w) - eta / 2 * g * g}
 
 

@@ -4,25 +4,24 @@ L(w) = ρ_δ(w) (H = 1, w* = 0), exact gradients g_t = ∇L(w_t).  Algorithm 8's
 A_t = βA_{t−1} + g_t² keeps a step of about c√(1 − β) however small g_t gets, so w_t keeps oscillating
 around w*; Algorithm 9's B_t = max(B_{t−1}, tA_t) grows with t and its steps shrink.  Measured: the
 mean |∇L(w_t)| of Algorithm 8 over the second half t ∈ [T/2, T]; ``alg9_tail``: the mean |∇L(w_t)| of
-Algorithm 9 over the same steps (same instance).  The updates are those of ``adaptive_sgd_exact``.
+Algorithm 9 over the same steps (same instance).  The updates are the declared ``adaptive_sgd_ema`` and ``adaptive_sgd_ema_corrected`` steps.
 """
 
 from __future__ import annotations
 
-from optverify.counterexamples.families.adaptive_sgd_exact import huber_grad, initial_state, step_size
+from optverify.counterexamples.families.adaptive_sgd_exact import DECLARED, huber_grad
 from optverify.counterexamples.schema import family, integer, real
+from optverify.sim.engine.reference import trajectory
 
 
 def _tail(num, algorithm, T, w, delta, c, eps, beta):
-    state = initial_state(num, algorithm, eps)
-    total, n = num.num(0), 0
-    for t in range(1, T + 1):
-        g = huber_grad(num, w, delta)
-        if 2 * t >= T:
-            total, n = total + num.fabs(g), n + 1
-        eta, state = step_size(num, algorithm, state, g, t, c, eps, beta)
-        w = w - eta * g
-    return total / n
+    ws = trajectory(DECLARED[algorithm][0], num, [w], lambda t, x: [huber_grad(num, x[0], delta)], T, c=c, eps=eps,
+                    beta=beta)
+    tail = [num.fabs(huber_grad(num, x[0], delta)) for t, x in enumerate(ws[:T], start=1) if 2 * t >= T]
+    total = num.num(0)
+    for v in tail:
+        total = total + v
+    return total / len(tail)
 
 
 @family(

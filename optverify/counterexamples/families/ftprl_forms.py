@@ -7,7 +7,8 @@ One coordinate, any gradient sequence g_1 … g_T, X = R.  The FTPRL iterate
 is computed from the printed linear coefficient C_t and the printed budget
 σ_{1:t} — every sum over τ recomputed from scratch at every t, the centres x_τ
 being the FTPRL iterates themselves — and compared with the algorithm's own
-recursion.  ``measured`` is the last FTPRL iterate, ``x_alg`` the algorithm's.
+recursion (its declared update of ``optverify.sim.updates``, run by the engine's reference).
+``measured`` is the last FTPRL iterate, ``x_alg`` the algorithm's.
 
 Methods (the budget is what the paper prints for it):
 
@@ -24,6 +25,7 @@ Methods (the budget is what the paper prints for it):
 from __future__ import annotations
 
 from optverify.counterexamples.schema import array, family, integer, real
+from optverify.sim.engine.reference import Step
 
 G_MAX = 5.0
 METHODS = ("sgd_inv_t", "sgd_fixed", "sgd", "adam", "sgdm", "adagrad")
@@ -101,25 +103,26 @@ def ftprl(method, inst, num, g):
 
 
 def algorithm(method, inst, num, g):
-    x = num.num(inst["x1"])
-    xs = [x]
+    """x_1 … x_{T+1} of the method's own recursion: its declared update (sgd, sgdm, adam, adagrad_norm), η_t per step."""
+    x = [num.num(inst["x1"])]
+    xs = [x[0]]
     b1 = num.num(inst["beta1"])
     b2 = num.num(inst["beta2"])
-    m = v = acc = num.num(0)
+    if method == "adam":  # α_t = 1, no bias correction, ε = 0
+        step = Step("adam", num, eta=1, beta1=b1, beta2=b2, momentum_sign=1, bias_correction1=False,
+                    bias_correction2=False)
+    elif method == "adagrad":  # c = 1, ε = 0
+        step = Step("adagrad_norm", num, c=1)
+    elif method == "sgdm":
+        step = Step("sgdm", num, eta=_eta(method, inst, num, 1), beta=b1)
+    else:
+        step = Step("sgd", num, eta=_eta(method, inst, num, 1))
+    state = step.init(x)
     for t, gt in enumerate(g, start=1):
-        if method in ("sgd_inv_t", "sgd_fixed", "sgd"):
-            x = x - _eta(method, inst, num, t) * gt
-        elif method == "sgdm":
-            m = b1 * m + gt
-            x = x - _eta(method, inst, num, t) * m
-        elif method == "adam":
-            m = b1 * m + (1 - b1) * gt
-            v = b2 * v + (1 - b2) * gt * gt
-            x = x - m / num.sqrt(v)
-        else:  # adagrad
-            acc = acc + gt * gt
-            x = x - gt / num.sqrt(acc)
-        xs.append(x)
+        if t > 1 and method in ("sgd_inv_t", "sgd", "sgdm"):
+            step = step.rebind(eta=_eta(method, inst, num, t))
+        x, state = step(t, x, [gt], state)
+        xs.append(x[0])
     return xs
 
 

@@ -9,6 +9,7 @@ everywhere, the noise vanishes at w_1 and is ≈ σ²·(64/81) a few δ away.  S
 from __future__ import annotations
 
 from optverify.counterexamples.schema import family, real
+from optverify.sim.engine.reference import Step
 
 
 def _psi_prime(num, x, delta):
@@ -35,16 +36,17 @@ def _psi_prime(num, x, delta):
 def momentum_start(p, num, *, first="printed", step="printed"):
     H, a, w1, sigma = num.num(p["H"]), num.num(p["alpha"]), num.num(p["w1"]), num.num(p["sigma"])
     eta = a / num.sqrt(48 * H) if step == "printed" else a / (num.sqrt(num.num(48)) * H)
-    g1 = H * w1
-    m1 = g1  # no noise at w_1
-    w2 = w1 - (m1 if first == "printed" else eta * m1)
+    step = Step("sgd_momentum_alpha", num, eta=eta, alpha=a, first_step_eta=first != "printed")
+    g1 = H * w1  # no noise at w_1
+    (w2,), state = step(1, [w1], [g1], step.init([w1]))
+    m1 = state["m"][0]
     g2 = H * w2
     delta = num.num(p["delta_rel"]) * num.fabs(w2 - w1)
     s = 8 * sigma / 9
     r2_sq = (s * _psi_prime(num, w2 - w1, delta)) ** 2 if w2 != w1 else num.num(0)  # E over z_2 of r_2²
     det = (1 - a) * (g1 - g2)
     eps2_sq = det * det + a * a * r2_sq  # E‖ε_2‖² (the cross term has mean 0)
-    m2_mean = (1 - a) * m1 + a * g2  # E m_2
+    m2_mean = step(2, [w2], [g2], state)[1]["m"][0]  # E m_2: m_2 is linear in g_2 and E g_2 = ∇L(w_2)
     sqrt3 = num.sqrt(num.num(3))
     return {
         "measured": sqrt3 / (8 * H) * (eps2_sq - 0),  # √3/(8H) E[‖ε_2‖² − ‖ε_1‖²], ε_1 = 0

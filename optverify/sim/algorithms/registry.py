@@ -69,6 +69,10 @@ _SPECS = [  # the order gives the codes; each update is declared in optverify/si
     "parallel_minibatch_sgd",
     "hogwild",
     "cubic_newton",
+    "sgdm",  # appended: the codes above keep their values
+    "proximal_mda",
+    "ftprl_composite",
+    "ftprl_composite_printed",
 ]
 
 

@@ -37,14 +37,14 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..updates import adaptive, distributed, momentum, normalized, second_order, sgd
+from ..updates import adaptive, distributed, ftrl, momentum, normalized, second_order, sgd
 from . import codegen
 from .declaration import REQUIRED, Param, State, Update, pack
 
 __all__ = ["BUNDLED", "Param", "State", "Update", "REQUIRED", "pack", "module", "declare", "mc_block",
            "user_updates"]
 
-BUNDLED: dict[str, Update] = {u.name: u for m in (sgd, adaptive, momentum, normalized, distributed, second_order)
+BUNDLED: dict[str, Update] = {u.name: u for m in (sgd, adaptive, momentum, normalized, distributed, second_order, ftrl)
                               for u in m.UPDATES}
 _USER: dict[str, Update] = {}
 _MODULES: dict[str, object] = {}

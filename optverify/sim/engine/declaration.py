@@ -103,12 +103,12 @@ class Update:
     @functools.cached_property
     def uses_oracle(self) -> bool:
         """The step asks the problem itself (its signature has ``problem``) and writes the g it uses."""
-        return "problem" in inspect.signature(self.step).parameters
+        return "problem" in _arg_names(self.step)
 
     @functools.cached_property
     def step_args(self) -> tuple:
         """The step's arguments after (t, T, w, g), in its signature's order (``problem`` included)."""
-        names = tuple(inspect.signature(self.step).parameters)
+        names = _arg_names(self.step)
         if names[:4] != ("t", "T", "w", "g"):
             raise TypeError(f"{self.name}: a step starts with (t, T, w, g), got {names[:4]}")
         known = {p.name for p in self.params} | {s.name for s in self.state} | set(self.fixed) | {"problem"}
@@ -134,6 +134,12 @@ def _names(expr: str) -> set:
     import ast
 
     return {n.id for n in ast.walk(ast.parse(expr, mode="eval")) if isinstance(n, ast.Name)}
+
+
+@functools.lru_cache(maxsize=None)
+def _arg_names(step) -> tuple:
+    """The parameter names of a step function (read once: a reference Step is built per step size in enumerations)."""
+    return tuple(inspect.signature(step).parameters)
 
 
 def check_domain(update: Update, p: Param, value) -> None:

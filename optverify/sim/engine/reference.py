@@ -12,7 +12,9 @@ mpmath).  The numba kernel is compiled from the very same text
   dict {state name: list} from ``init(w1, problem)``;
 * ``trajectory(name, num, w1, grad, T, **params)``: [w_1, ..., w_{T+1}] with
   g_t = grad(t, w_t), or, when ``grad`` is an ``Oracle``, g_t = its gradient
-  at w_t with key (t, 0) (a step with ``problem`` asks the oracle itself).
+  at w_t with key (t, 0) (a step with ``problem`` asks the oracle itself);
+  ``run(...)``: the same with the state after every step (the moments of a
+  gradient sequence, the step sizes of an adaptive method).
 
 The oracle words (``grad_at``, ``exact_grad``, ``sample_grad``,
 ``hessian_at``, ``sample_count``, ``draw_uniform``; ``updates/vocabulary.py``)
@@ -39,10 +41,10 @@ import textwrap
 import weakref
 
 from ..updates.vocabulary import CONSTANTS, WORDS
-from .declaration import encode
+from .declaration import REQUIRED, check_domain, encode
 from .runtime import block_bounds
 
-__all__ = ["Step", "Oracle", "trajectory", "namespace"]
+__all__ = ["Step", "Oracle", "run", "trajectory", "namespace"]
 
 
 class Oracle:
@@ -165,33 +167,128 @@ def _number(num, x):
     return num.num(x)
 
 
-class Step:
-    """One declared update with its parameters bound, in the number context ``num``."""
-
-    def __init__(self, name: str, num, **params):
-        from ..algorithms.registry import config
-
-        cfg = config(name, **params)
-        u = cfg.spec.update
-        self.update, self.num, self.config = u, num, cfg
-        self._fn = _step_function(num, u.step)
-        self._blocks = {}
-        bound = {}
-        for k, p in enumerate(u.params):
-            if p.encoding == "blocks":
-                self._blocks[p.name] = cfg.prm[k:]  # the last parameter (declaration.py)
+def _layout(u, num) -> dict:
+    """What binding ``u`` in ``num`` needs, worked out once per (update, context): argument positions, defaults."""
+    ns = namespace(num)
+    key = ("__layout__", id(u))
+    if key not in ns or ns[key]["update"] is not u:
+        args = u.step_args
+        states = {s.name for s in u.state}
+        params = {p.name: p for p in u.params}
+        positions: dict = {}
+        consts = []
+        blocks_at = []
+        for k, a in enumerate(args):
+            bound = u.bound_name(a)
+            if a in u.fixed:
+                consts.append(_number(num, u.fixed[a]))
+            elif bound in states or a == "problem":
+                consts.append(None)
+            elif params[bound].encoding == "blocks":  # bound at the call, for the iterate's dimension
+                blocks_at.append((k, bound))
+                consts.append(None)
             else:
-                bound[p.name] = _number(num, cfg.values[p.name] if p.encoding is float
-                                        else encode(p, cfg.values[p.name]))
-        self._consts = [_number(num, u.fixed[a]) if a in u.fixed else bound.get(u.bound_name(a))
-                        for a in u.step_args]
-        self._state_at = {a: k for k, a in enumerate(u.step_args) if u.bound_name(a) in {s.name for s in u.state}}
-        self._blocks_at = {k: self._blocks[u.bound_name(a)] for k, a in enumerate(u.step_args)
-                           if u.bound_name(a) in self._blocks}
-        self._problem_at = u.step_args.index("problem") if u.uses_oracle else None
-        self._matrices = {s.name for s in u.state if len(s.shape) == 2}
+                p = params[bound]
+                positions.setdefault(bound, []).append(k)
+                consts.append(None if p.default is REQUIRED or p.default is None else
+                              _number(num, p.default if p.encoding is float else encode(p, p.default)))
+        ns[key] = {"update": u, "args": args, "fn": _step_function(num, u.step), "params": params, "positions": positions,
+                   "consts": consts, "slots": tuple((k, u.bound_name(a)) for k, a in enumerate(args)
+                                                    if u.bound_name(a) in states and a not in u.fixed),
+                   "required": [p.name for p in u.params if p.default is REQUIRED],
+                   "values": {p.name: p.default for p in u.params if p.default is not REQUIRED},
+                   "problem_at": args.index("problem") if u.uses_oracle else None,
+                   "blocks_at": tuple(blocks_at),
+                   "block_index": {p.name: k for k, p in enumerate(u.params) if p.encoding == "blocks"},
+                   "matrices": {st.name for st in u.state if len(st.shape) == 2},
+                   # a default None is resolved by the schema's config (e.g. LAMB's beta2 = beta1 as printed)
+                   "needs_config": any(p.default is None and p.encoding != "blocks" for p in u.params)}
+    return ns[key]
+
+
+_BOUND: dict = {}  # (name, num, parameters) -> a bound Step (searches build the same Step per instance)
+
+
+def _key(name, num, params):
+    try:
+        items = tuple(sorted((k, type(v), v.hex() if isinstance(v, float) else v) for k, v in params.items()))
+        key = (name, num, items)
+        hash(key)
+        return key
+    except (TypeError, AttributeError):
+        return None
+
+
+class Step:
+    """One declared update with its parameters bound, in the number context ``num``.
+
+    A Step is immutable once built (``rebind`` returns a new one), so building the same one again returns the
+    first (a family evaluated on many instances binds the same update each time)."""
+
+    def __new__(cls, name: str, num, **params):
+        key = _key(name, num, params)
+        if key is not None and key in _BOUND:
+            return _BOUND[key]
+        self = super().__new__(cls)
+        self._init(name, num, **params)
+        if key is not None:
+            if len(_BOUND) > 4096:
+                _BOUND.clear()
+            _BOUND[key] = self
+        return self
+
+    def _init(self, name: str, num, **params):
+        from ..algorithms.registry import ALGORITHMS
+
+        if name not in ALGORITHMS:
+            raise ValueError(f"unknown algorithm {name!r}; one of {sorted(ALGORITHMS)}")
+        u = ALGORITHMS[name].update
+        if u is None:
+            raise ValueError(f"{name} has a hand-written kernel and no declaration to interpret")
+        lay = _layout(u, num)
+        missing = [p for p in lay["required"] if p not in params]
+        if missing:
+            raise ValueError(f"{name}: parameter {missing[0]!r} is required")
+        self.update, self.num, self._fn, self._args, self._slots = u, num, lay["fn"], lay["args"], lay["slots"]
+        self._config, self._values = None, {**lay["values"], **params}
+        if lay["needs_config"]:
+            params = {k: v for k, v in self.config.values.items() if lay["params"][k].encoding != "blocks"}
+        self._consts = self._bound(list(lay["consts"]), params)
         self._bounds = {}  # (argument, d) -> the block boundaries as ints
         self.g = None  # the gradient the last call used
+
+    def _bound(self, consts: list, changes: dict) -> list:
+        """``consts`` with the parameters ``changes`` checked by the schema and converted into the number context."""
+        lay = _layout(self.update, self.num)
+        unknown = set(changes) - set(lay["params"])
+        if unknown:
+            raise ValueError(f"{self.update.name}: unknown parameter(s) {sorted(unknown)}; known {sorted(lay['params'])}")
+        for pname, v in changes.items():
+            p = lay["params"][pname]
+            if p.encoding == "blocks":  # read from the validated config at the call
+                continue
+            check_domain(self.update, p, v)
+            c = _number(self.num, v if p.encoding is float else encode(p, v))
+            for k in lay["positions"].get(pname, ()):
+                consts[k] = c
+        return consts
+
+    def rebind(self, **changes) -> "Step":
+        """The same update with some parameters changed (a per-step β_{1t} or η_t), validated by the same schema."""
+        new = object.__new__(Step)
+        new.__dict__.update(self.__dict__)
+        new._consts, new._config, new._values = self._bound(list(self._consts), changes), None, {**self._values, **changes}
+        new._bounds = {}
+        return new
+
+    @property
+    def config(self):
+        """The validated ``algorithms.Config`` of the bound parameters (built on first use after ``rebind``)."""
+        if self._config is None:
+            from ..algorithms.registry import config
+
+            self._config = config(self.update.name, **self._values)
+        return self._config
 
     def init(self, w1, problem: Oracle | None = None) -> dict:
         """The state before step 1 from the start point w_1 (and the problem: n of a finite sum)."""
@@ -214,19 +311,21 @@ class Step:
 
         A step with ``problem`` ignores ``g`` (pass None) and asks ``problem``; the gradient it used is
         then ``self.g``."""
+        lay = _layout(self.update, self.num)
         w = [_number(self.num, x) for x in w]
-        state = {k: [list(r) for r in v] if k in self._matrices else list(v) for k, v in state.items()}
+        state = {k: [list(r) for r in v] if k in lay["matrices"] else list(v) for k, v in state.items()}
         args = list(self._consts)
-        for a, k in self._state_at.items():
-            args[k] = state[self.update.bound_name(a)]
-        for k, packed in self._blocks_at.items():
+        for k, name in self._slots:
+            args[k] = state[name]
+        for k, pname in lay["blocks_at"]:
             if (k, len(w)) not in self._bounds:
+                packed = self.config.prm[lay["block_index"][pname]:]  # the last parameter (declaration.py)
                 self._bounds[k, len(w)] = [int(b) for b in block_bounds(packed, len(w))]
             args[k] = self._bounds[k, len(w)]
-        if self._problem_at is not None:
+        if lay["problem_at"] is not None:
             if problem is None:
                 raise ValueError(f"{self.update.name} asks the problem for its gradients: pass problem=Oracle(...)")
-            args[self._problem_at] = problem
+            args[lay["problem_at"]] = problem
             g = [self.num.num(0) for _ in w]
         else:
             g = [_number(self.num, x) for x in g]
@@ -235,8 +334,9 @@ class Step:
         return w, state
 
 
-def trajectory(name: str, num, w1, grad, T: int, **params) -> list:
-    """[w_1, ..., w_{T+1}] (lists) of the declared update ``name``: g_t = grad(t, w_t), or ``grad`` an ``Oracle``."""
+def run(name: str, num, w1, grad, T: int, **params) -> tuple:
+    """([w_1, ..., w_{T+1}], [state after step 1, ..., after step T]) of the declared update ``name``:
+    g_t = grad(t, w_t), or ``grad`` an ``Oracle``."""
     step = Step(name, num, **params)
     w = [_number(num, x) for x in w1]
     problem = grad if isinstance(grad, Oracle) else None
@@ -247,8 +347,14 @@ def trajectory(name: str, num, w1, grad, T: int, **params) -> list:
             return problem.grad(w) if exact else problem.stochastic(w, t, 0)
 
     state = step.init(w, problem)
-    out = [w]
+    ws, states = [w], []
     for t in range(1, T + 1):
         w, state = step(t, w, None if step.update.uses_oracle else grad(t, w), state, T, problem)
-        out.append(w)
-    return out
+        ws.append(w)
+        states.append(state)
+    return ws, states
+
+
+def trajectory(name: str, num, w1, grad, T: int, **params) -> list:
+    """[w_1, ..., w_{T+1}] (lists) of the declared update ``name``: g_t = grad(t, w_t), or ``grad`` an ``Oracle``."""
+    return run(name, num, w1, grad, T, **params)[0]

@@ -1,6 +1,6 @@
 """Momentum methods declared once: heavy ball, Nesterov, SGD with momentum (002 line 228, as an EMA in 004,
-in the alpha form of 003 Algorithm 16), gradient descent with momentum (003 Algorithm 10) and accelerated
-gradient descent (003 Algorithm 11)."""
+in the alpha form of 003 Algorithm 16, undampened as 001's SGDM), gradient descent with momentum (003 Algorithm 10)
+and accelerated gradient descent (003 Algorithm 11)."""
 
 from __future__ import annotations
 
@@ -32,6 +32,12 @@ def ema_momentum_step(t, T, w, g, v, gamma, beta):
     for i in range(len(w)):
         v[i] = beta * v[i] + (1.0 - beta) * g[i]
         w[i] = w[i] - gamma * v[i]
+
+
+def sgdm_step(t, T, w, g, m, eta, beta):
+    for i in range(len(w)):
+        m[i] = beta * m[i] + g[i]
+        w[i] = w[i] - eta * m[i]
 
 
 def sgd_momentum_alpha_step(t, T, w, g, m, eta, alpha, first_step_eta):
@@ -111,4 +117,7 @@ UPDATES = (
            "y_1 = w_1; tau_t = alpha_t / sum_{i<=t} alpha_i; x_t = (1 - tau_t) w_t + tau_t y_t; g_t = grad L(x_t) "
            "(the gradient recorded); y_{t+1} = y_t - eta alpha_t g_t; w_{t+1} = x_t - eta g_t.  The tracker sees "
            "the iterates w_t (Theorem 15.2 bounds L(w_{T+1}))."),
+    Update("sgdm", _eb(), (State("m"),), sgdm_step, "001 eq. (13), line 122 (SGDM, whose FTPRL form is printed)",
+           "m_t = beta m_{t-1} + g_t; x_{t+1} = x_t - eta m_t, m_0 = 0 (undampened momentum; a step size eta_t per "
+           "step is the reference's Step.rebind)."),
 )
