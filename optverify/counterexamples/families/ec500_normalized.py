@@ -9,11 +9,15 @@
   telescoped, searched over gradient and noise sequences by the adversarial phase of the search.
 * ``normalized_run``: the printed normalized momentum updates (line 3436, line 3600) with exact
   gradients ∇ℓ(w, z) = ∇L(w) (variance 0 ≤ σ², a member of every σ-class) on L(w) = H w²/2.
+
+The updates are the declared ones (``optverify/sim/updates/normalized.py``), run by the reference
+interpreter in the caller's number context.
 """
 
 from __future__ import annotations
 
 from optverify.counterexamples.schema import array, family, integer, real
+from optverify.sim.engine.reference import Oracle, Step, run
 from optverify.verify.numctx import sigmoid as _sig, softplus as _softplus
 
 D = 2
@@ -71,14 +75,16 @@ def error_sequence(p, num, *, form="per-step"):
     def grad(w):
         return [q[i] * w[i] + c[i] * k[i] * _sig(num, k[i] * w[i]) for i in range(D)]
 
+    # the normalized step as declared (normalized_sgd_momentum with alpha = 1: m_t = ∇L(w_t) + ε_t, then
+    # w_{t+1} = w_t − η m_t/‖m_t‖, no move when m_t = 0)
+    step = Step("normalized_sgd_momentum", num, eta=eta, alpha=1)
     w = [num.num(x) for x in p["w1"]]
+    state = step.init(w)
     worst, lhs_sum, rhs_sum = None, num.num(0), num.num(0)
     for t in range(int(p["T"])):
         g = grad(w)
         e = [num.num(x) for x in p["eps"][t]]
-        m = [g[i] + e[i] for i in range(D)]
-        nm = _norm(num, m)
-        w_next = [w[i] - eta * m[i] / nm for i in range(D)] if nm > 0 else list(w)
+        w_next, state = step(t + 1, w, [g[i] + e[i] for i in range(D)], state)
         lhs = L(w_next) - L(w) + eta * _norm(num, g) / 3
         rhs = 13 * eta * _norm(num, e) / 6 + H * eta ** 2 / 2
         worst = lhs / rhs if worst is None else max(worst, lhs / rhs)
@@ -102,21 +108,11 @@ def normalized_run(p, num, *, theorem="24.5"):
     else:  # line 3666: α = 1/T^{2/3}, η = √(Δ√α)/√(HT); variance-reduced momentum of line 3600
         alpha = 1 / num.num(T) ** (num.num(2) / 3)
         eta = num.sqrt(Delta * num.sqrt(alpha)) / num.sqrt(H * T)
-    total = num.num(0)
-    m = None
-    w_prev = None
-    for t in range(1, T + 1):
-        g = H * w
-        total += num.fabs(g)
-        if m is None:
-            m = g
-        elif theorem == "24.3":
-            m = (1 - alpha) * m + alpha * g
-        else:
-            m = (1 - alpha) * (m + g - H * w_prev) + alpha * g
-        w_prev = w
-        if m != 0:
-            w = w - eta * m / num.fabs(m)
+    # the printed update as declared: momentum of line 3436, or the variance-reduced momentum of line 3600, which
+    # asks the oracle for the gradients at w_t and w_{t−1} (here exact: ∇ℓ(w, z) = ∇L(w) = Hw)
+    name = "normalized_sgd_momentum" if theorem == "24.3" else "normalized_sgd_vr_momentum"
+    ws, _ = run(name, num, [w], Oracle(grad=lambda x: [H * x[0]]), T, eta=eta, alpha=alpha)
+    total = sum((num.fabs(H * x[0]) for x in ws[:-1]), num.num(0))
     return {"measured": total, "Delta": Delta, "H": H, "T": num.num(T), "sigma": sigma}
 
 
@@ -129,13 +125,9 @@ def step_lengths(p, num, *, which="from_w1"):
     h = [num.num(x) for x in p["h"]]
     alpha, eta = num.num(p["alpha"]), num.num(p["eta"])
     w1 = [num.num(x) for x in p["w1"]]
-    w, m, w_t = list(w1), None, None
-    for _ in range(int(p["t"])):
-        g = [h[i] * w[i] for i in range(D)]
-        m = g if m is None else [(1 - alpha) * m[i] + alpha * g[i] for i in range(D)]
-        nm = _norm(num, m)
-        w_t = list(w)
-        w = [w[i] - eta * m[i] / nm for i in range(D)]
+    ws, _ = run("normalized_sgd_momentum", num, w1, lambda t, x: [h[i] * x[i] for i in range(D)], int(p["t"]),
+                eta=eta, alpha=alpha)
+    w, w_t = ws[-1], ws[-2]
     ref = w1 if which == "from_w1" else w_t
     H = max(h)
     grad_change = _norm(num, [h[i] * (w[i] - w_t[i]) for i in range(D)])  # ‖∇L(w_t) − ∇L(w_{t+1})‖
