@@ -5,10 +5,11 @@ Each experiment runs a kernel of ``optverify.sim`` (``svrg``, ``normalized_sgd_m
 with a bound: one row per (configuration, horizon), ``measured`` per seed, the constants the
 bound uses in ``values``.  Constants are computed from the problem (H, σ², L*, w*), never typed.
 
-The momentum m_t is not an output of the kernels; it is recomputed from the recorded trajectory
-with the oracle's own keys (``Family.stochastic_grad(w, seed, t)``, the sample z_t the kernel
-used), and each recomputed m_t is checked against the step the kernel took
-(w_{t+1} − w_t = −η m_t/‖m_t‖) before it is used.
+The momentum m_t is not an output of the kernels: the same declared step is run by the reference
+interpreter (``sim.engine.reference``) on the oracle the kernel saw (``Oracle.of_family``: the
+same keys, so the same samples z_t), its state after step t is m_t, and its iterates are checked
+against the kernel's recorded run before m_t is used.  Algorithm 17 is checked the same way: the
+kernel against the declared step interpreted on the kernel's own samples.
 """
 
 from __future__ import annotations
@@ -20,6 +21,21 @@ import numpy as np
 
 from optverify.sim import families as F
 from optverify.sim.algorithms import config, run_trajectory
+from optverify.sim.engine.reference import Oracle, run as reference_run
+from optverify.verify.numctx import FloatCtx
+
+_FLOAT = FloatCtx()  # one context: the reference binds its words once per context
+
+
+def _kernel_and_reference(cfg, fam, w1, T, seed):
+    """(the kernel's iterates w_1..w_{T+1}, the reference's states after steps 1..T) of one run on the same oracle;
+    a reference run that leaves the kernel's iterates (beyond 1e-9 relative) is an engine error, not evidence."""
+    W = run_trajectory(cfg, fam, w1, T, seed=seed).trajectory
+    ws, states = reference_run(cfg.name, _FLOAT, list(w1), Oracle.of_family(fam, seed, 0), T, **cfg.values)
+    gap = float(np.max(np.abs(np.array(ws, dtype=float) - W)))
+    if gap > 1e-9 * (1.0 + float(np.max(np.abs(W)))):
+        raise RuntimeError(f"the {cfg.name} kernel and its declared step interpreted on the same samples differ by {gap:.3g}")
+    return W, states
 
 
 def _seeds(mode):
@@ -69,24 +85,10 @@ class SVRGAverageGap:
         return rows
 
 
-def _momentum_errors(fam, cfg, w1, T, seed, eta, alpha, vr):
-    """‖m_t − ∇L(w_t)‖ for t = 1..T of one recorded run, m_t rebuilt from the oracle's keys and checked against the steps."""
-    W = run_trajectory(cfg, fam, w1, T, seed=seed).trajectory
-    errs = np.empty(T)
-    m = None
-    for t in range(1, T + 1):
-        g = fam.stochastic_grad(W[t - 1], seed, t)
-        if m is None:
-            m = g
-        elif vr:
-            m = (1 - alpha) * (m + g - fam.stochastic_grad(W[t - 2], seed, t)) + alpha * g
-        else:
-            m = (1 - alpha) * m + alpha * g
-        step = W[t] - W[t - 1]
-        nm = np.linalg.norm(m)
-        if nm > 0 and np.linalg.norm(step + eta * m / nm) > 1e-8 * max(1.0, eta):
-            raise RuntimeError("recomputed momentum does not reproduce the kernel's step")
-        errs[t - 1] = np.linalg.norm(m - fam.grad(W[t - 1]))
+def _momentum_errors(fam, cfg, w1, T, seed):
+    """‖m_t − ∇L(w_t)‖ for t = 1..T of one run: m_t is the declared step's state (``_kernel_and_reference``)."""
+    W, states = _kernel_and_reference(cfg, fam, w1, T, seed)
+    errs = np.array([np.linalg.norm(np.array(states[t - 1]["m"], dtype=float) - fam.grad(W[t - 1])) for t in range(1, T + 1)])
     return errs, W
 
 
@@ -117,7 +119,7 @@ class MomentumError:
                 for s in range(60 if mode == "quick" else 1000):
                     if time.monotonic() > deadline:
                         return rows
-                    errs, _ = _momentum_errors(fam, cfg, np.array([w1]), T, seed + s, eta, alpha, self.vr)
+                    errs, _ = _momentum_errors(fam, cfg, np.array([w1]), T, seed + s)
                     meas.append(errs[T - 1])
                 rows.append({"measured": np.array(meas), "values": {"H": H, "eta": eta, "alpha": alpha, "sigma": sigma, "t": T},
                              "T": T, "config": f"H={H}, w1={w1}, eta={eta}, alpha={alpha}, sigma={sigma:.3g}", "test": "le"})
@@ -212,13 +214,13 @@ class CubicStepAgreement:
 class SVRGKernelReplay:
     """The engine kernel ``svrg`` against Algorithm 17 as printed, on the same samples.
 
-    For each seed the kernel's trajectory is recorded; Algorithm 17 is then re-run in NumPy line by line
-    (v_1 = w_1, g_t = ∇ℓ(w_t, z_t) − ∇ℓ(v_e, z_t) + ∇L(v_e), w_{t+1} = w_t − ηg_t, at t ≡ 0 (mod N): e ← e + 1,
-    v_e = (1/N)Σ_{i=t−N+1}^t w_i) with z_t the index the kernel drew (``families.sample_index``);
+    For each seed the kernel's trajectory is recorded, and Algorithm 17 as declared (``sim/updates/sgd.py``:
+    v_1 = w_1, g_t = ∇ℓ(w_t, z_t) − ∇ℓ(v_e, z_t) + ∇L(v_e), w_{t+1} = w_t − ηg_t, at t ≡ 0 (mod N): e ← e + 1,
+    v_e = (1/N)Σ_{i=t−N+1}^t w_i) is interpreted line by line on the oracle the kernel saw (the same z_t);
     measured = max_t ‖w_t(kernel) − w_t(printed)‖/(1 + max_t ‖w_t‖), against 1e-9."""
 
-    description: str = ("kernel svrg vs Algorithm 17 re-run in NumPy on the kernel's own samples z_t, least-squares finite sum "
-                        "(N = 8 rows in ℝ²), η = 1/(8H), T = 4N")
+    description: str = ("kernel svrg vs Algorithm 17 interpreted from its declaration on the kernel's own samples z_t, "
+                        "least-squares finite sum (N = 8 rows in ℝ²), η = 1/(8H), T = 4N")
 
     def run(self, mode, seed, deadline):
         fam, X, y = _svrg_problem()
@@ -227,30 +229,13 @@ class SVRGKernelReplay:
         T = 4 * N
         cfg = config("svrg", eta=eta, N=N)
         w1 = np.array([3.0, 3.0])
-
-        def comp(j, w):
-            return X[j] * (X[j] @ w - y[j])
-
-        def full(w):
-            return X.T @ (X @ w - y) / N
-
         meas = []
         for s in range(50 if mode == "quick" else 500):
             if time.monotonic() > deadline:
                 break
             W = run_trajectory(cfg, fam, w1, T, seed=seed + s).trajectory
-            w, v = w1.copy(), w1.copy()
-            mu = full(v)
-            hist = [w.copy()]
-            for t in range(1, T + 1):
-                j = F.sample_index(fam.P, seed + s, 0, t, 0)
-                g = comp(j, w) - comp(j, v) + mu
-                w = w - eta * g
-                hist.append(w.copy())
-                if t % N == 0:
-                    v = np.mean(hist[t - N:t], axis=0)  # w_{t−N+1} … w_t
-                    mu = full(v)
-            P = np.array(hist)
+            P = np.array(reference_run("svrg", _FLOAT, list(w1), Oracle.of_family(fam, seed + s, 0), T, **cfg.values)[0],
+                         dtype=float)
             meas.append(float(np.max(np.linalg.norm(W - P, axis=1)) / (1 + np.max(np.linalg.norm(P, axis=1)))))
         if not meas:
             return []
