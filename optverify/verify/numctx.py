@@ -28,7 +28,26 @@ class FloatCtx:
         return (x > 0) - (x < 0)
 
 
-class MpCtx:
+class _MpFunctions:
+    """num, sqrt, exp, log and fabs through ``self.mp`` (an mpmath context: real numbers or intervals)."""
+
+    def num(self, x):
+        return self.mp.mpf(x)
+
+    def sqrt(self, x):
+        return self.mp.sqrt(x)
+
+    def exp(self, x):
+        return self.mp.exp(x)
+
+    def log(self, x):
+        return self.mp.log(x)
+
+    def fabs(self, x):
+        return abs(x)
+
+
+class MpCtx(_MpFunctions):
     """mpmath at ``dps`` digits, for replaying certificates."""
 
     def __init__(self, dps: int = REPLAY_DPS):
@@ -36,50 +55,16 @@ class MpCtx:
         self.mp.dps = dps
         self.name = f"mpmath-{dps}"
 
-    def num(self, x):
-        if isinstance(x, str):
-            return self.mp.mpf(x)
-        return self.mp.mpf(x)
-
-    def sqrt(self, x):
-        return self.mp.sqrt(x)
-
-    def exp(self, x):
-        return self.mp.exp(x)
-
-    def log(self, x):
-        return self.mp.log(x)
-
-    def fabs(self, x):
-        return abs(x)
-
-    @staticmethod
-    def sign(x):
-        return (x > 0) - (x < 0)
+    sign = staticmethod(FloatCtx.sign)
 
 
-class IvCtx:
+class IvCtx(_MpFunctions):
     """mpmath interval arithmetic (``mpmath.iv`` at its current precision), for certificates that enclose a run."""
 
     name = "mpmath-iv"
 
     def __init__(self):
         self.mp = mpmath.iv
-
-    def num(self, x):
-        return self.mp.mpf(x)
-
-    def sqrt(self, x):
-        return self.mp.sqrt(x)
-
-    def exp(self, x):
-        return self.mp.exp(x)
-
-    def log(self, x):
-        return self.mp.log(x)
-
-    def fabs(self, x):
-        return abs(x)
 
 
 def show(x, digits: int = 20) -> str:

@@ -78,15 +78,17 @@ from optverify.sim.engine.runtime import (M_COORD, M_DELAY, M_PERM, block_bounds
 
 # error_model="numpy": a float division by zero gives inf / nan as IEEE says (what a step's guards expect)
 # instead of a test and a branch to raise ZeroDivisionError at every division
-_BODY = '''
+_KERNEL_HEAD = '''
 
-@njit(cache=True, error_model="numpy")
+@njit(cache=True{options})
 def kernel(P, w1, prm, grad_mode, T, seed, stream, W):
-{unpack}
+{{unpack}}
     d = w1.shape[0]
     w = w1.copy()
     g = np.empty(d)
-    buf = np.empty(d)
+'''
+
+_BODY = _KERNEL_HEAD.format(options=', error_model="numpy"') + '''    buf = np.empty(d)
 {alloc}
     S, acc = track_start(P, w1)
     fast, noisy = fused_separable(P, {grad_mode})
@@ -112,15 +114,7 @@ def kernel(P, w1, prm, grad_mode, T, seed, stream, W):
     return S, w
 '''
 
-_BODY_ORACLE = '''
-
-@njit(cache=True)
-def kernel(P, w1, prm, grad_mode, T, seed, stream, W):
-{unpack}
-    d = w1.shape[0]
-    w = w1.copy()
-    g = np.empty(d)
-    wt = np.empty(d)
+_BODY_ORACLE = _KERNEL_HEAD.format(options="") + '''    wt = np.empty(d)
     problem = (P, {grad_mode}, seed, stream, np.empty(d))
     n = sample_count(problem)
 {alloc}
