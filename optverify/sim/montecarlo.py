@@ -33,7 +33,7 @@ from scipy import stats as _st
 
 from ..bounds.stats import MeanCI, bernstein_ci, mean_ci, paired_ratio_ci
 from . import engine
-from .algorithms import Config, grad_mode_code
+from .algorithms import Config, _prepare, grad_mode_code
 from .families import Family
 from .tracking import STAT_NAMES
 
@@ -164,19 +164,10 @@ def _seeds_ok(seeds: int) -> int:
     return int(seeds)
 
 
-def _args(cfg: Config, family: Family, w1, T: int):
-    w1 = np.ascontiguousarray(np.asarray(w1, dtype=np.float64).ravel())
-    if w1.size != family.d:
-        raise ValueError(f"w1 has length {w1.size}, the family has d = {family.d}")
-    if int(T) < 0:
-        raise ValueError("T must be >= 0")
-    return w1, int(T)
-
-
 def simulate(cfg: Config, family: Family, w1, T: int, seeds: int = 100, base_seed: int = 0,
              stream: int = 0, grad_mode="stochastic", trajectories: bool = False) -> MCResult:
     """Run ``seeds`` replicates in parallel; per-seed statistics (and trajectories if asked)."""
-    w1, T = _args(cfg, family, w1, T)
+    w1, T = _prepare(family, w1, T)
     seeds = _seeds_ok(seeds)
     gm = grad_mode_code(grad_mode)
     if trajectories:
@@ -189,7 +180,7 @@ def simulate(cfg: Config, family: Family, w1, T: int, seeds: int = 100, base_see
 def simulate_moments(cfg: Config, family: Family, w1, T: int, seeds: int = 100, base_seed: int = 0,
                      stream: int = 0, grad_mode="stochastic", nchunks: int = N_CHUNKS) -> Moments:
     """Streaming version of ``simulate``: memory independent of the number of seeds."""
-    w1, T = _args(cfg, family, w1, T)
+    w1, T = _prepare(family, w1, T)
     seeds = _seeds_ok(seeds)
     n, mean, m2, lo, hi, wm = drivers(cfg)[1](family.P, w1, cfg.prm, grad_mode_code(grad_mode), T,
                                               seeds, int(base_seed), int(stream), int(nchunks))

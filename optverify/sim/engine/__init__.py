@@ -35,7 +35,6 @@ Memory is O(d + statistics), whatever the number of seeds or steps.
 
 from __future__ import annotations
 
-import numpy as np
 
 from ..updates import adaptive, distributed, ftrl, momentum, normalized, second_order, sgd
 from . import codegen
@@ -84,14 +83,12 @@ def declare(name: str, step, params, state=(), source: str = "", doc: str = "", 
 def mc_block(cfg, family, w1, T: int, seed_start: int, seed_stop: int, base_seed: int = 0, stream: int = 0,
              grad_mode="stochastic", nchunks: int = 64):
     """Streaming statistics of replicates seed_start..seed_stop-1 (see the module docstring)."""
-    from ..algorithms import grad_mode_code
+    from ..algorithms import _prepare, grad_mode_code
 
     if cfg.spec.update is None:
         raise ValueError(f"{cfg.name} is not a declared update")
     if not 0 <= int(seed_start) < int(seed_stop):
         raise ValueError("need 0 <= seed_start < seed_stop")
-    w1 = np.ascontiguousarray(np.asarray(w1, dtype=np.float64).ravel())
-    if w1.size != family.d:
-        raise ValueError(f"w1 has length {w1.size}, the family has d = {family.d}")
+    w1, T = _prepare(family, w1, T)
     return module(cfg.name).mc_block(family.P, w1, cfg.prm, grad_mode_code(grad_mode), int(T), int(seed_start),
                                      int(seed_stop), int(base_seed), int(stream), int(nchunks))
