@@ -35,7 +35,6 @@ Memory is O(d + statistics), whatever the number of seeds or steps.
 
 from __future__ import annotations
 
-
 from ..updates import adaptive, distributed, ftrl, momentum, normalized, second_order, sgd
 from . import codegen
 from .declaration import REQUIRED, Param, State, Update, pack
