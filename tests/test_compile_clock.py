@@ -59,12 +59,12 @@ def test_a_budget_timer_does_not_fire_while_the_clock_stood_still():
 class ColdKernelExperiment:
     """Compiles a kernel no cache holds, then reports only if its deadline has not passed."""
 
-    description = "a cold numba compilation longer than the claim's budget, then a result"
+    description = "cold numba compilations longer than the claim's budget, then a result"
 
     def run(self, mode, seed, deadline):
-        f = _fresh_parallel_kernel()
         t0 = time.perf_counter()
-        f(100)
+        while time.perf_counter() - t0 < 1.0:  # however fast the machine, compile for twice the 0.5 s budget
+            _fresh_parallel_kernel()(100)
         wall = time.perf_counter() - t0
         if time.monotonic() > deadline:
             return []
