@@ -13,7 +13,6 @@ from optverify.claims.adam_variants_004 import implicit_bias, weight_decay
 from optverify.claims.specs import IterateLimit
 from optverify.counterexamples.weight_decay_points import (Setting, WeightDecayLimits, adam_weight_decay_runs, derivation,
                                                          point_values)
-from optverify.runner import run
 
 A, C = np.array([1.0, 3.0]), np.array([2.0, -1.0])
 SHIFTED = C + np.array([0.5, 0.0])
@@ -188,10 +187,8 @@ CLAIMS = [*weight_decay.CLAIMS, *implicit_bias.CLAIMS]
 
 
 @pytest.fixture(scope="module")
-def report():
-    entries, interrupted = run(CLAIMS, "quick", 0)
-    assert not interrupted
-    return {e["id"]: e for e in entries}
+def report(decided):
+    return {c.id: decided("004")[c.id] for c in CLAIMS}  # the session's one decision of 004
 
 
 def test_verdicts(report):
@@ -205,11 +202,10 @@ def test_verdicts(report):
         assert report[cid]["verdict"] == "not-checkable", cid
 
 
-def test_no_internal_errors_and_fast(report):
+def test_no_internal_errors(report):
     for e in report.values():
         for c in e["checks"] + (e["corrected"]["checks"] if e["corrected"] else []):
             assert not c["evidence"].get("internal_error"), (e["id"], c["summary"])
-        assert e["timings"]["duration_s"] < 15, (e["id"], e["timings"])
 
 
 def test_evidence(report):
