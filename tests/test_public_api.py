@@ -328,3 +328,47 @@ def test_a_new_theorem_with_a_bound_in_at_most_25_lines(tmp_path):
     snippet = e["checks"][0]["certificate"]["replay_snippet"]
     p = subprocess.run([sys.executable, "-c", snippet], capture_output=True, text=True, timeout=120, cwd="/")
     assert "violation_stands: True" in p.stdout, p.stderr
+
+
+LOADED = '''
+import json, sys
+import optverify as ov
+from optverify.claims import SOURCE_MODULES, match
+
+def loaded():
+    return [m.rsplit("_", 1)[1] for m in SOURCE_MODULES if m in sys.modules]
+
+steps = {}
+match(["000:Thm 3"]); steps["000:Thm 3"] = loaded()
+ov.use(sys.argv[1]); match(["lecture7:*"]); steps["lecture7:*"] = loaded()
+match(["003:L1*", "000:*"]); steps["003:L1*, 000:*"] = loaded()
+match(["*:Thm 3"]); steps["*:Thm 3"] = loaded()
+print(json.dumps(steps))
+'''
+
+CLASH = '''
+import sympy as sp
+import optverify as ov
+
+x = sp.Symbol("x", nonnegative=True)
+notes = ov.Source(__file__.replace("clash_claims.py", "lecture7.md"), name="000")
+notes.claim("Thm 3", 3, "log(1 + x) ≤ x", "inequality", "log(1+x) ≤ x for x ≥ 0", printed=r"$\\log(1+x) \\le x$",
+            checks=[ov.Inequality(sp.log(1 + x), "<=", x, {x: ov.closed(0, 10)})])
+'''
+
+
+def test_a_bundled_source_is_loaded_only_when_an_id_or_pattern_names_it(user_dir):
+    """`check '000:Thm 3'` or a user's own claims file imports no other bundled source; a glob over sources loads all."""
+    p = subprocess.run([sys.executable, "-c", LOADED, str(user_dir / "lecture7_claims.py")], capture_output=True, text=True,
+                       timeout=300, cwd=str(user_dir))
+    assert p.returncode == 0, p.stderr[-2000:]
+    assert json.loads(p.stdout) == {"000:Thm 3": ["000"], "lecture7:*": ["000"], "003:L1*, 000:*": ["000", "003"],
+                                    "*:Thm 3": ["000", "001", "002", "003", "004"]}
+
+
+def test_a_users_claim_under_a_bundled_id_is_still_a_duplicate(user_dir):
+    """The one bundled source the user's ids name is loaded to check them, and the clash is one line, exit 2."""
+    (user_dir / "clash_claims.py").write_text(CLASH, encoding="utf-8")
+    code, _, err = cli("list", "--claims", str(user_dir / "clash_claims.py"), "--claims", str(user_dir / "lecture7_claims.py"),
+                       "lecture7:*")  # the pattern names no bundled source
+    assert code == 2 and "'000:Thm 3' is declared twice" in err and len(err.strip().splitlines()) == 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from optverify.claims import all_claims, sources
+from optverify.claims import of_source, sources
 from optverify.claims.sources import SOURCES_DIR
 from optverify.coverage import label_to_id_label, scan_source
 from optverify.errors import UserError
@@ -30,7 +30,7 @@ def resolve_source(arg: str) -> tuple[str | None, Path]:
 def coverage(arg: str) -> dict:
     seed, path = resolve_source(arg)
     items = scan_source(path.read_text(encoding="utf-8"))
-    claims = [c for c in all_claims() if seed is not None and c.seed == seed]
+    claims = of_source(seed) if seed is not None else []
     ids = {c.id for c in claims}
     spans = [(c.source.line, c.source.last_line, c.id) for c in claims]
     rows = []
