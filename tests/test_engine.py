@@ -363,3 +363,25 @@ def test_the_keyed_block_generator_is_the_block_generator():
     for seed, stream, t in ((0, 0, 1), (123456789, 3, 77), (2**62, 1, 10**6)):
         blk = blockrng.normal_block(seed, stream, t, np.empty(n))
         assert np.array_equal(blk, [blockrng.normal_at(seed, stream, t, i) for i in range(n)])
+
+
+def test_a_name_the_kernel_binds_cannot_be_a_parameter_or_state():
+    """A state called S (the kernel's statistics) or a parameter called d would shadow the kernel's own: refused when
+    declared, naming the clash, instead of a kernel that silently computes something else."""
+    with pytest.raises(ValueError, match=r"\['S'\]"):
+        engine.declare("shadow_state_test", halving_step_with_state, [ov.Param("eta", ov.REQUIRED, float, "positive")],
+                       [engine.State("S")], source="a test")
+    with pytest.raises(ValueError, match=r"\['d'\]"):
+        engine.declare("shadow_param_test", halving_step_with_d, [ov.Param("d", ov.REQUIRED, float, "positive")],
+                       source="a test")
+
+
+def halving_step_with_state(t, T, w, g, S, eta):
+    for i in range(len(w)):
+        S[i] = g[i]
+        w[i] = w[i] - eta * S[i]
+
+
+def halving_step_with_d(t, T, w, g, d):
+    for i in range(len(w)):
+        w[i] = w[i] - d * g[i]

@@ -73,7 +73,6 @@ __all__ = [
     "DOMAIN_NONE",
     "DOMAIN_BOX",
     "DOMAIN_BALL",
-    "is_online",
     "is_finite_sum",
     "loss",
     "grad",
@@ -122,11 +121,6 @@ NIP = 4
 
 
 # ---------------------------------------------------------------- numba side
-
-
-@njit(cache=True)
-def is_online(P):
-    return P.kind >= 10
 
 
 @njit(cache=True)

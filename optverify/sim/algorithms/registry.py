@@ -132,10 +132,10 @@ def config(name: str, **params) -> Config:
         value = params.get(pname, default)
         if value is REQUIRED:
             raise ValueError(f"{name}: parameter {pname!r} is required")
-        if name == "lamb" and pname == "beta2" and value is None:
-            value = values["beta1"]  # printed: one beta for both moments
+        p = spec.update.params[len(values)]
+        if value is None and p.default_from is not None:
+            value = values[p.default_from]
         values[pname] = value
-        p = spec.update.params[len(values) - 1]
         check_domain(spec.update, p, value)
         x = encode(p, value)
         prm.extend(x if isinstance(x, list) else [x])

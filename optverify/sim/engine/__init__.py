@@ -73,6 +73,7 @@ def declare(name: str, step, params, state=(), source: str = "", doc: str = "", 
         raise ValueError(f"{name!r} is a bundled update; choose another name")
     u = Update(name, tuple(params), tuple(state), step, source, doc, dict(fixed or {}), exact_gradient)
     u.step_args  # validates the signature against the schema
+    codegen.check_names(u)
     _USER[name] = u
     _MODULES.pop(name, None)
     register_update(u)

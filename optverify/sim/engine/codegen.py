@@ -183,8 +183,38 @@ def _fn_source(fn) -> str:
     return "@njit(cache=True, inline=\"always\")\n" + textwrap.dedent(inspect.getsource(fn)).strip() + "\n"
 
 
+def _kernel_names(body: str) -> frozenset:
+    """Every name a generated kernel module binds itself: the imports, the vocabulary's words, the kernel's
+    arguments and locals (read from the template, so a new local is covered without a list to keep)."""
+    import ast
+
+    src = (_HEAD.format(name="u", where="m", doc="", source="s")
+           + body.format(unpack="    pass", alloc="    pass", grad_mode="grad_mode", step="step", args=""))
+    names = {f.__name__ for f in WORDS}
+    for node in ast.walk(ast.parse(src)):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            names.add(node.id)
+        elif isinstance(node, ast.arg):
+            names.add(node.arg)
+        elif isinstance(node, ast.alias):
+            names.add(node.asname or node.name.split(".")[0])
+    return frozenset(names - {"step", "problem"})
+
+
+_RESERVED = {False: _kernel_names(_BODY), True: _kernel_names(_BODY_ORACLE)}
+
+
+def check_names(u: Update) -> None:
+    """A parameter or state may not take a name the generated kernel binds (it would silently shadow it)."""
+    clash = sorted(({p.name for p in u.params} | {s.name for s in u.state}) & _RESERVED[u.uses_oracle])
+    if clash:
+        raise ValueError(f"{u.name}: parameter or state name(s) {clash} are names the generated kernel uses itself; "
+                         "rename them")
+
+
 def module_source(u: Update) -> str:
     """The generated module of ``u`` (deterministic text: the test compares it with the file on disk)."""
+    check_names(u)
     unpack = []
     for k, p in enumerate(u.params):
         if p.encoding == "blocks":

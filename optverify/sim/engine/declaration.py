@@ -60,13 +60,15 @@ class Param:
     """A parameter: name, default (REQUIRED if none is printed), encoding and domain.
 
     encoding: float, int, bool, "blocks" or a dict {name: code} of a switch.  domain: a
-    key of ``_DOMAINS`` for numbers (None for switches, flags and blocks).
+    key of ``_DOMAINS`` for numbers (None for switches, flags and blocks).  ``default_from``:
+    the parameter whose value a None here takes (LAMB printed with one beta for both moments).
     """
 
     name: str
     default: Any = REQUIRED
     encoding: Any = float
     domain: str | None = "real"
+    default_from: str | None = None
 
     def as_tuple(self):
         return (self.name, self.default, self.encoding)

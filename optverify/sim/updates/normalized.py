@@ -68,7 +68,7 @@ UPDATES = (
            "LARS: (W_i)_{t+1} = (W_i)_t - eta ||(W_i)_t|| G_i / ||G_i|| per block i; a block with ||W_i|| = 0 or "
            "||G_i|| = 0 does not move (so LARS started at 0 never moves)."),
     Update("lamb",
-           (Param("eta", REQUIRED, float, "real"), Param("beta1", 0.9, float, "[0,1]"), Param("beta2", None, float, "[0,1]"),
+           (Param("eta", REQUIRED, float, "real"), Param("beta1", 0.9, float, "[0,1]"), Param("beta2", None, float, "[0,1]", default_from="beta1"),
             Param("variant", "adam", {"momentum": 0, "adam": 1}, None), Param("new_m", False, bool, None),
             Param("eps", 0.0, float, "nonnegative"), Param("eps_mode", "none", EPS_MODES, None), _BLOCKS),
            (State("M"), State("V"), State("D")), lamb_step, "003 lines 3720, 3724",
