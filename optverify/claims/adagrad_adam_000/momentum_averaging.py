@@ -72,7 +72,7 @@ CLAIMS = [
     claim(None, 241, "mean of the bias-corrected momentum", "identity",
           "m̂_t = ∇L(w_t) + Σ_τ β1^τ r_{t−τ}/Σ_τ β1^τ and E[m̂_t] = ∇L(w_t)", end_line=242,
           hypotheses=["g_t = ∇L(w_t) + r_t (line 237 prints q_t), E[r_t] = 0",
-                      "the assumption as printed at line 239: 'w_t is varying slowly enough that we can approximate L(w_{t'}) = L(w_t)' — "
+                      "the assumption as printed at line 239: 'w_t is varying slowly enough that we can approximate L(w_{t'}) = L(w_t) for t ≤ t'' — "
                       "equal loss values, which do not make the gradients equal",
                       "instance: L(w) = ‖w‖²/2 on R², w_τ = (cos τδ, sin τδ) with δ ∈ (0, 1/10) (slow, and L(w_τ) = 1/2 for every τ), "
                       "r ≡ 0, t = 2, first coordinate"],

@@ -61,10 +61,17 @@ def checks_of(ref: str, corrected: bool = False) -> list:
     return relocate(list(c.corrected.checks if corrected else c.checks))
 
 
-def reprint(ref: str, label, line: int, *, end_line=None, printed=None, hypotheses=(), notes="", keep_corrected=True, **override):
-    """The 003 claim at ``line`` that reprints 000's claim ``ref``: the same reading, the same checks (relocated)."""
+def reprint(ref: str, label, line: int, *, end_line=None, printed=None, hypotheses=(), notes="", keep_corrected=True,
+            reread=None, **override):
+    """The 003 claim at ``line`` that reprints 000's claim ``ref``: the same reading, the same checks (relocated).
+
+    ``reread``: {000's hypothesis (relocated): 003's} where a hypothesis speaks of 000's printing and 003 prints otherwise."""
     c = BY_ID[ref]
-    fields = dict(title=c.title, kind=c.kind, conclusion=retext(c.conclusion), hypotheses=[retext(h) for h in c.hypotheses] + list(hypotheses),
+    reread = reread or {}
+    own = [reread.get(h, h) for h in (retext(h) for h in c.hypotheses)]
+    if set(reread) - {retext(h) for h in c.hypotheses}:
+        raise ValueError(f"reprint of {ref}: reread names a hypothesis {ref} does not have")
+    fields = dict(title=c.title, kind=c.kind, conclusion=retext(c.conclusion), hypotheses=own + list(hypotheses),
                   constants=dict(c.constants), symbols=dict(c.symbols), bound=c.bound, checks=relocate(list(c.checks)))
     if keep_corrected and c.corrected is not None:
         k = c.corrected

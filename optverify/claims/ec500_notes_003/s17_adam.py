@@ -26,6 +26,9 @@ ALG12 = ("as printed: v_0 = 0, m_t = β1 m_{t−1} + (1 − β1) g_t, m̂_t = m_
 XREF = ("cross-references: 000:Alg 1 (the same algorithm printed with m_t = β1 m_{t−1} − (1 − β1) g_t, refuted there), 002:L365 "
         "(Adam in 002's notation, ε inside the root), 004:L243 and 004:L319 (ε inside the root)")
 
+# 000 names the noisy gradient q_t (000:L237); 003 prints g_t at line 2506, as its displays use it
+G_2506 = {"g_t = ∇L(w_t) + r_t (line 2506 prints q_t), E[r_t] = 0": "g_t = ∇L(w_t) + r_t as line 2506 prints it, E[r_t] = 0"}
+
 CLAIMS = [
     claim("Alg 12", 2448, "Adam", "algorithm", "the printed Adam update minimises the loss (a descent method on convex quadratics)",
           end_line=2472,
@@ -53,10 +56,10 @@ CLAIMS = [
     reprint("000:L233", None, 2502),
     claim(None, 2506, "gradient = mean + noise", "definition", "g_t = ∇L(w_t) + r_t with r_t mean zero",
           checks=[NotCheckable("definition (000:L237 names the left side q_t)")]),
-    reprint("000:L241", None, 2510, title="the bias-corrected momentum decomposed",
+    reprint("000:L241", None, 2510, title="the bias-corrected momentum decomposed", reread=G_2506,
             conclusion="m̂_t = ∇L(w_t) + Σ_τ β1^τ r_{t−τ}/Σ_τ β1^τ",
             notes="000 prints this display and the next (003:L2512) as one (000:L241)"),
-    reprint("000:L241", None, 2512, title="mean of the bias-corrected momentum", conclusion="E[m̂_t] = ∇L(w_t)",
+    reprint("000:L241", None, 2512, title="mean of the bias-corrected momentum", conclusion="E[m̂_t] = ∇L(w_t)", reread=G_2506,
             notes="000 prints this display and the previous (003:L2510) as one (000:L241)"),
     reprint("000:L246", None, 2516),
     reprint("000:L250", None, 2520),
