@@ -18,6 +18,7 @@ from optverify.checks.simulation import CONFIDENCE
 from optverify.sim import engine
 from optverify.sim import families as F
 from optverify.sim.algorithms import config, run, run_trajectory
+from optverify.sim.blockrng import seed_for
 from optverify.sim.engine import codegen
 from optverify.sim.engine.reference import Oracle, Step, trajectory
 from optverify.sim.montecarlo import merge_moments, simulate, simulate_moments, stat_index
@@ -385,3 +386,31 @@ def halving_step_with_state(t, T, w, g, S, eta):
 def halving_step_with_d(t, T, w, g, d):
     for i in range(len(w)):
         w[i] = w[i] - d * g[i]
+
+
+# ---------------------------------------------------------------- the families of 003 Theorems 20.3 and 22.1
+
+
+@pytest.mark.parametrize("name, fam, params", [
+    ("sgd_momentum_alpha", F.saturating_quadratic([1.0, 4.0, 0.5], [0.3, -0.2, 0.1], sigma=0.4),
+     dict(eta=0.1, alpha=0.5, first_step_eta=True)),
+    ("sgd_momentum_alpha", F.saturating_quadratic([1.0, 4.0, 0.5], [0.3, -0.2, 0.1], sigma=0.4),
+     dict(eta=0.1, alpha=0.3, first_step_eta=False)),
+    ("projected_sgd_strongly_convex", F.separable_linear([0.5, 0.5, 0.5], [0.25, 0.25, 0.25], [0.5, 0.0, -0.5],
+                                                         [0.4, -0.1, -0.2], 0.5), dict(mu=0.5, D=0.7)),
+])
+def test_new_families_kernel_equals_reference_and_statistics(name, fam, params):
+    """The kernel on the non-convex and the linear-term separable family: the reference's iterates, and the
+    tracked regret / avg_grad_sq are the sums over those iterates."""
+    cfg = config(name, **params)
+    res = run_trajectory(cfg, fam, W1, 8, seed=5, stream=2)
+    ref = np.array(trajectory(name, FloatCtx(), W1, Oracle.of_family(fam, 5, 2), 8, **params), dtype=float)
+    np.testing.assert_allclose(res.trajectory, ref, rtol=1e-12, atol=1e-12)
+    assert not np.allclose(res.trajectory[-1], W1)
+    pts = ref[:-1]  # w_1 .. w_T
+    regret = sum(fam.loss(w) - fam.constants["L_star"] for w in pts)
+    assert res.stats["regret"] == pytest.approx(regret, rel=1e-12)
+    assert res.stats["avg_grad_sq"] == pytest.approx(np.mean([fam.grad(w) @ fam.grad(w) for w in pts]), rel=1e-12)
+    mc = simulate(cfg, fam, W1, 8, seeds=3, base_seed=9)
+    one = run(cfg, fam, W1, 8, seed=seed_for(9, 1))  # replicate 1 of base seed 9
+    assert mc.values("regret")[1] == one.stats["regret"]

@@ -37,6 +37,8 @@ FAMILIES = {
                                              np.random.default_rng(2).standard_normal(15), lam=0.1),
     "quartic": lambda: F.quartic([1.0, 0.5, 2.0], sigma=0.1),
     "nesterov": lambda: F.nesterov_worst_case(6, k=4, H=2.0),
+    "saturating": lambda: F.saturating_quadratic([1.0, 4.0, 0.5], [0.3, -0.2, 0.1], sigma=0.2),
+    "separable_linear": lambda: F.separable_linear([1.0, 2.0, 0.5], [0.5, 0.1, 0.2], [0.5, 0.0, -0.5], [0.3, -1.0, 0.1], 0.3),
 }
 
 
@@ -50,7 +52,7 @@ def test_gradient_and_hessian_match_finite_differences(name):
         np.testing.assert_allclose(fam.hessian(w), fd_hess(fam.grad, w), rtol=1e-5, atol=1e-6)
 
 
-@pytest.mark.parametrize("name", ["separable", "rotated", "huber", "logistic", "least_squares", "quartic", "nesterov"])
+@pytest.mark.parametrize("name", ["separable", "rotated", "huber", "logistic", "least_squares", "quartic", "nesterov", "saturating"])
 def test_minimiser_and_lstar(name):
     fam = FAMILIES[name]()
     ws = fam.constants["w_star"]
@@ -202,3 +204,79 @@ def test_quartic_constants():
         assert np.abs(np.linalg.eigvalsh(fam.hessian(w))).max() <= fam.constants["H_on_box"](R) + 1e-12
     assert F.dist_to_opt(fam.P, np.array([-1.0, 2.0])) == 0.0
     assert blockrng.seed_for(0, 1) != blockrng.seed_for(0, 2)
+
+
+def test_saturating_quadratic_against_sympy_and_its_constants():
+    """L = sum_i h_i/2 r_i^2/(1 + r_i^2): loss, gradient and Hessian against sympy; H, H_lower, G as sup/inf on a grid."""
+    import sympy as sp
+
+    h, ws = np.array([1.0, 4.0, 0.5]), np.array([0.3, -0.2, 0.1])
+    fam = F.saturating_quadratic(h, ws, sigma=0.2)
+    x, c = sp.symbols("x c", real=True)
+    phi = c / 2 * x**2 / (1 + x**2)
+    f0, f1, f2 = (sp.lambdify((x, c), e) for e in (phi, sp.diff(phi, x), sp.diff(phi, x, 2)))
+    g = np.random.default_rng(11)
+    for _ in range(5):
+        w = g.standard_normal(3) * 2.0
+        r = w - ws
+        assert fam.loss(w) == pytest.approx(float(np.sum(f0(r, h))), rel=1e-13)
+        np.testing.assert_allclose(fam.grad(w), f1(r, h), rtol=1e-12, atol=1e-15)
+        np.testing.assert_allclose(fam.hessian(w), np.diag(f2(r, h)), rtol=1e-12, atol=1e-15)
+    assert fam.constants["L_star"] == 0.0 and fam.loss(ws) == 0.0
+    np.testing.assert_array_equal(fam.constants["w_star"], ws)
+    assert fam.constants["convex"] is False and fam.constants["sigma2"] == pytest.approx(3 * 0.04)
+    # the constants are the extremes of the Hessian's eigenvalues and of ||grad L|| (a fine grid of r, per coordinate)
+    r = np.linspace(-6.0, 6.0, 240001)
+    curv = np.array([np.max(hi * f2(r, 1.0)) for hi in h])
+    low = np.array([np.min(hi * f2(r, 1.0)) for hi in h])
+    slope = np.array([np.max(np.abs(hi * f1(r, 1.0))) for hi in h])
+    assert fam.constants["H"] == pytest.approx(curv.max(), rel=1e-9)
+    assert fam.constants["H_lower"] == pytest.approx(low.min(), rel=1e-8)
+    assert fam.constants["G"] == pytest.approx(np.linalg.norm(slope), rel=1e-8)
+    assert F.dist_to_opt(fam.P, ws + np.array([0.0, 3.0, 4.0])) == pytest.approx(5.0)
+    with pytest.raises(ValueError):
+        F.saturating_quadratic([1.0, 0.0], [0.0, 0.0])
+
+
+def test_separable_linear_minimiser_by_soft_thresholding():
+    """w* and L* of h/2 r^2 + b r + k|r| (r = w - p) against a brute-force grid, thresholded coordinates included."""
+    h, k, p, b = np.array([1.0, 2.0, 0.5, 0.0]), np.array([0.5, 0.1, 0.2, 0.7]), np.array([0.5, 0.0, -0.5, 1.0]), \
+        np.array([0.3, -1.0, 0.1, -0.4])  # coordinates 0, 2, 3 thresholded (|b| <= k), 1 not
+    fam = F.separable_linear(h, k, p, b, 0.3)
+    ws, lstar = fam.constants["w_star"], fam.constants["L_star"]
+    grid = np.linspace(-3.0, 3.0, 600001)
+    for i in range(4):
+        vals = h[i] / 2 * (grid - p[i]) ** 2 + b[i] * (grid - p[i]) + k[i] * np.abs(grid - p[i])
+        assert ws[i] == pytest.approx(grid[np.argmin(vals)], abs=1e-5)
+    np.testing.assert_allclose(ws[[0, 2, 3]], p[[0, 2, 3]])
+    assert ws[1] == pytest.approx(p[1] + 0.9 / 2.0)
+    assert fam.loss(ws) == pytest.approx(lstar, abs=1e-15) and lstar == pytest.approx(-0.9**2 / 4)
+    g = np.random.default_rng(5)
+    for _ in range(200):
+        assert fam.loss(ws + g.standard_normal(4)) >= lstar
+    assert fam.constants["mu"] == 0.0 and fam.constants["H"] == float("inf") and fam.constants["convex"]
+    # b = 0 is the separable family, number for number
+    base = F.separable(h[:3], k[:3], p[:3], 0.3)
+    same = F.separable_linear(h[:3], k[:3], p[:3], np.zeros(3), 0.3)
+    for _ in range(5):
+        w = g.standard_normal(3)
+        assert same.loss(w) == base.loss(w)
+        np.testing.assert_array_equal(same.grad(w), base.grad(w))
+        np.testing.assert_array_equal(same.stochastic_grad(w, 3, 4), base.stochastic_grad(w, 3, 4))
+    np.testing.assert_array_equal(same.constants["w_star"], base.constants["w_star"])
+    with pytest.raises(ValueError, match="unbounded"):
+        F.separable_linear([0.0], [0.1], [0.0], [0.5], 0.0)
+
+
+def test_separable_linear_is_the_shifted_strongly_convex_loss():
+    """(mu/2)||w||^2 + <c, w> + a||w - w0||_1 = separable_linear(mu, a, w0, c + mu w0) + a constant."""
+    mu, a = 0.7, 0.35
+    c, w0 = np.array([0.21, -0.14, 0.07]), np.array([0.5, 0.0, -0.5])
+    fam = F.separable_linear(mu * np.ones(3), a * np.ones(3), w0, c + mu * w0, 1.0)
+    L = lambda w: mu / 2 * w @ w + c @ w + a * np.abs(w - w0).sum()  # noqa: E731
+    g = np.random.default_rng(2)
+    const = L(w0) - fam.loss(w0)
+    for _ in range(10):
+        w = g.standard_normal(3)
+        assert L(w) - fam.loss(w) == pytest.approx(const, abs=1e-13)
+        np.testing.assert_allclose(fam.grad(w), mu * w + c + a * np.sign(w - w0), rtol=1e-13, atol=1e-15)

@@ -16,10 +16,13 @@ HUBER              2     sum_i h_i rho_delta(w_i - w*_i)
 LOGISTIC           3     1/n sum_j log(1 + exp(-y_j <x_j, w>)) + lam/2 |w|^2
 LEAST_SQUARES      4     1/(2n) sum_j (<x_j, w> - y_j)^2 + lam/2 |w|^2
 QUARTIC            5     sum_i (w_i^4/4 - s_i w_i^2/2)   (non-convex, s = h)
+SATURATING         6     sum_i h_i/2 r_i^2/(1 + r_i^2), r = w - w*   (non-convex)
+SEPARABLE_LINEAR   7     sum_i h_i/2 r_i^2 + b_i r_i + k_i |r_i|, r = w - p,
+                         p = A[0] (the centre; w* != p in general)
 =================  ====  ======================================================
 
 rho_delta(r) = r^2/2 for |r| <= delta, delta |r| - delta^2/2 otherwise.
-The population families (0, 1, 2, 5) take g = grad L(w) + sigma * xi with xi
+The population families (0, 1, 2, 5, 6, 7) take g = grad L(w) + sigma * xi with xi
 from ``noise.py``; the finite sums (3, 4) take g = grad l(w, z_j) with j
 uniform on 0..n-1 drawn from the counters (with replacement).  sign(0) = 0 in
 the subgradient of |.|.
@@ -66,6 +69,8 @@ __all__ = [
     "LOGISTIC",
     "LEAST_SQUARES",
     "QUARTIC",
+    "SATURATING",
+    "SEPARABLE_LINEAR",
     "ONLINE_CYCLIC",
     "ONLINE_ONEHOT",
     "ONLINE_SEQUENCE",
@@ -92,6 +97,8 @@ __all__ = [
     "logistic_regression",
     "least_squares",
     "quartic",
+    "saturating_quadratic",
+    "separable_linear",
     "reddi_cyclic",
     "onehot_stream",
     "online_sequence",
@@ -99,8 +106,9 @@ __all__ = [
 ]
 
 Problem = namedtuple("Problem", ["kind", "noise", "A", "b", "h", "k", "wstar", "sigma", "fp", "ip"])
-"""kind, noise: int codes; A: 2-D (dense Hessian / data X / online sequence);
-b: 1-D (linear term / labels y / 1-hot cumulative probabilities); h, k, wstar,
+"""kind, noise: int codes; A: 2-D (dense Hessian / data X / online sequence /
+one row, the centre p of SEPARABLE_LINEAR); b: 1-D (linear term / labels y /
+1-hot cumulative probabilities); h, k, wstar,
 sigma: length-d vectors (h: curvature or weights, k: |.| weights, wstar: a
 minimiser or NaN, sigma: noise scales); fp, ip: float / int parameters."""
 
@@ -108,7 +116,7 @@ EXACT = 0
 STOCHASTIC = 1
 GRAD_MODES = {"exact": EXACT, "stochastic": STOCHASTIC}
 
-SEPARABLE, QUADRATIC, HUBER, LOGISTIC, LEAST_SQUARES, QUARTIC = 0, 1, 2, 3, 4, 5
+SEPARABLE, QUADRATIC, HUBER, LOGISTIC, LEAST_SQUARES, QUARTIC, SATURATING, SEPARABLE_LINEAR = 0, 1, 2, 3, 4, 5, 6, 7
 ONLINE_CYCLIC, ONLINE_ONEHOT, ONLINE_SEQUENCE, ONLINE_ADAPTIVE = 10, 11, 12, 13
 DOMAIN_NONE, DOMAIN_BOX, DOMAIN_BALL = 0, 1, 2
 
@@ -187,6 +195,15 @@ def loss(P, w):
         for i in range(d):
             w2 = w[i] * w[i]
             s += 0.25 * w2 * w2 - 0.5 * P.h[i] * w2
+    elif kind == SATURATING:
+        for i in range(d):
+            r = w[i] - P.wstar[i]
+            r2 = r * r
+            s += 0.5 * P.h[i] * r2 / (1.0 + r2)
+    elif kind == SEPARABLE_LINEAR:
+        for i in range(d):
+            r = w[i] - P.A[0, i]
+            s += 0.5 * P.h[i] * r * r + P.b[i] * r + P.k[i] * abs(r)
     else:
         s = np.nan
     return s
@@ -260,6 +277,20 @@ def grad(P, w, out):
     elif kind == QUARTIC:
         for i in range(d):
             out[i] = w[i] * w[i] * w[i] - P.h[i] * w[i]
+    elif kind == SATURATING:
+        for i in range(d):
+            r = w[i] - P.wstar[i]
+            q = 1.0 + r * r
+            out[i] = P.h[i] * r / (q * q)
+    elif kind == SEPARABLE_LINEAR:
+        for i in range(d):
+            r = w[i] - P.A[0, i]
+            g = P.h[i] * r + P.b[i]
+            if r > 0.0:
+                g += P.k[i]
+            elif r < 0.0:
+                g -= P.k[i]
+            out[i] = g
     else:
         for i in range(d):
             out[i] = np.nan
@@ -332,13 +363,17 @@ def hessian(P, w, H):
     for i in range(d):
         for j in range(d):
             H[i, j] = 0.0
-    if kind == SEPARABLE:
+    if kind == SEPARABLE or kind == SEPARABLE_LINEAR:
         for i in range(d):
             H[i, i] = P.h[i]
     elif kind == QUADRATIC:
         for i in range(d):
             for j in range(d):
                 H[i, j] = P.A[i, j]
+    elif kind == SATURATING:
+        for i in range(d):
+            r2 = (w[i] - P.wstar[i]) ** 2
+            H[i, i] = P.h[i] * (1.0 - 3.0 * r2) / (1.0 + r2) ** 3
     elif kind == HUBER:
         delta = P.fp[FP_DELTA]
         for i in range(d):
@@ -718,6 +753,66 @@ def quartic(s, sigma=0.0, noise: str = "gaussian", noise_param: float = 0.0) -> 
          "sigma2": _noise_const(noise, noise_param, sg), "noise": noise, "convex": False}
     P = _make(QUARTIC, d, noise, noise_param, h=s, wstar=np.sqrt(np.maximum(s, 0.0)), sigma=sg, lstar=lstar)
     return Family("quartic", P, c, "non-convex second-order test family (003 section 25)")
+
+
+def saturating_quadratic(h, wstar, sigma=0.0, noise: str = "gaussian", noise_param: float = 0.0) -> Family:
+    """Non-convex L(w) = sum_i h_i/2 r_i^2/(1 + r_i^2), r = w - w* (h_i > 0): L* = 0 at w* only.
+
+    Per coordinate phi(x) = x^2/(2(1 + x^2)) has phi' = x/(1 + x^2)^2 and phi'' = (1 - 3x^2)/(1 + x^2)^3,
+    whose range is [-1/4, 1] (the third derivative 12x(x^2 - 1)/(1 + x^2)^4 vanishes at x = 0, +-1, and
+    phi'' -> 0 at infinity), and |phi'| <= 3 sqrt(3)/16 (at x^2 = 1/3).  So the Hessian diag(h_i phi''(r_i))
+    gives H = max_i h_i (smoothness, attained at w*), "H_lower" = -max_i h_i/4 (the infimum of its
+    smallest eigenvalue: L is H/4-almost convex, not convex) and G = 3 sqrt(3)/16 ||h|| (sup ||grad L||).
+    """
+    h = _vec(h, name="h")
+    d = h.size
+    if np.any(h <= 0):
+        raise ValueError("h must be > 0")
+    ws = _vec(wstar, d, "wstar")
+    s = _sigma_vec(sigma, d)
+    c = {"d": d, "L_star": 0.0, "w_star": ws.copy(), "H": float(h.max()), "H_lower": -float(h.max()) / 4.0,
+         "G": float(3.0 * np.sqrt(3.0) / 16.0 * np.linalg.norm(h)), "sigma2": _noise_const(noise, noise_param, s),
+         "noise": noise, "convex": False}
+    P = _make(SATURATING, d, noise, noise_param, h=h, wstar=ws, sigma=s)
+    return Family("saturating_quadratic", P, c, "003 Theorem 20.3 (a non-convex H-smooth loss)")
+
+
+def _separable_min(h, b, k):
+    """Per coordinate argmin_r and min of h/2 r^2 + b r + k|r| (soft-thresholding); raises if unbounded below."""
+    excess = np.maximum(np.abs(b) - k, 0.0)  # |soft-threshold of b at k|
+    if np.any((h == 0) & (excess > 0)):
+        raise ValueError("L is unbounded below: a coordinate with h = 0 has |b| > k")
+    hs = np.where(h > 0, h, 1.0)
+    r = np.where(h > 0, -np.sign(b) * excess / hs, 0.0)
+    return r, np.where(h > 0, -excess * excess / (2.0 * hs), 0.0)
+
+
+def separable_linear(h, k, centre, b, sigma, noise: str = "gaussian", noise_param: float = 0.0) -> Family:
+    """L(w) = sum_i h_i/2 (w_i - p_i)^2 + b_i (w_i - p_i) + k_i |w_i - p_i|, p = centre.
+
+    The separable family with a linear term: its minimiser moves away from the centre p of the |.| term
+    (b = 0 is ``separable(h, k, p, sigma)``).  w* and L* are computed per coordinate by soft-thresholding,
+    r* = -sign(b_i) max(|b_i| - k_i, 0)/h_i, L* = -sum_i max(|b_i| - k_i, 0)^2/(2 h_i) (a coordinate with
+    h_i = 0 needs |b_i| <= k_i).  H = max h (k = 0) or inf, mu = min h, G = || |b| + k || when h = 0.
+    """
+    h = _vec(h, name="h")
+    d = h.size
+    k, p, b = _vec(k, d, "k"), _vec(centre, d, "centre"), _vec(b, d, "b")
+    s = _sigma_vec(sigma, d)
+    if np.any(h < 0) or np.any(k < 0):
+        raise ValueError("h and k must be >= 0")
+    r, vals = _separable_min(h, b, k)
+    ws, lstar = p + r, float(np.sum(vals))
+    c = {
+        "d": d, "L_star": lstar, "w_star": ws.copy(), "centre": p.copy(),
+        "H": float(h.max()) if bool(np.all(k == 0)) else float("inf"),
+        "mu": float(h.min()),
+        "G": float(np.linalg.norm(np.abs(b) + k)) if np.all(h == 0) else float("inf"),
+        "sigma2": _noise_const(noise, noise_param, s), "noise": noise, "convex": True,
+    }
+    P = _make(SEPARABLE_LINEAR, d, noise, noise_param, A=p.reshape(1, d), b=b, h=h, k=k, wstar=ws, sigma=s,
+              lstar=lstar)
+    return Family("separable_linear", P, c, "003 Theorem 22.1 (a non-smooth strongly convex loss)")
 
 
 def _domain_code(domain: str) -> int:
