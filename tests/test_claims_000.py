@@ -33,6 +33,7 @@ EXPECTED = {
     "000:L241": ("refuted", "proved"),  # line 239 freezes loss values, not gradients
     # true
     "000:L101": ("proved", None),
+    "000:L110": ("proved", None),  # existence: a witness gradient sequence
     "000:L112": ("proved", None),
     "000:L126": ("proved", None),
     "000:L132": ("consistent", None),

@@ -21,6 +21,10 @@ CLAIMS = [
           hypotheses=["'smaller' read as ≤ (the two are equal for vectors with one non-zero coordinate)"],
           checks=[InstanceSearch(Measured(gradient_matrix, "inf_norm"), two_norm),
                   proofs.L101()]),
+    claim(None, 110, "(1) can be bigger than (2)", "existence", "Σ_i √(Σ_t g_t[i]²) > √(Σ_t ‖g_t‖²) for some g_1, …, g_T",
+          printed="It is possible for (1) to be bigger than (2).",
+          hypotheses=["'possible' read as: some gradient sequence makes (1) strictly bigger than (2) (a witness replayed at 50 digits)"],
+          checks=[InstanceSearch(Measured(gradient_matrix, "sum_sqrt"), sqrt_total, quantifier="exists")]),
     claim(None, 112, "Cauchy–Schwarz comparison of (1) and (2)", "inequality",
           "Σ_i √(Σ_t g_t[i]²) ≤ √d √(Σ_i Σ_t g_t[i]²) = √d √(Σ_t Σ_i g_t[i]²) = √(d Σ_t ‖g_t‖²)", end_line=116,
           checks=[

@@ -48,6 +48,7 @@ CLAIMS = [
     reprint("000:Thm 2", "Thm 16.2", 2339, end_line=2345),
     reprint("000:Thm 3", "Thm 16.3", 2351, end_line=2357),
     reprint("000:L101", None, 2363, printed="The infinity norm is always smaller than the 2-norm"),
+    reprint("000:L110", None, 2371, printed="It is possible for (8) to be bigger than (9)."),
     reprint("000:L112", None, 2373),
     reprint("000:L122", None, 2379),
     reprint("000:L126", None, 2383),
