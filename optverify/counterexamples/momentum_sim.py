@@ -48,15 +48,15 @@ class MomentumRate:
             for H in (1.0, 4.0):
                 for sigma in (0.5, 2.0):
                     fam = _family(kind, H, sigma, self.d)
-                    Delta = fam.loss(w1) - fam.constants["L_star"]
+                    Hf, Delta = fam.constants["H"], fam.loss(w1) - fam.constants["L_star"]  # as the family computes them
                     for T in horizons:
                         if time.monotonic() > deadline:
                             return rows
-                        alpha = min(0.5, math.sqrt(32 * SQ3 * H * Delta + 12 * sigma**2) / (sigma * math.sqrt(T)))
-                        eta = alpha / (math.sqrt(48.0) * fam.constants["H"])
+                        alpha = min(0.5, math.sqrt(32 * SQ3 * Hf * Delta + 12 * sigma**2) / (sigma * math.sqrt(T)))
+                        eta = alpha / (math.sqrt(48.0) * Hf)
                         cfg = config("sgd_momentum_alpha", eta=eta, alpha=alpha, first_step_eta=self.first == "eta")
                         r = simulate(cfg, fam, w1, T, seeds=seeds, base_seed=seed)
                         rows.append({"config": f"{kind}, H = {H:g}, σ = {sigma:g}", "T": T, "measured": r.values("avg_grad_sq"),
-                                     "values": {"H": fam.constants["H"], "Delta": Delta, "sigma": math.sqrt(fam.constants["sigma2"]),
+                                     "values": {"H": Hf, "Delta": Delta, "sigma": math.sqrt(fam.constants["sigma2"]),
                                                 "T": float(T), "alpha": alpha}, "test": "le"})
         return rows

@@ -95,14 +95,21 @@ CLAIMS = [
           )),
     claim(None, 246, "variance of the bias-corrected momentum", "identity",
           "Var(m̂_t) = Σ β1^{2τ} E[r_{t−τ}²]/(Σ β1^τ)² = σ² (1 − β1)(1 − β1^{2t−1})/((1 − β1²)(1 − β1^t)²)",
-          hypotheses=["r_t independent, mean zero, E[r_t²] = σ² (the equality case of E[r_t²] ≤ σ²)"],
+          hypotheses=["r_t mean zero with E[r_t²] = σ² (the equality case of E[r_t²] ≤ σ²), as the text states (line 237: 'some "
+                      "mean-zero random value'); it does not state that the r_t are uncorrelated, which the first equality needs",
+                      "instance for the first equality: r_t ≡ r for every t (mean zero, E[r²] = σ², allowed by the text), so "
+                      "m̂_t = r and Var(m̂_t) = σ²"],
           checks=[Identity(var_mhat, PRINTED_VAR, domain=_DOM),
                   Moment("var_corrected", PRINTED_VAR, beta1, t, mu=sp.Integer(0), var=sigma**2, domain=_DOM,
-                         note="Var(m_t/(1 − β1^t)) derived by rsolve from m_t = β1 m_{t−1} + (1 − β1) g_t, m_0 = 0")],
+                         note="Var(m_t/(1 − β1^t)) derived by rsolve from m_t = β1 m_{t−1} + (1 − β1) g_t, m_0 = 0 (i.i.d. r_t, "
+                              "one case the text allows)"),
+                  Identity(sigma**2, var_mhat, domain=_DOM,
+                           part="the first equality on correlated noise r_t ≡ r: Var(m̂_t) = σ² against Σβ^{2τ}σ²/(Σβ^τ)²")],
           corrected=Corrected(
-              "Var(m̂_t) = Σ β1^{2τ} E[r_{t−τ}²]/(Σ β1^τ)² ≤ σ² (1 − β1)²(1 − β1^{2t})/((1 − β1²)(1 − β1^t)²), with equality when "
-              "E[r_t²] = σ² (checked in that case)",
-              "Σ_{τ<t} β1^{2τ} = (1 − β1^{2t})/(1 − β1²) and (Σ_{τ<t} β1^τ)² = (1 − β1^t)²/(1 − β1)²",
+              "for uncorrelated r_t: Var(m̂_t) = Σ β1^{2τ} E[r_{t−τ}²]/(Σ β1^τ)² ≤ σ² (1 − β1)²(1 − β1^{2t})/((1 − β1²)(1 − β1^t)²), "
+              "with equality when E[r_t²] = σ² (checked in that case)",
+              "the first equality needs the r_t uncorrelated (a condition the text does not state); Σ_{τ<t} β1^{2τ} = "
+              "(1 − β1^{2t})/(1 − β1²) and (Σ_{τ<t} β1^τ)² = (1 − β1^t)²/(1 − β1)²",
               checks=[Identity(var_mhat, sigma**2 * (1 - beta1) ** 2 * (1 - beta1 ** (2 * t)) / ((1 - beta1**2) * (1 - beta1**t) ** 2), domain=_DOM)],
           )),
     claim(None, 250, "large-t variance", "identity", "σ²(1 − β1)²/(1 − β1²) = σ²(1 − β1)/(1 + β1)",
