@@ -414,3 +414,14 @@ def test_new_families_kernel_equals_reference_and_statistics(name, fam, params):
     mc = simulate(cfg, fam, W1, 8, seeds=3, base_seed=9)
     one = run(cfg, fam, W1, 8, seed=seed_for(9, 1))  # replicate 1 of base seed 9
     assert mc.values("regret")[1] == one.stats["regret"]
+
+
+def test_every_cached_sim_function_is_stamped_with_all_sim_sources():
+    """numba keys a cached function by its own file only; tracking.track_point inlines families.loss, so a changed
+    families.py must invalidate it too: the stamp of every cached sim function carries the digest of all sim sources."""
+    from optverify.sim import numba_cache, tracking
+
+    for fn in (F.loss, F.oracle, tracking.track_point, tracking.track_separable):
+        stamp = fn._cache._impl.locator.get_source_stamp()
+        assert stamp[1] == numba_cache.DIGEST and type(fn._cache._impl.locator).__name__.startswith("SimStamped")
+    assert codegen._LINKED_DIGEST == numba_cache.DIGEST

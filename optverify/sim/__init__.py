@@ -10,6 +10,10 @@
   (``config``, ``run``); ``montecarlo.py``: many seeds, streaming statistics.
 """
 
+from .numba_cache import install as _install_numba_cache
+
+_install_numba_cache()  # before any jitted module: every cached sim function is keyed by all sim sources
+
 from .parallel_layer import prefer_fork_safe_layer
 
 # Before any kernel runs: the runner forks one child per claim, and GNU OpenMP aborts forked children

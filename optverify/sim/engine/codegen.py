@@ -33,9 +33,8 @@ language's words (``updates/vocabulary.py``) and u's step, verbatim, under
 
 Every module (a bundled update's or a user's) is written at run time to a
 cache directory (``$OPTVERIFY_CACHE/engine`` or ``~/.cache/optverify/engine``)
-under a name carrying the hash of its text and of the modules it links against
-(``runtime``, ``tracking``, ``families``, ``noise``, ``blockrng``,
-``mc_common``), and imported from there; numba caches its compiled code
+under a name carrying the hash of its text and of every source of
+``optverify/sim`` (``numba_cache.DIGEST``: the modules it links against among them), and imported from there; numba caches its compiled code
 beside it.  So a changed declaration, or a changed
 generator, gives a new module: nothing stale is ever loaded, and no generated
 copy is kept in the source tree (``module_source`` shows the text).
@@ -53,6 +52,7 @@ import tempfile
 import textwrap
 
 from ..updates.vocabulary import WORDS
+from ..numba_cache import DIGEST
 from .declaration import Update
 
 __all__ = ["module_source", "load", "DRIVERS_TEMPLATE"]
@@ -264,17 +264,9 @@ def _cache_dir() -> pathlib.Path:
     raise RuntimeError("no writable cache directory for the generated kernels: set OPTVERIFY_CACHE")
 
 
-def _linked_digest() -> str:
-    """Hash of the modules a generated kernel links against: numba's cache of a module does not follow its
-    callees, so a change in any of them must give the generated module a new name (a fresh compile)."""
-    sim = pathlib.Path(__file__).resolve().parents[1]
-    h = hashlib.sha256()
-    for rel in ("engine/runtime.py", "tracking.py", "families.py", "noise.py", "blockrng.py", "mc_common.py"):
-        h.update((sim / rel).read_bytes())
-    return h.hexdigest()
-
-
-_LINKED_DIGEST = _linked_digest()
+# numba's cache of a module does not follow its callees: a change in any sim source gives every generated module
+# a new name (a fresh compile), as it gives every cached sim function a new stamp (``numba_cache``)
+_LINKED_DIGEST = DIGEST
 
 
 def load(u: Update):
