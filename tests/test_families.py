@@ -111,6 +111,24 @@ def test_separable_family_gradients_are_grad_plus_scaled_block_noise():
                                    fam.grad(w) + np.array([1.0, 0.5, 0.3]) * xi, rtol=1e-15, atol=1e-15)
 
 
+def test_the_one_coordinate_oracle_is_d_times_one_partial_derivative_and_unbiased():
+    """grad_mode "coordinate": g = d·(∂L/∂w_z)(w) e_z with z uniform on 0..d−1 (a sparse gradient, as in Hogwild!)."""
+    fam = F.huber([1.0, 3.0, 0.5, 2.0], 0.5, [0.2, -0.1, 0.0, 0.4], sigma=1.0)  # the noise model is not used
+    w = np.array([0.9, -0.3, 0.1, 0.45])
+    full, d, n = fam.grad(w), 4, 4000
+    seen = np.zeros(d)
+    mean = np.zeros(d)
+    for t in range(1, n + 1):
+        g = F.oracle(fam.P, w, F.GRAD_MODES["coordinate"], 7, 1, t, 0, np.empty(d), np.empty(d))
+        z = np.flatnonzero(g)
+        assert len(z) == 1 and g[z[0]] == d * full[z[0]]
+        seen[z[0]] += 1
+        mean += g / n
+    assert np.all(np.abs(seen - n / d) < 4 * np.sqrt(n * (1 / d) * (1 - 1 / d)))  # each coordinate about n/d times
+    se = np.sqrt((d * full**2 - full**2) / n)
+    assert np.all(np.abs(mean - full) < 5 * se)  # E g = ∇L
+
+
 def test_huber_and_abs_constants():
     fam = F.huber([1.0, 3.0], 0.5, [0.0, 0.0])
     assert fam.constants["H"] == 3.0

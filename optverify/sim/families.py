@@ -43,7 +43,10 @@ The gradient oracle ``oracle(P, w, grad_mode, seed, stream, t, k, out, buf)``
 is deterministic in its key (seed, stream, t, k): evaluated at two points with
 the same key it uses the same sample z (what SVRG and variance-reduced
 momentum need).  ``grad_mode`` EXACT (0) returns grad L(w); STOCHASTIC (1) the
-sampled gradient.  Online families ignore ``grad_mode``.
+sampled gradient; COORDINATE (2) the one-coordinate estimate d * (d/dw_z) L(w) e_z, z
+uniform on 0..d-1 (unbiased for grad L; for a separable L = sum_i L_i(w_i) it is the
+gradient of the sampled loss l(w, z) = d L_z(w_z), a sparse gradient as in Hogwild!).
+Online families ignore ``grad_mode``.
 """
 
 from __future__ import annotations
@@ -62,6 +65,7 @@ __all__ = [
     "Family",
     "EXACT",
     "STOCHASTIC",
+    "COORDINATE",
     "GRAD_MODES",
     "SEPARABLE",
     "QUADRATIC",
@@ -114,7 +118,8 @@ minimiser or NaN, sigma: noise scales); fp, ip: float / int parameters."""
 
 EXACT = 0
 STOCHASTIC = 1
-GRAD_MODES = {"exact": EXACT, "stochastic": STOCHASTIC}
+COORDINATE = 2
+GRAD_MODES = {"exact": EXACT, "stochastic": STOCHASTIC, "coordinate": COORDINATE}
 
 SEPARABLE, QUADRATIC, HUBER, LOGISTIC, LEAST_SQUARES, QUARTIC, SATURATING, SEPARABLE_LINEAR = 0, 1, 2, 3, 4, 5, 6, 7
 ONLINE_CYCLIC, ONLINE_ONEHOT, ONLINE_SEQUENCE, ONLINE_ADAPTIVE = 10, 11, 12, 13
@@ -300,7 +305,12 @@ def grad(P, w, out):
 @njit(cache=True)
 def sample_index(P, seed, stream, t, k):
     """Index j of the finite-sum sample drawn at step t for sample k (uniform on 0..n-1)."""
-    n = P.A.shape[0]
+    return draw_index(seed, stream, t, k, P.A.shape[0])
+
+
+@njit(cache=True)
+def draw_index(seed, stream, t, k, n):
+    """The sample index of key (seed, stream, t, k): uniform on 0..n-1 (a finite sum's sample, a sampled coordinate)."""
     u = blockrng.uniform(seed, substream(stream, k, M_INDEX), t, 0)
     j = int(u * n)
     return j if j < n else n - 1
@@ -338,7 +348,8 @@ def online_vec(P, w, t, seed, stream, out):
 def oracle(P, w, grad_mode, seed, stream, t, k, out, buf):
     """Gradient g at w for key (seed, stream, t, k) into ``out`` (``buf``: length-d workspace).
 
-    Online families: a_t.  EXACT: grad L(w).  STOCHASTIC: finite sums return
+    Online families: a_t.  EXACT: grad L(w).  COORDINATE: d * (d/dw_z) L(w) e_z with
+    z = draw_index(seed, stream, t, k, d).  STOCHASTIC: finite sums return
     grad l(w, z_j) with j = sample_index(P, seed, stream, t, k); population
     families return grad L(w) + sigma * xi, xi = fill_noise(..., t, k, ...).
     """
@@ -346,6 +357,13 @@ def oracle(P, w, grad_mode, seed, stream, t, k, out, buf):
         return online_vec(P, w, t, seed, stream, out)
     if grad_mode == EXACT:
         return grad(P, w, out)
+    if grad_mode == COORDINATE:
+        d = w.shape[0]
+        z = draw_index(seed, stream, t, k, d)
+        grad(P, w, out)
+        for i in range(d):
+            out[i] = d * out[i] if i == z else 0.0
+        return out
     if P.kind == LOGISTIC or P.kind == LEAST_SQUARES:
         return component_grad(P, w, sample_index(P, seed, stream, t, k), out)
     grad(P, w, out)

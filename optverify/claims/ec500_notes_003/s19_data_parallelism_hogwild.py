@@ -97,7 +97,7 @@ CLAIMS = [
           hypotheses=["two workers, w ∈ ℝ², ℓ(w, z) = ½‖w − z‖² (checked on hogwild_delays.interleaving); witness: i_2's gradient "
                       "differs from both the gradient at w and at w − ηg_{t,i_1} by at least 10⁻⁶‖g_{t,i_1}‖²"],
           checks=[ov.InstanceSearch(interleaving, sp.Symbol("scale") / 10**6, quantifier="exists")],
-          notes="the delay model of Theorem 19.1's simulation counts such reads (conflicts) for every τ > 0"),
+          notes="the delay model of Theorem 19.1's simulation has such reads (conflicts) for every τ > 0; it reports their expected rate"),
     claim("Alg 15", 2633, "simpler Hogwild! worker", "algorithm",
           "one uniform coordinate j: w[j] ← w[j] − η g[j]; in expectation over j the step is −(η/d) g, the SGD step divided by d",
           end_line=2644,

@@ -9,7 +9,7 @@ declaration (``engine/codegen.py``).  Calling convention of every kernel::
 * ``P``: a ``families.Problem``; ``w1``: float64 start point (length d);
 * ``prm``: float64 parameter vector in the order of the declaration's parameter schema
   (flags as 0.0 / 1.0, codes as small integers, block boundaries as [nblocks, b_0, ..., b_nblocks]);
-* ``grad_mode``: ``families.EXACT`` (0) or ``families.STOCHASTIC`` (1);
+* ``grad_mode``: ``families.EXACT`` (0), ``families.STOCHASTIC`` (1) or ``families.COORDINATE`` (2);
 * ``T``: number of steps; ``seed``, ``stream``: the noise counters (step t uses key (seed, stream, t, k),
   so every configuration run with the same seed sees the same noise: common random numbers);
 * ``W``: trajectory buffer, shape (T+1, d) to record w_1..w_{T+1} (row t-1 = w_t) or shape (0, d)
@@ -57,8 +57,8 @@ def grad_mode_code(grad_mode) -> int:
         if grad_mode not in GRAD_MODES:
             raise ValueError(f"grad_mode must be one of {sorted(GRAD_MODES)}")
         return GRAD_MODES[grad_mode]
-    if int(grad_mode) not in (0, 1):
-        raise ValueError("grad_mode must be 0 (exact) or 1 (stochastic)")
+    if int(grad_mode) not in GRAD_MODES.values():
+        raise ValueError(f"grad_mode must be one of the codes {GRAD_MODES}")
     return int(grad_mode)
 
 

@@ -13,7 +13,7 @@ import numpy as np
 from numba import njit
 
 from ..blockrng import block_key, normal_block, normal_block_keyed, seed_for, uniform
-from ..families import EXACT, FP_LSTAR, SEPARABLE, component_grad, grad, hessian, is_finite_sum, oracle
+from ..families import COORDINATE, EXACT, FP_LSTAR, SEPARABLE, component_grad, grad, hessian, is_finite_sum, oracle
 from ..mc_common import merge_chunks, new_chunks, push_chunk
 from ..noise import GAUSSIAN, M_COORD, M_DELAY, M_PERM, NONE, substream
 from ..tracking import NSTAT, check_finite, track_end, track_grad, track_point, track_separable, track_start
@@ -28,7 +28,7 @@ __all__ = ["EXACT", "FP_LSTAR", "NSTAT", "check_finite", "merge_chunks", "new_ch
 @njit(cache=True)
 def fused_separable(P, grad_mode):
     """(fast, noisy): the fused one-pass path applies (a SEPARABLE family with Gaussian or no noise), with noise."""
-    if P.kind != SEPARABLE:
+    if P.kind != SEPARABLE or grad_mode == COORDINATE:
         return False, False
     if grad_mode == EXACT or P.noise == NONE:
         return True, False
