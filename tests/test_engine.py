@@ -20,8 +20,9 @@ from optverify.sim import families as F
 from optverify.sim.algorithms import config, run, run_trajectory
 from optverify.sim.blockrng import seed_for
 from optverify.sim.engine import codegen
+from optverify.sim.engine import reference
 from optverify.sim.engine.reference import Oracle, Step, trajectory
-from optverify.sim.montecarlo import merge_moments, simulate, simulate_moments, stat_index
+from optverify.sim.montecarlo import merge_moments, simulate, simulate_moments, stat_index, tail_means
 from optverify.verify.numctx import FloatCtx, MpCtx
 
 # one configuration per declared update, its switches away from the defaults where it has any
@@ -427,6 +428,24 @@ def test_hogwild_on_the_one_coordinate_oracle_equals_the_reference():
     steps = np.diff(ref, axis=0)
     assert np.all(np.count_nonzero(steps, axis=1) <= 1) and np.count_nonzero(steps) >= 4  # one coordinate per update
     assert res.stats["avg_grad_sq"] * 12 == pytest.approx(sum(fam.grad(w) @ fam.grad(w) for w in ref[:-1]), rel=1e-12)
+
+
+@pytest.mark.parametrize("name, params", [("adamw", dict(eta=0.05, lam=0.1, eps=1e-8)),
+                                          ("hogwild", dict(eta=0.1, tau=2, delay="uniform", scale_by_d=True))])
+def test_tail_means_are_the_window_means_of_the_iterate_and_the_state(name, params):
+    """montecarlo.tail_means (004's weight-decay limits): per replicate, the means over steps t = 9..16 of w_{t+1}
+    and of each declared state after step t, as the reference run of that replicate gives them (a matrix state too)."""
+    cfg = config(name, **params)
+    tm = tail_means(cfg, FAM, W1, 16, 8, seeds=3, base_seed=4)
+    ws, states = reference.run(name, FloatCtx(), W1, Oracle.of_family(FAM, seed_for(4, 2)), 16, **params)
+    np.testing.assert_allclose(tm.w[2], np.mean(np.array(ws[9:], dtype=float), axis=0), rtol=1e-12, atol=1e-14)
+    assert set(tm.state) == {s.name for s in engine.BUNDLED[name].state}
+    for k, v in tm.state.items():
+        np.testing.assert_allclose(v[2], np.mean([np.array(st[k], dtype=float) for st in states[8:]], axis=0),
+                                   rtol=1e-12, atol=1e-14)
+    assert tm.values("regret")[2] == run(cfg, FAM, W1, 16, seed=seed_for(4, 2)).stats["regret"]
+    with pytest.raises(ValueError, match="window"):
+        tail_means(cfg, FAM, W1, 16, 16)
 
 
 def test_every_cached_sim_function_is_stamped_with_all_sim_sources():

@@ -6,7 +6,7 @@ For the :class:`~optverify.claims.specs.IterateLimit` checks of 004 lines 476–
   preconditioner D = diag(d_1, d_2)), the stationary points of f + (λ/2)θᵀWθ for W = I, D, D⁻¹
   (``theta_L2``, ``theta_D``, ``theta_Dinv``) and each method's limit condition:
   Adam + L2 (either form) D(∇f + λθ) = 0, AdamW D∇f + λθ = 0.  Solved by sympy, not typed in.
-* :class:`WeightDecayLimits`: vectorised numpy runs of the three methods over seeds (Gaussian
+* :class:`WeightDecayLimits`: the engine's runs of the three methods over seeds (Gaussian
   gradient noise σ_i, tail-averaged iterates, D estimated from the run's own v̂), or one
   deterministic run; returns the IterateLimit dict with the limit conditions in exact arithmetic.
 * :class:`TorchAdamForms`: ``torch.optim.Adam(weight_decay)`` and ``torch.optim.AdamW()`` against
@@ -106,48 +106,39 @@ class Setting:
             raise ValueError("need 0 <= beta1 < 1 and 0 < beta2 < 1")
 
 
+# each method is a declared update of the engine (optverify/sim/updates/adaptive.py, 004 lines 476–496)
+_UPDATES = {"adam_l2": ("adam_l2", {"l2_mode": "gradient"}), "adam_l2_printed": ("adam_l2", {"l2_mode": "mhat"}),
+            "adamw": ("adamw", {})}
+
+
 def adam_weight_decay_runs(method: str, s: Setting, T: int, seeds: int, seed: int, tail: float = 0.5):
     """θ̄ (iterates averaged over the last ``tail`` of the run) and v̂̄ (same window), each (seeds, 2).
 
     ``adam_l2``: Adam on g + λθ (the L2 gradient, as torch's weight_decay); ``adam_l2_printed``:
     θ − γD(m̂ + λθ) with m̂, v̂ of g (line 484 as printed); ``adamw``: (1 − γλ)θ − γDm̂ (line 496).
     D = diag((v̂ + ε)^(−1/2)) (line 481).  tail = 0 returns the last iterate and v̂.
+
+    The runs are the engine's (``montecarlo.tail_means``: the window means of w_{t+1} and of the state after
+    step t), replicate r at ``seed_for(seed, r)`` for every method (common random numbers).  v̂̄ is read as
+    v̄ / (1 − the window mean of β₂ᵗ): exact for a window of one step (tail = 0); for a window starting at
+    t₀ it differs from the mean of v_t/(1 − β₂ᵗ) by at most the factor 1/(1 − β₂^t₀) − 1 (3.4·10⁻⁴ at
+    β₂ = 0.999, t₀ = 8000).
     """
+    from optverify.sim import families as F
+    from optverify.sim.algorithms import config
+    from optverify.sim.montecarlo import tail_means
+
     if method not in WD_METHODS:
         raise ValueError(f"method must be one of {WD_METHODS}")
     if T < 1 or seeds < 1 or not 0 <= tail < 1:
         raise ValueError("need T >= 1, seeds >= 1, 0 <= tail < 1")
-    rng = np.random.default_rng(seed)
-    a, c, sig = (np.asarray(x, dtype=float) for x in (s.a, s.c, s.sigma))
-    th = np.zeros((seeds, 2))
-    m, v = np.zeros_like(th), np.zeros_like(th)
-    acc, vacc = np.zeros_like(th), np.zeros_like(th)
-    start = T - max(1, int(tail * T))
-    b1t = b2t = 1.0
-    noisy = bool(np.any(sig > 0))
-    for t in range(1, T + 1):
-        g = a * (th - c)
-        if noisy:
-            g = g + sig * rng.standard_normal(th.shape)
-        if method == "adam_l2":
-            g = g + s.lam * th
-        m = s.beta1 * m + (1 - s.beta1) * g
-        v = s.beta2 * v + (1 - s.beta2) * g * g
-        b1t *= s.beta1
-        b2t *= s.beta2
-        mh, vh = m / (1 - b1t), v / (1 - b2t)
-        D = 1.0 / np.sqrt(vh + s.eps)
-        if method == "adam_l2_printed":
-            th = th - s.gamma * D * (mh + s.lam * th)
-        elif method == "adamw":
-            th = (1 - s.gamma * s.lam) * th - s.gamma * D * mh
-        else:
-            th = th - s.gamma * D * mh
-        if t > start:
-            acc += th
-            vacc += vh
-    n = T - start
-    return acc / n, vacc / n
+    name, mode = _UPDATES[method]
+    cfg = config(name, eta=s.gamma, beta1=s.beta1, beta2=s.beta2, eps=s.eps, lam=s.lam, **mode)
+    noisy = any(x > 0 for x in s.sigma)
+    fam = F.separable(s.a, (0.0, 0.0), s.c, s.sigma)  # f(θ) = ½ Σ a_i (θ_i − c_i)², gradients ∇f + σ_i ξ
+    r = tail_means(cfg, fam, np.zeros(2), T, T - max(1, int(tail * T)), seeds, base_seed=seed,
+                   grad_mode="stochastic" if noisy else "exact")
+    return r.w, r.state["v"] / (1.0 - r.state["pw"][:, 1:2])
 
 
 @dataclass(frozen=True)
@@ -170,8 +161,8 @@ class WeightDecayLimits:
         a, c = np.asarray(s.a, float), np.asarray(s.c, float)
         gscale = float(np.linalg.norm(a * c)) or 1.0
         out = {"points": {}, "finals": {}, "residuals": {}, "exact": {}, "deterministic": not self.stochastic, "facts": {}}
-        for i, m in enumerate(self.methods):
-            th, vh = adam_weight_decay_runs(m, s, T, S, seed + 7919 * i, tail=0.5 if self.stochastic else 0.0)
+        for m in self.methods:
+            th, vh = adam_weight_decay_runs(m, s, T, S, seed, tail=0.5 if self.stochastic else 0.0)
             D = 1.0 / np.sqrt(vh + s.eps)
             pts = point_values(a, c, s.lam, D)
             out["finals"][m] = th

@@ -17,7 +17,11 @@ Three prange drivers per algorithm (generated from its declaration by
   merged with Chan et al.'s formula in a fixed order): memory independent of
   the number of seeds.  NaN values (e.g. gradient statistics of an online
   run) are skipped and counted out;
-* ``mc_trajectories_<name>``: per-seed statistics and every iterate.
+* ``mc_trajectories_<name>``: per-seed statistics and every iterate;
+* ``mc_tail_<name>``: per-seed statistics and the sums, over the steps t of a
+  final window, of w_{t+1} and of every state after step t (``tail_means``:
+  Polyak–Ruppert tail averages of the iterate and of the algorithm's own state,
+  e.g. Adam's v).
 
 ``simulate`` / ``compare`` / ``horizon_sweep`` wrap them for Python callers
 and turn the per-seed values into confidence intervals with
@@ -34,7 +38,7 @@ from scipy import stats as _st
 from ..bounds.stats import MeanCI, bernstein_ci, mean_ci, paired_ratio_ci
 from . import engine
 from .algorithms import Config, _prepare, grad_mode_code
-from .families import Family
+from .families import Family, is_finite_sum
 from .tracking import STAT_NAMES
 
 
@@ -44,6 +48,8 @@ __all__ = [
     "Moments",
     "simulate",
     "simulate_moments",
+    "TailMeans",
+    "tail_means",
     "compare",
     "paired_difference_ci",
     "paired_ratio",
@@ -185,6 +191,50 @@ def simulate_moments(cfg: Config, family: Family, w1, T: int, seeds: int = 100, 
     n, mean, m2, lo, hi, wm = drivers(cfg)[1](family.P, w1, cfg.prm, grad_mode_code(grad_mode), T,
                                               seeds, int(base_seed), int(stream), int(nchunks))
     return Moments(cfg, T, seeds, n, mean, m2, lo, hi, wm)
+
+
+@dataclass(frozen=True)
+class TailMeans:
+    """Per-seed means over the steps t = start+1 .. T of w_{t+1} (``w``) and of each state after step t
+    (``state[name]``, shape (seeds, *its shape)); ``stats`` as ``MCResult.stats``."""
+
+    config: Config
+    T: int
+    start: int
+    stats: np.ndarray
+    w: np.ndarray
+    state: dict
+
+    def values(self, name: str) -> np.ndarray:
+        return self.stats[:, stat_index(name)]
+
+
+def tail_means(cfg: Config, family: Family, w1, T: int, start: int, seeds: int = 100, base_seed: int = 0,
+               stream: int = 0, grad_mode="stochastic") -> TailMeans:
+    """Tail averages of the iterate and of the declared state over steps start+1..T, per seed (O(seeds·state) memory)."""
+    from .engine.declaration import encode
+
+    w1, T = _prepare(family, w1, T)
+    seeds = _seeds_ok(seeds)
+    if not 0 <= int(start) < T:
+        raise ValueError("need 0 <= start < T (a window of at least one step)")
+    u = cfg.spec.update
+    if u is None:
+        raise ValueError(f"{cfg.name} is not a declared update")
+    d = w1.size
+    n = family.P.A.shape[0] if is_finite_sum(family.P) else 0
+    ints = {p.name: encode(p, cfg.values[p.name]) for p in u.params if p.encoding is int}
+    shapes = [(s.name, u.state_shape(s, d, n, ints)) for s in u.state]
+    nz = d + sum(int(np.prod(sh)) for _, sh in shapes)
+    S, Z = engine.module(cfg.name).mc_tail(family.P, w1, cfg.prm, grad_mode_code(grad_mode), T, seeds, int(base_seed),
+                                           int(stream), int(start), nz)
+    Z /= T - int(start)
+    state, o = {}, d
+    for name, sh in shapes:
+        size = int(np.prod(sh))
+        state[name] = Z[:, o:o + size].reshape((seeds, *sh))
+        o += size
+    return TailMeans(cfg, T, int(start), S, Z[:, :d], state)
 
 
 def compare(cfgs, family: Family, w1, T: int, seeds: int = 100, base_seed: int = 0, stream: int = 0,

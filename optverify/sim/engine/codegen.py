@@ -71,7 +71,7 @@ from numba import njit, prange
 from optverify.sim.engine.runtime import (EXACT, FP_LSTAR, NSTAT, block_key, check_finite,  # noqa: F401
                                           fused_separable, merge_chunks, new_chunks, no_record,
                                           normal_block_keyed, oracle, push_chunk, seed_for, track_end,
-                                          track_grad, track_point, track_separable, track_start)
+                                          tail_add, track_grad, track_point, track_separable, track_start)
 from optverify.sim.engine.runtime import (M_COORD, M_DELAY, M_PERM, block_bounds, draw_uniform,  # noqa: F401
                                           eigh, exact_grad, grad_at, hessian_at, sample_count, sample_grad)
 '''
@@ -81,7 +81,7 @@ from optverify.sim.engine.runtime import (M_COORD, M_DELAY, M_PERM, block_bounds
 _KERNEL_HEAD = '''
 
 @njit(cache=True{options})
-def kernel(P, w1, prm, grad_mode, T, seed, stream, W):
+def {{kname}}(P, w1, prm, grad_mode, T, seed, stream, W{{targs}}):
 {{unpack}}
     d = w1.shape[0]
     w = w1.copy()
@@ -108,7 +108,7 @@ _BODY = _KERNEL_HEAD.format(options=', error_model="numpy"') + '''    buf = np.e
             track_grad(P, S, acc, g, w)
         {step}(t, T, w, g, {args})
         check_finite(S, w)
-    if recording:
+{tail}    if recording:
         W[T, :] = w
     track_end(P, S, acc, w, T)
     return S, w
@@ -128,7 +128,7 @@ _BODY_ORACLE = _KERNEL_HEAD.format(options="") + '''    wt = np.empty(d)
         {step}(t, T, w, g, {args})
         track_grad(P, S, acc, g, wt)
         check_finite(S, w)
-    if recording:
+{tail}    if recording:
         W[T, :] = w
     track_end(P, S, acc, w, T)
     return S, w
@@ -166,6 +166,17 @@ def mc_moments{sfx}(P, w1, prm, grad_mode, T, seeds, base_seed, stream, nchunks)
 
 
 @njit(cache=True, parallel=True)
+def mc_tail{sfx}(P, w1, prm, grad_mode, T, seeds, base_seed, stream, tail_start, nz):
+    d = w1.shape[0]
+    S = np.empty((seeds, NSTAT))
+    Z = np.zeros((seeds, nz))
+    for s in prange(seeds):
+        st, w = {kernel}_tail(P, w1, prm, grad_mode, T, seed_for(base_seed, s), stream, no_record(d), Z[s], tail_start)
+        S[s, :] = st
+    return S, Z
+
+
+@njit(cache=True, parallel=True)
 def mc_trajectories{sfx}(P, w1, prm, grad_mode, T, seeds, base_seed, stream):
     d = w1.shape[0]
     S = np.empty((seeds, NSTAT))
@@ -183,13 +194,24 @@ def _fn_source(fn) -> str:
     return "@njit(cache=True, inline=\"always\")\n" + textwrap.dedent(inspect.getsource(fn)).strip() + "\n"
 
 
+def _tail_fill(states) -> dict:
+    """The kernel variant that also sums w_{t+1} and every state after each step t > tail_start into Z (the
+    tail means of ``montecarlo.tail_means``): w first, then the states in declaration order, each flattened."""
+    adds = "".join(f"            zo = tail_add(Z, zo, {name})\n" for name in states)
+    return {"kname": "kernel_tail", "targs": ", Z, tail_start",
+            "tail": "        if t > tail_start:\n            zo = tail_add(Z, 0, w)\n" + adds}
+
+
+_PLAIN = {"kname": "kernel", "targs": "", "tail": ""}
+
+
 def _kernel_names(body: str) -> frozenset:
     """Every name a generated kernel module binds itself: the imports, the vocabulary's words, the kernel's
     arguments and locals (read from the template, so a new local is covered without a list to keep)."""
     import ast
 
     src = (_HEAD.format(name="u", where="m", doc="", source="s")
-           + body.format(unpack="    pass", alloc="    pass", grad_mode="grad_mode", step="step", args=""))
+           + body.format(unpack="    pass", alloc="    pass", grad_mode="grad_mode", step="step", args="", **_tail_fill(())))
     names = {f.__name__ for f in WORDS}
     for node in ast.walk(ast.parse(src)):
         if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
@@ -242,11 +264,12 @@ def module_source(u: Update) -> str:
             args.append(u.bound_name(a))
     words = "\n\n".join(_fn_source(f) for f in WORDS)
     doc = textwrap.fill(u.doc, 100) if u.doc else ""
+    body = _BODY_ORACLE if u.uses_oracle else _BODY
+    fill = dict(unpack="\n".join(unpack) or "    pass", alloc="\n".join(alloc) or "    pass",
+                grad_mode="EXACT" if u.exact_gradient else "grad_mode", step=u.step.__name__, args=", ".join(args))
     return (_HEAD.format(name=u.name, where=u.step.__module__, doc=doc, source=u.source)
             + "\n\n" + words + "\n\n" + _fn_source(u.step)
-            + (_BODY_ORACLE if u.uses_oracle else _BODY).format(unpack="\n".join(unpack) or "    pass", alloc="\n".join(alloc) or "    pass",
-                           grad_mode="EXACT" if u.exact_gradient else "grad_mode",
-                           step=u.step.__name__, args=", ".join(args))
+            + body.format(**fill, **_PLAIN) + body.format(**fill, **_tail_fill([s.name for s in u.state]))
             + DRIVERS_TEMPLATE.format(sfx="", kernel="kernel"))
 
 

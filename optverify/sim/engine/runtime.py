@@ -19,7 +19,7 @@ from ..noise import GAUSSIAN, M_COORD, M_DELAY, M_PERM, NONE, substream
 from ..tracking import NSTAT, check_finite, track_end, track_grad, track_point, track_separable, track_start
 
 __all__ = ["EXACT", "FP_LSTAR", "NSTAT", "check_finite", "merge_chunks", "new_chunks", "no_record", "oracle", "push_chunk",
-           "seed_for", "track_end", "track_grad", "track_point", "track_start", "fused_separable",
+           "seed_for", "tail_add", "track_end", "track_grad", "track_point", "track_start", "fused_separable",
            "normal_block", "track_separable", "block_key", "normal_block_keyed", "grad_at", "exact_grad",
            "sample_grad", "hessian_at", "sample_count", "draw_uniform", "eigh", "block_bounds", "M_COORD", "M_DELAY",
            "M_PERM"]
@@ -33,6 +33,15 @@ def fused_separable(P, grad_mode):
     if grad_mode == EXACT or P.noise == NONE:
         return True, False
     return P.noise == GAUSSIAN, P.noise == GAUSSIAN
+
+
+@njit(cache=True, inline="always")
+def tail_add(Z, o, x):
+    """Z[o : o + x.size] += x (flattened); the next offset."""
+    f = x.ravel()
+    for i in range(f.size):
+        Z[o + i] += f[i]
+    return o + f.size
 
 
 @njit(cache=True)
