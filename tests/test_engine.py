@@ -17,7 +17,7 @@ from optverify.bounds.stats import mean_ci, paired_ratio_ci
 from optverify.checks.simulation import CONFIDENCE
 from optverify.sim import engine
 from optverify.sim import families as F
-from optverify.sim.algorithms import config, run, run_trajectory
+from optverify.sim.algorithms import config, run, run_states, run_trajectory
 from optverify.sim.blockrng import seed_for
 from optverify.sim.engine import codegen
 from optverify.sim.engine import reference
@@ -446,6 +446,15 @@ def test_tail_means_are_the_window_means_of_the_iterate_and_the_state(name, para
     assert tm.values("regret")[2] == run(cfg, FAM, W1, 16, seed=seed_for(4, 2)).stats["regret"]
     with pytest.raises(ValueError, match="window"):
         tail_means(cfg, FAM, W1, 16, 16)
+    # blocks: the window 4..16 (13 steps) in 3 blocks of 5, 4, 4 steps (step j of the window in block ⌊3j/13⌋)
+    bm = tail_means(cfg, FAM, W1, 16, 3, seeds=3, base_seed=4, blocks=3)
+    for b, (lo, hi) in enumerate([(4, 9), (9, 13), (13, 17)]):  # steps t = lo .. hi − 1
+        np.testing.assert_allclose(bm.w[2, b], np.mean(np.array(ws[lo:hi], dtype=float), axis=0), rtol=1e-12, atol=1e-14)
+    # every step: run_states records the state after each step
+    one = run_states(cfg, FAM, W1, 16, seed=seed_for(4, 2))
+    np.testing.assert_allclose(one.trajectory, np.array(ws, dtype=float), rtol=1e-12, atol=1e-14)
+    for k, v in one.state.items():
+        np.testing.assert_allclose(v, np.array([st[k] for st in states], dtype=float), rtol=1e-12, atol=1e-14)
 
 
 def test_every_cached_sim_function_is_stamped_with_all_sim_sources():

@@ -2,11 +2,12 @@
 
 The algorithms run on the simulation engine (``optverify.sim.algorithms``: ``minibatch_sgd``,
 ``adagrad_norm`` with ε² inside the root, ``adaptive_sgd_ema``, ``adaptive_sgd_ema_corrected``).
-Per seed, the trajectory w_1 … w_{T+1} is recorded and the oracle's g_t = ∇ℓ(w_t, z_t) is re-drawn
-with the kernel's own key (seed, stream, t), so every random quantity a theorem's right side
-takes inside its expectation (Σ η_{t−1}‖∇L(w_t)‖², Σ η_t²‖g_t‖², ‖g‖ maxima) is computed per seed.
-The step sizes η_t are recomputed from the g_t as printed and the recorded trajectory is checked
-against w_{t+1} = w_t − η_t g_t (``max_update_mismatch`` in each row).
+Per seed, the trajectory w_1 … w_{T+1} and the step sizes η_t (the declared steps' state ``eta_t``)
+are recorded (``algorithms.run_states``) and the oracle's g_t = ∇ℓ(w_t, z_t) is re-drawn with the
+kernel's own key (seed, stream, t), so every random quantity a theorem's right side takes inside its
+expectation (Σ η_{t−1}‖∇L(w_t)‖², Σ η_t²‖g_t‖², ‖g‖ maxima) is computed per seed.  The recorded
+trajectory is checked against w_{t+1} = w_t − η_t g_t with the re-drawn g_t
+(``max_update_mismatch`` in each row: the recorded η_t is the step the kernel took with that g_t).
 
 Problem: L(w) = h ρ_δ(w − w*) (1-D Huber, H = h, G_L = hδ, L* = 0, computed by the family) with
 g = ∇L(w) + σξ, ξ of unit variance from several distributions with the same variance (Rademacher,
@@ -43,21 +44,6 @@ def sizes(mode: str):
     return [16, 64, 256, 1024, 4096], 400, NOISES
 
 
-def printed_eta(algorithm: str, g2: np.ndarray, c: float, eps: float, beta: float) -> np.ndarray:
-    """η_1 … η_T as printed, from ‖g_1‖² … ‖g_T‖² (lines 1403, 1809, 1833)."""
-    if algorithm == "alg7":
-        return c / np.sqrt(eps * eps + np.cumsum(g2))
-    A, B, out = 0.0, eps * eps, np.empty_like(g2)
-    for t, x in enumerate(g2, start=1):
-        A = beta * A + x
-        if algorithm == "alg8":
-            out[t - 1] = c / math.sqrt(eps * eps + A)
-        else:
-            B = max(B, t * A)
-            out[t - 1] = c / math.sqrt(B)
-    return out
-
-
 class AdaptiveSGDRuns:
     """Per-seed quantities of one printed adaptive algorithm; ``measure(q)`` picks the measured side and the values."""
 
@@ -80,7 +66,7 @@ class AdaptiveSGDRuns:
         return F.huber([self.h], self.delta, [0.0], sigma=self.sigma, noise=noise, noise_param=param)
 
     def per_seed(self, fam, T: int, seeds: int, base_seed: int, stream: int) -> dict:
-        from optverify.sim.algorithms import config, run_trajectory
+        from optverify.sim.algorithms import config, run_states
 
         name, params = ALGORITHMS[self.algorithm](self.c, self.eps, self.beta)
         cfg = config(name, **params)
@@ -91,10 +77,10 @@ class AdaptiveSGDRuns:
         eta0 = self.c / self.eps
         for s in range(seeds):
             seed = base_seed + s
-            W = run_trajectory(cfg, fam, [self.w1], T, seed=seed, stream=stream).trajectory[:, 0]
+            r = run_states(cfg, fam, [self.w1], T, seed=seed, stream=stream)
+            W, eta = r.trajectory[:, 0], r.state["eta_t"][:, 0]  # w_1 … w_{T+1}; η_t of step t (the kernel's own)
             g = np.array([fam.stochastic_grad(W[k : k + 1], seed, k + 1, stream)[0] for k in range(T)])
-            gL = self.h * np.clip(W[:T], -self.delta, self.delta)
-            eta = printed_eta(self.algorithm, g * g, self.c, self.eps, self.beta)
+            gL = np.array([fam.grad(W[k : k + 1])[0] for k in range(T)])
             eta_prev = np.concatenate(([eta0], eta[:-1]))
             out["mismatch"][s] = float(np.max(np.abs(W[1:] - (W[:T] - eta * g)) / (1 + np.abs(W[1:]))))
             out["L_T1"][s] = fam.loss(W[T : T + 1])

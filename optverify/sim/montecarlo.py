@@ -50,6 +50,8 @@ __all__ = [
     "simulate_moments",
     "TailMeans",
     "tail_means",
+    "state_layout",
+    "split_rows",
     "compare",
     "paired_difference_ci",
     "paired_ratio",
@@ -195,8 +197,9 @@ def simulate_moments(cfg: Config, family: Family, w1, T: int, seeds: int = 100, 
 
 @dataclass(frozen=True)
 class TailMeans:
-    """Per-seed means over the steps t = start+1 .. T of w_{t+1} (``w``) and of each state after step t
-    (``state[name]``, shape (seeds, *its shape)); ``stats`` as ``MCResult.stats``."""
+    """Per-seed means over the steps t = start+1 .. T of w_{t+1} (``w``, shape (seeds, d)) and of each state after
+    step t (``state[name]``, shape (seeds, *its shape)); with ``blocks`` > 1 a block axis follows the seed axis
+    (block b: the b-th of equal parts of the window, batch means).  ``stats`` as ``MCResult.stats``."""
 
     config: Config
     T: int
@@ -209,32 +212,46 @@ class TailMeans:
         return self.stats[:, stat_index(name)]
 
 
-def tail_means(cfg: Config, family: Family, w1, T: int, start: int, seeds: int = 100, base_seed: int = 0,
-               stream: int = 0, grad_mode="stochastic") -> TailMeans:
-    """Tail averages of the iterate and of the declared state over steps start+1..T, per seed (O(seeds·state) memory)."""
+def state_layout(cfg: Config, family: Family, d: int) -> list:
+    """[(state name, shape)] of the declared update of ``cfg`` in declaration order (the rows of ``kernel_tail``)."""
     from .engine.declaration import encode
 
+    u = cfg.spec.update
+    if u is None:
+        raise ValueError(f"{cfg.name} is not a declared update")
+    n = family.P.A.shape[0] if is_finite_sum(family.P) else 0
+    ints = {p.name: encode(p, cfg.values[p.name]) for p in u.params if p.encoding is int}
+    return [(s.name, u.state_shape(s, d, n, ints)) for s in u.state]
+
+
+def split_rows(Z: np.ndarray, d: int, layout: list) -> tuple:
+    """(w, {state: array}) from rows of ``kernel_tail`` (last axis: w, then each state flattened)."""
+    state, o = {}, d
+    for name, sh in layout:
+        size = int(np.prod(sh))
+        state[name] = Z[..., o:o + size].reshape((*Z.shape[:-1], *sh))
+        o += size
+    return Z[..., :d], state
+
+
+def tail_means(cfg: Config, family: Family, w1, T: int, start: int, seeds: int = 100, base_seed: int = 0,
+               stream: int = 0, grad_mode="stochastic", blocks: int = 1) -> TailMeans:
+    """Tail averages of the iterate and of the declared state over steps start+1..T, per seed (and per block of the
+    window when ``blocks`` > 1); O(seeds·blocks·state) memory."""
     w1, T = _prepare(family, w1, T)
     seeds = _seeds_ok(seeds)
     if not 0 <= int(start) < T:
         raise ValueError("need 0 <= start < T (a window of at least one step)")
-    u = cfg.spec.update
-    if u is None:
-        raise ValueError(f"{cfg.name} is not a declared update")
-    d = w1.size
-    n = family.P.A.shape[0] if is_finite_sum(family.P) else 0
-    ints = {p.name: encode(p, cfg.values[p.name]) for p in u.params if p.encoding is int}
-    shapes = [(s.name, u.state_shape(s, d, n, ints)) for s in u.state]
-    nz = d + sum(int(np.prod(sh)) for _, sh in shapes)
+    if not 1 <= int(blocks) <= T - int(start):
+        raise ValueError("need 1 <= blocks <= T - start")
+    layout = state_layout(cfg, family, w1.size)
+    nz = w1.size + sum(int(np.prod(sh)) for _, sh in layout)
     S, Z = engine.module(cfg.name).mc_tail(family.P, w1, cfg.prm, grad_mode_code(grad_mode), T, seeds, int(base_seed),
-                                           int(stream), int(start), nz)
-    Z /= T - int(start)
-    state, o = {}, d
-    for name, sh in shapes:
-        size = int(np.prod(sh))
-        state[name] = Z[:, o:o + size].reshape((seeds, *sh))
-        o += size
-    return TailMeans(cfg, T, int(start), S, Z[:, :d], state)
+                                           int(stream), int(start), int(blocks), nz)
+    edges = -((-np.arange(int(blocks) + 1) * (T - int(start))) // int(blocks))  # step j of the window is in block ⌊jB/N⌋
+    Z /= np.diff(edges)[None, :, None]  # steps per block
+    w, state = split_rows(Z if blocks > 1 else Z[:, 0, :], w1.size, layout)
+    return TailMeans(cfg, T, int(start), S, w, state)
 
 
 def compare(cfgs, family: Family, w1, T: int, seeds: int = 100, base_seed: int = 0, stream: int = 0,

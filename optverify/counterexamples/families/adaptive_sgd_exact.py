@@ -36,8 +36,7 @@ up to the rounding of one product).
 from __future__ import annotations
 
 from optverify.counterexamples.schema import choice, family, integer, real
-from optverify.sim.engine.reference import Step, namespace
-from optverify.sim.updates.vocabulary import EPS_MODES
+from optverify.sim.engine.reference import Step
 
 T_MAX = {"quick": 4, "thorough": 8}
 ALGORITHMS = ("alg7", "alg8", "alg9")
@@ -66,18 +65,6 @@ def printed_step(num, algorithm, c, eps, beta):
     """The declared step of ``algorithm`` (a reference ``Step``: (t, w, g, state) -> (w_{t+1}, state))."""
     name, extra = DECLARED[algorithm]
     return Step(name, num, c=c, eps=eps, **({} if name == "adagrad_norm" else {"beta": beta}), **extra)
-
-
-def step_size(num, algorithm, before, after, c, eps):
-    """η_t of step t, read off the declared step's state before and after it (the rate it divided g_t by)."""
-    den = namespace(num)["denominator"]  # the step language's word, bound to num
-    if algorithm == "alg7":
-        return c / den(after["sumsq"][0], eps, EPS_MODES["eps2_inside"])
-    if algorithm == "alg7_lag":
-        return c / den(before["sumsq"][0], eps, EPS_MODES["eps2_inside"])
-    if algorithm == "alg8":
-        return c / den(after["A"][0], eps, EPS_MODES["eps2_inside"])
-    return c / num.sqrt(after["B"][0])
 
 
 def printed_K(lib, Delta, c, H, T, G_ell, sigma, eps, G_L, G_log=None):
@@ -215,7 +202,7 @@ def evaluate(inst, num, K_defined=False):
             if num.fabs(g) > worst["G_as"]:
                 worst["G_as"] = num.fabs(g)
             (w_next,), st = step(t, [w], [g], state)
-            eta = step_size(num, algorithm, state, st, c, eps)
+            eta = st["eta_t"][0]  # η_t: the step size the declared step divided g_t by (its state)
             if algorithm in ("alg8", "alg9") and st["A"][0] > worst["max_A"]:
                 worst["max_A"] = st["A"][0]
             s = sums

@@ -44,7 +44,9 @@ __all__ = [
     "config",
     "run",
     "run_trajectory",
+    "run_states",
     "RunResult",
+    "StateRun",
     "no_record",
     "SCHEDULES",
     "PROJECTIONS",
@@ -88,6 +90,34 @@ def run(cfg: Config, family: Family, w1, T: int, seed: int = 0, stream: int = 0,
     S, w = cfg.kernel(family.P, w1, cfg.prm, grad_mode_code(grad_mode), T, int(seed), int(stream),
                       no_record(w1.size))
     return RunResult(cfg, dict(zip(STAT_NAMES, map(float, S))), w)
+
+
+@dataclass(frozen=True)
+class StateRun:
+    """One run with its iterates (``trajectory[t-1]`` = w_t, shape (T+1, d)) and the declared state after every
+    step (``state[name][t-1]``: after step t, shape (T, *the state's shape))."""
+
+    config: Config
+    stats: dict
+    trajectory: np.ndarray
+    state: dict
+
+
+def run_states(cfg: Config, family: Family, w1, T: int, seed: int = 0, stream: int = 0,
+               grad_mode="stochastic") -> StateRun:
+    """As ``run_trajectory``, also recording the state after each step (e.g. the step size a method computed)."""
+    from .. import engine
+    from ..montecarlo import split_rows, state_layout
+
+    w1, T = _prepare(family, w1, T)
+    if T < 1:
+        raise ValueError("run_states needs T >= 1")
+    layout = state_layout(cfg, family, w1.size)
+    W = np.empty((T + 1, w1.size))
+    Z = np.zeros((T, w1.size + sum(int(np.prod(sh)) for _, sh in layout)))
+    S, _ = engine.module(cfg.name).kernel_tail(family.P, w1, cfg.prm, grad_mode_code(grad_mode), T, int(seed),
+                                               int(stream), W, Z, 0)
+    return StateRun(cfg, dict(zip(STAT_NAMES, map(float, S))), W, split_rows(Z, w1.size, layout)[1])
 
 
 def run_trajectory(cfg: Config, family: Family, w1, T: int, seed: int = 0, stream: int = 0,

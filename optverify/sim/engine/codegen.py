@@ -166,10 +166,10 @@ def mc_moments{sfx}(P, w1, prm, grad_mode, T, seeds, base_seed, stream, nchunks)
 
 
 @njit(cache=True, parallel=True)
-def mc_tail{sfx}(P, w1, prm, grad_mode, T, seeds, base_seed, stream, tail_start, nz):
+def mc_tail{sfx}(P, w1, prm, grad_mode, T, seeds, base_seed, stream, tail_start, rows, nz):
     d = w1.shape[0]
     S = np.empty((seeds, NSTAT))
-    Z = np.zeros((seeds, nz))
+    Z = np.zeros((seeds, rows, nz))
     for s in prange(seeds):
         st, w = {kernel}_tail(P, w1, prm, grad_mode, T, seed_for(base_seed, s), stream, no_record(d), Z[s], tail_start)
         S[s, :] = st
@@ -195,11 +195,15 @@ def _fn_source(fn) -> str:
 
 
 def _tail_fill(states) -> dict:
-    """The kernel variant that also sums w_{t+1} and every state after each step t > tail_start into Z (the
-    tail means of ``montecarlo.tail_means``): w first, then the states in declaration order, each flattened."""
-    adds = "".join(f"            zo = tail_add(Z, zo, {name})\n" for name in states)
+    """The kernel variant that also sums w_{t+1} and every state after each step t > tail_start into the rows of
+    Z (rows, nz): the window t = tail_start+1..T split into ``rows`` equal blocks, one row each (one row: the tail
+    sums of ``montecarlo.tail_means``; T rows and tail_start = 0: the state after every step,
+    ``algorithms.run_states``); a row holds w first, then the states in declaration order, each flattened."""
+    adds = "".join(f"            zo = tail_add(zrow, zo, {name})\n" for name in states)
     return {"kname": "kernel_tail", "targs": ", Z, tail_start",
-            "tail": "        if t > tail_start:\n            zo = tail_add(Z, 0, w)\n" + adds}
+            "tail": ("        if t > tail_start:\n"
+                     "            zrow = Z[((t - 1 - tail_start) * Z.shape[0]) // (T - tail_start)]\n"
+                     "            zo = tail_add(zrow, 0, w)\n" + adds)}
 
 
 _PLAIN = {"kname": "kernel", "targs": "", "tail": ""}

@@ -45,14 +45,16 @@ def _adagrad_params():
             Param("eps_mode", "none", EPS_MODES, None), Param("lag", 0, int, "count"), *_proj())
 
 
-def adagrad_norm_step(t, T, w, g, sumsq, c, eps, eps_mode, lag, projection, radius):
+def adagrad_norm_step(t, T, w, g, sumsq, eta_t, c, eps, eps_mode, lag, projection, radius):
     gg = 0.0
     for i in range(len(w)):
         gg += g[i] * g[i]
     if lag == 0:
         sumsq[0] += gg
     den = denominator(sumsq[0], eps, eps_mode)
+    eta_t[0] = inf
     if den > 0.0:
+        eta_t[0] = c / den
         for i in range(len(w)):
             w[i] = w[i] - c * g[i] / den
     if lag != 0:
@@ -73,7 +75,7 @@ def adagrad_diag_step(t, T, w, g, s, c, eps, eps_mode, lag, projection, radius):
     project(w, projection, radius)
 
 
-def adaptive_sgd_ema_step(t, T, w, g, A, B, c, eps, beta, corrected):
+def adaptive_sgd_ema_step(t, T, w, g, A, B, eta_t, c, eps, beta, corrected):
     gg = 0.0
     for i in range(len(w)):
         gg += g[i] * g[i]
@@ -83,7 +85,9 @@ def adaptive_sgd_ema_step(t, T, w, g, A, B, c, eps, beta, corrected):
         den = sqrt(B[0])
     else:
         den = sqrt(eps * eps + A[0])
+    eta_t[0] = inf
     if den > 0.0:
+        eta_t[0] = c / den
         for i in range(len(w)):
             w[i] = w[i] - c * g[i] / den
 
@@ -181,23 +185,23 @@ def _adam_params(momentum_sign=REQUIRED, bc=True, eps_mode="none"):
 _ADAM_STATE = (State("m"), State("v"), State("vmax"), State("pw", 2, "one"))
 
 UPDATES = (
-    Update("adagrad_norm", _adagrad_params(), (State("sumsq", 1),), adagrad_norm_step,
+    Update("adagrad_norm", _adagrad_params(), (State("sumsq", 1), State("eta_t", 1)), adagrad_norm_step,
            "000 Theorem 2 l.80; 003 Algorithm 7 l.1391, Algorithm 10 l.1679, l.1365",
            "AdaGrad-norm / adaptive SGD: w_{t+1} = Pi(w_t - c g_t / denom(sum_{i<=t} ||g_i||^2)); lag = 1 "
-           "sums up to t - 1 (003 line 1365)."),
+           "sums up to t - 1 (003 line 1365); eta_t: the step size c / denom of step t (inf when denom = 0)."),
     Update("adagrad_diag", _adagrad_params(), (State("s"),), adagrad_diag_step,
            "000 Theorem 3 l.91, l.51, l.73; 004 l.215",
            "Diagonal AdaGrad: w_{t+1}[i] = Pi(w_t[i] - c g_t[i] / denom(sum_{tau<=t} g_tau[i]^2))."),
     Update("adaptive_sgd_ema",
            (Param("c", REQUIRED, float, "positive"), Param("eps", 1e-4, float, "nonnegative"),
             Param("beta", REQUIRED, float, "[0,1]")),
-           (State("A", 1), State("B", 1)), adaptive_sgd_ema_step, "003 Algorithm 8, line 1803",
+           (State("A", 1), State("B", 1), State("eta_t", 1)), adaptive_sgd_ema_step, "003 Algorithm 8, line 1803",
            "A_t = beta A_{t-1} + ||g_t||^2, eta_t = c / sqrt(eps^2 + A_t) (003 line 1821: 'does not "
            "actually converge').", fixed={"corrected": False}),
     Update("adaptive_sgd_ema_corrected",
            (Param("c", REQUIRED, float, "positive"), Param("eps", 1e-4, float, "nonnegative"),
             Param("beta", REQUIRED, float, "[0,1]")),
-           (State("A", 1), State("B", 1)), adaptive_sgd_ema_step, "003 Algorithm 9, line 1825",
+           (State("A", 1), State("B", 1), State("eta_t", 1)), adaptive_sgd_ema_step, "003 Algorithm 9, line 1825",
            "A_t = beta A_{t-1} + ||g_t||^2, B_t = max(B_{t-1}, t A_t), B_0 = eps^2, eta_t = c / sqrt(B_t).",
            fixed={"corrected": True}),
     Update("rmsprop",
