@@ -18,10 +18,10 @@ Three prange drivers per algorithm (generated from its declaration by
   the number of seeds.  NaN values (e.g. gradient statistics of an online
   run) are skipped and counted out;
 * ``mc_trajectories_<name>``: per-seed statistics and every iterate;
-* ``mc_tail_<name>``: per-seed statistics and the sums, over the steps t of a
-  final window, of w_{t+1} and of every state after step t (``tail_means``:
-  Polyak–Ruppert tail averages of the iterate and of the algorithm's own state,
-  e.g. Adam's v).
+and ``tail_means`` (one kernel call per replicate) the per-seed means over a
+final window of the steps of w_{t+1} and of every state after step t
+(Polyak–Ruppert tail averages of the iterate and of the algorithm's own state,
+e.g. Adam's v).
 
 ``simulate`` / ``compare`` / ``horizon_sweep`` wrap them for Python callers
 and turn the per-seed values into confidence intervals with
@@ -38,6 +38,8 @@ from scipy import stats as _st
 from ..bounds.stats import MeanCI, bernstein_ci, mean_ci, paired_ratio_ci
 from . import engine
 from .algorithms import Config, _prepare, grad_mode_code
+from .blockrng import seed_for
+from .engine.runtime import no_record
 from .families import Family, is_finite_sum
 from .tracking import STAT_NAMES
 
@@ -213,7 +215,7 @@ class TailMeans:
 
 
 def state_layout(cfg: Config, family: Family, d: int) -> list:
-    """[(state name, shape)] of the declared update of ``cfg`` in declaration order (the rows of ``kernel_tail``)."""
+    """[(state name, shape)] of the declared update of ``cfg`` in declaration order (the rows of the kernel's window sums Z)."""
     from .engine.declaration import encode
 
     u = cfg.spec.update
@@ -225,7 +227,7 @@ def state_layout(cfg: Config, family: Family, d: int) -> list:
 
 
 def split_rows(Z: np.ndarray, d: int, layout: list) -> tuple:
-    """(w, {state: array}) from rows of ``kernel_tail`` (last axis: w, then each state flattened)."""
+    """(w, {state: array}) from rows of the kernel's window sums Z (last axis: w, then each state flattened)."""
     state, o = {}, d
     for name, sh in layout:
         size = int(np.prod(sh))
@@ -246,8 +248,11 @@ def tail_means(cfg: Config, family: Family, w1, T: int, start: int, seeds: int =
         raise ValueError("need 1 <= blocks <= T - start")
     layout = state_layout(cfg, family, w1.size)
     nz = w1.size + sum(int(np.prod(sh)) for _, sh in layout)
-    S, Z = engine.module(cfg.name).mc_tail(family.P, w1, cfg.prm, grad_mode_code(grad_mode), T, seeds, int(base_seed),
-                                           int(stream), int(start), int(blocks), nz)
+    # one kernel call per replicate from here (no parallel driver: compiling one takes longer than the runs the checks make)
+    kernel, gm, d = engine.module(cfg.name).kernel, grad_mode_code(grad_mode), w1.size
+    S, Z = np.empty((seeds, len(STAT_NAMES))), np.zeros((seeds, int(blocks), nz))
+    for s in range(seeds):
+        S[s], _ = kernel(family.P, w1, cfg.prm, gm, T, seed_for(int(base_seed), s), int(stream), no_record(d), Z[s], int(start))
     edges = -((-np.arange(int(blocks) + 1) * (T - int(start))) // int(blocks))  # step j of the window is in block ⌊jB/N⌋
     Z /= np.diff(edges)[None, :, None]  # steps per block
     w, state = split_rows(Z if blocks > 1 else Z[:, 0, :], w1.size, layout)

@@ -110,6 +110,29 @@ def track_start(P, w1):
     return S, np.zeros((5, d))
 
 
+@njit(cache=True, inline="always")
+def _at_point(P, acc, w):
+    """(L(w) − L*, ‖∇L(w)‖², ‖w − w*‖) of a stochastic family (acc's scratch row holds the gradient)."""
+    g = grad(P, w, acc[_SCR])
+    gg = 0.0
+    for i in range(w.shape[0]):
+        gg += g[i] * g[i]
+    return loss(P, w) - P.fp[FP_LSTAR], gg, dist_to_opt(P, w)
+
+
+@njit(cache=True, inline="always")
+def _account_point(S, sub, gg, dist):
+    """The statistics of the iterate w_t from its L(w_t) − L*, ‖∇L(w_t)‖² and ‖w_t − w*‖."""
+    S[REGRET] += sub
+    if sub < S[MIN_SUBOPT]:
+        S[MIN_SUBOPT] = sub
+    S[AVG_GRAD_SQ] += gg
+    if gg < S[MIN_GRAD_SQ]:
+        S[MIN_GRAD_SQ] = gg
+    if dist > S[MAX_DIST]:
+        S[MAX_DIST] = dist
+
+
 @njit(cache=True)
 def track_point(P, S, acc, w, t, seed, stream):
     """Account for the iterate w_t (before the step that uses it)."""
@@ -124,20 +147,8 @@ def track_point(P, S, acc, w, t, seed, stream):
             acc[_ASUM, i] += a[i]
         S[REGRET] += f
         return
-    sub = loss(P, w) - P.fp[FP_LSTAR]
-    S[REGRET] += sub
-    if sub < S[MIN_SUBOPT]:
-        S[MIN_SUBOPT] = sub
-    g = grad(P, w, acc[_SCR])
-    gg = 0.0
-    for i in range(d):
-        gg += g[i] * g[i]
-    S[AVG_GRAD_SQ] += gg
-    if gg < S[MIN_GRAD_SQ]:
-        S[MIN_GRAD_SQ] = gg
-    dist = dist_to_opt(P, w)
-    if dist > S[MAX_DIST]:
-        S[MAX_DIST] = dist
+    sub, gg, dist = _at_point(P, acc, w)
+    _account_point(S, sub, gg, dist)
 
 
 @njit(cache=True)
@@ -193,16 +204,7 @@ def track_separable(h, k, ws, sig, lstar, noisy, w, g, xi, S, acc):
         gsq += gi2
         acc[_GSQ, i] += gi2
         lin += gi * r
-    sub -= lstar
-    S[REGRET] += sub
-    if sub < S[MIN_SUBOPT]:
-        S[MIN_SUBOPT] = sub
-    S[AVG_GRAD_SQ] += gg
-    if gg < S[MIN_GRAD_SQ]:
-        S[MIN_GRAD_SQ] = gg
-    dist = np.sqrt(dist)
-    if dist > S[MAX_DIST]:
-        S[MAX_DIST] = dist
+    _account_point(S, sub - lstar, gg, np.sqrt(dist))
     S[SUM_G_SQ] += gsq
     S[LIN_REGRET] += lin
 
@@ -255,16 +257,11 @@ def track_end(P, S, acc, w, T):
         S[LIN_REGRET] -= lin_off
         S[FINAL_DIST] = np.sqrt(dist)
     else:
-        sub = loss(P, w) - P.fp[FP_LSTAR]
+        sub, gg, dist = _at_point(P, acc, w)
         S[FINAL_SUBOPT] = sub
         if sub < S[MIN_SUBOPT]:
             S[MIN_SUBOPT] = sub
-        g = grad(P, w, acc[_SCR])
-        gg = 0.0
-        for i in range(d):
-            gg += g[i] * g[i]
         S[FINAL_GRAD_SQ] = gg
-        dist = dist_to_opt(P, w)
         S[FINAL_DIST] = dist
         if dist > S[MAX_DIST]:
             S[MAX_DIST] = dist

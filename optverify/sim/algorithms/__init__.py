@@ -4,7 +4,7 @@ Each algorithm is an update declared once in ``optverify/sim/updates`` (sgd, ada
 normalized, distributed, second_order); its numba kernel and Monte Carlo drivers are generated from the
 declaration (``engine/codegen.py``).  Calling convention of every kernel::
 
-    stats, w_final = kernel(P, w1, prm, grad_mode, T, seed, stream, W)
+    stats, w_final = kernel(P, w1, prm, grad_mode, T, seed, stream, W, Z, tail_start)
 
 * ``P``: a ``families.Problem``; ``w1``: float64 start point (length d);
 * ``prm``: float64 parameter vector in the order of the declaration's parameter schema
@@ -13,7 +13,10 @@ declaration (``engine/codegen.py``).  Calling convention of every kernel::
 * ``T``: number of steps; ``seed``, ``stream``: the noise counters (step t uses key (seed, stream, t, k),
   so every configuration run with the same seed sees the same noise: common random numbers);
 * ``W``: trajectory buffer, shape (T+1, d) to record w_1..w_{T+1} (row t-1 = w_t) or shape (0, d)
-  (``no_record(d)``) to record nothing.
+  (``no_record(d)``) to record nothing;
+* ``Z``, ``tail_start``: window sums of w_{t+1} and of the declared state after each step t > tail_start,
+  in the rows of Z (``engine/codegen.py``; ``montecarlo.tail_means``, ``run_states``), or ``no_tail()``
+  (shape (0, 0)) to sum nothing.
 
 It returns ``stats`` (length ``tracking.NSTAT``, see ``tracking.py``) and ``w_final`` = w_{T+1}.  From
 Python use ``config`` and ``run``::
@@ -33,7 +36,7 @@ import numpy as np
 
 from ..families import GRAD_MODES, Family
 from ..tracking import STAT_NAMES
-from ..engine.runtime import no_record
+from ..engine.runtime import no_record, no_tail
 from ..updates.vocabulary import PROJECTIONS, SCHEDULES
 from .registry import ALGORITHMS, Config, Spec, config
 
@@ -88,7 +91,7 @@ def run(cfg: Config, family: Family, w1, T: int, seed: int = 0, stream: int = 0,
     """Run ``cfg`` for T steps on ``family`` from w1 (streaming statistics, no trajectory)."""
     w1, T = _prepare(family, w1, T)
     S, w = cfg.kernel(family.P, w1, cfg.prm, grad_mode_code(grad_mode), T, int(seed), int(stream),
-                      no_record(w1.size))
+                      no_record(w1.size), no_tail(), 0)
     return RunResult(cfg, dict(zip(STAT_NAMES, map(float, S))), w)
 
 
@@ -106,7 +109,6 @@ class StateRun:
 def run_states(cfg: Config, family: Family, w1, T: int, seed: int = 0, stream: int = 0,
                grad_mode="stochastic") -> StateRun:
     """As ``run_trajectory``, also recording the state after each step (e.g. the step size a method computed)."""
-    from .. import engine
     from ..montecarlo import split_rows, state_layout
 
     w1, T = _prepare(family, w1, T)
@@ -115,8 +117,7 @@ def run_states(cfg: Config, family: Family, w1, T: int, seed: int = 0, stream: i
     layout = state_layout(cfg, family, w1.size)
     W = np.empty((T + 1, w1.size))
     Z = np.zeros((T, w1.size + sum(int(np.prod(sh)) for _, sh in layout)))
-    S, _ = engine.module(cfg.name).kernel_tail(family.P, w1, cfg.prm, grad_mode_code(grad_mode), T, int(seed),
-                                               int(stream), W, Z, 0)
+    S, _ = cfg.kernel(family.P, w1, cfg.prm, grad_mode_code(grad_mode), T, int(seed), int(stream), W, Z, 0)
     return StateRun(cfg, dict(zip(STAT_NAMES, map(float, S))), W, split_rows(Z, w1.size, layout)[1])
 
 
@@ -125,5 +126,5 @@ def run_trajectory(cfg: Config, family: Family, w1, T: int, seed: int = 0, strea
     """As ``run``, also returning the iterates: trajectory[t-1] = w_t, shape (T+1, d)."""
     w1, T = _prepare(family, w1, T)
     W = np.empty((T + 1, w1.size))
-    S, w = cfg.kernel(family.P, w1, cfg.prm, grad_mode_code(grad_mode), T, int(seed), int(stream), W)
+    S, w = cfg.kernel(family.P, w1, cfg.prm, grad_mode_code(grad_mode), T, int(seed), int(stream), W, no_tail(), 0)
     return RunResult(cfg, dict(zip(STAT_NAMES, map(float, S))), w, W)

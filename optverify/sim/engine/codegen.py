@@ -69,7 +69,7 @@ import numpy as np
 from numba import njit, prange
 
 from optverify.sim.engine.runtime import (EXACT, FP_LSTAR, NSTAT, block_key, check_finite,  # noqa: F401
-                                          fused_separable, merge_chunks, new_chunks, no_record,
+                                          fused_separable, merge_chunks, new_chunks, no_record, no_tail,
                                           normal_block_keyed, oracle, push_chunk, seed_for, track_end,
                                           tail_add, track_grad, track_point, track_separable, track_start)
 from optverify.sim.engine.runtime import (M_COORD, M_DELAY, M_PERM, block_bounds, draw_uniform,  # noqa: F401
@@ -81,7 +81,7 @@ from optverify.sim.engine.runtime import (M_COORD, M_DELAY, M_PERM, block_bounds
 _KERNEL_HEAD = '''
 
 @njit(cache=True{options})
-def {{kname}}(P, w1, prm, grad_mode, T, seed, stream, W{{targs}}):
+def kernel(P, w1, prm, grad_mode, T, seed, stream, W, Z, tail_start):
 {{unpack}}
     d = w1.shape[0]
     w = w1.copy()
@@ -95,6 +95,7 @@ _BODY = _KERNEL_HEAD.format(options=', error_model="numpy"') + '''    buf = np.e
     h, k, ws, sig, lstar = P.h.copy(), P.k.copy(), P.wstar.copy(), P.sigma.copy(), P.fp[FP_LSTAR]
     key = block_key(seed, stream)
     recording = W.shape[0] > 0
+    tailing = Z.shape[0] > 0
     for t in range(1, T + 1):
         if recording:
             W[t - 1, :] = w
@@ -120,6 +121,7 @@ _BODY_ORACLE = _KERNEL_HEAD.format(options="") + '''    wt = np.empty(d)
 {alloc}
     S, acc = track_start(P, w1)
     recording = W.shape[0] > 0
+    tailing = Z.shape[0] > 0
     for t in range(1, T + 1):
         if recording:
             W[t - 1, :] = w
@@ -142,7 +144,7 @@ def mc{sfx}(P, w1, prm, grad_mode, T, seeds, base_seed, stream):
     S = np.empty((seeds, NSTAT))
     Wf = np.empty((seeds, d))
     for s in prange(seeds):
-        st, w = {kernel}(P, w1, prm, grad_mode, T, seed_for(base_seed, s), stream, no_record(d))
+        st, w = {kernel}(P, w1, prm, grad_mode, T, seed_for(base_seed, s), stream, no_record(d), no_tail(), 0)
         S[s, :] = st
         Wf[s, :] = w
     return S, Wf
@@ -156,7 +158,7 @@ def mc_block{sfx}(P, w1, prm, grad_mode, T, seed_start, seed_stop, base_seed, st
     cnt, mu, m2, mn, mx, wsum = new_chunks(nch, d)
     for c in prange(nch):
         for s in range(seed_start + (c * seeds) // nch, seed_start + ((c + 1) * seeds) // nch):
-            st, w = {kernel}(P, w1, prm, grad_mode, T, seed_for(base_seed, s), stream, no_record(d))
+            st, w = {kernel}(P, w1, prm, grad_mode, T, seed_for(base_seed, s), stream, no_record(d), no_tail(), 0)
             push_chunk(cnt, mu, m2, mn, mx, wsum, c, st, w)
     return merge_chunks(cnt, mu, m2, mn, mx, wsum, max(seeds, 1))
 
@@ -166,23 +168,12 @@ def mc_moments{sfx}(P, w1, prm, grad_mode, T, seeds, base_seed, stream, nchunks)
 
 
 @njit(cache=True, parallel=True)
-def mc_tail{sfx}(P, w1, prm, grad_mode, T, seeds, base_seed, stream, tail_start, rows, nz):
-    d = w1.shape[0]
-    S = np.empty((seeds, NSTAT))
-    Z = np.zeros((seeds, rows, nz))
-    for s in prange(seeds):
-        st, w = {kernel}_tail(P, w1, prm, grad_mode, T, seed_for(base_seed, s), stream, no_record(d), Z[s], tail_start)
-        S[s, :] = st
-    return S, Z
-
-
-@njit(cache=True, parallel=True)
 def mc_trajectories{sfx}(P, w1, prm, grad_mode, T, seeds, base_seed, stream):
     d = w1.shape[0]
     S = np.empty((seeds, NSTAT))
     Wall = np.empty((seeds, T + 1, d))
     for s in prange(seeds):
-        st, w = {kernel}(P, w1, prm, grad_mode, T, seed_for(base_seed, s), stream, Wall[s])
+        st, w = {kernel}(P, w1, prm, grad_mode, T, seed_for(base_seed, s), stream, Wall[s], no_tail(), 0)
         S[s, :] = st
     return S, Wall
 '''
@@ -194,19 +185,15 @@ def _fn_source(fn) -> str:
     return "@njit(cache=True, inline=\"always\")\n" + textwrap.dedent(inspect.getsource(fn)).strip() + "\n"
 
 
-def _tail_fill(states) -> dict:
-    """The kernel variant that also sums w_{t+1} and every state after each step t > tail_start into the rows of
-    Z (rows, nz): the window t = tail_start+1..T split into ``rows`` equal blocks, one row each (one row: the tail
-    sums of ``montecarlo.tail_means``; T rows and tail_start = 0: the state after every step,
+def _tail(states) -> str:
+    """The kernel's window sums: with a non-empty Z (rows, nz), w_{t+1} and every state after each step t > tail_start
+    are added into the rows of Z, the window t = tail_start+1..T split into ``rows`` equal blocks, one row each (one
+    row: the tail sums of ``montecarlo.tail_means``; T rows and tail_start = 0: the state after every step,
     ``algorithms.run_states``); a row holds w first, then the states in declaration order, each flattened."""
     adds = "".join(f"            zo = tail_add(zrow, zo, {name})\n" for name in states)
-    return {"kname": "kernel_tail", "targs": ", Z, tail_start",
-            "tail": ("        if t > tail_start:\n"
-                     "            zrow = Z[((t - 1 - tail_start) * Z.shape[0]) // (T - tail_start)]\n"
-                     "            zo = tail_add(zrow, 0, w)\n" + adds)}
-
-
-_PLAIN = {"kname": "kernel", "targs": "", "tail": ""}
+    return ("        if tailing and t > tail_start:\n"
+            "            zrow = Z[((t - 1 - tail_start) * Z.shape[0]) // (T - tail_start)]\n"
+            "            zo = tail_add(zrow, 0, w)\n" + adds)
 
 
 def _kernel_names(body: str) -> frozenset:
@@ -215,7 +202,7 @@ def _kernel_names(body: str) -> frozenset:
     import ast
 
     src = (_HEAD.format(name="u", where="m", doc="", source="s")
-           + body.format(unpack="    pass", alloc="    pass", grad_mode="grad_mode", step="step", args="", **_tail_fill(())))
+           + body.format(unpack="    pass", alloc="    pass", grad_mode="grad_mode", step="step", args="", tail=_tail(())))
     names = {f.__name__ for f in WORDS}
     for node in ast.walk(ast.parse(src)):
         if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
@@ -273,7 +260,7 @@ def module_source(u: Update) -> str:
                 grad_mode="EXACT" if u.exact_gradient else "grad_mode", step=u.step.__name__, args=", ".join(args))
     return (_HEAD.format(name=u.name, where=u.step.__module__, doc=doc, source=u.source)
             + "\n\n" + words + "\n\n" + _fn_source(u.step)
-            + body.format(**fill, **_PLAIN) + body.format(**fill, **_tail_fill([s.name for s in u.state]))
+            + body.format(**fill, tail=_tail([s.name for s in u.state]))
             + DRIVERS_TEMPLATE.format(sfx="", kernel="kernel"))
 
 

@@ -18,7 +18,7 @@ from ..mc_common import merge_chunks, new_chunks, push_chunk
 from ..noise import GAUSSIAN, M_COORD, M_DELAY, M_PERM, NONE, substream
 from ..tracking import NSTAT, check_finite, track_end, track_grad, track_point, track_separable, track_start
 
-__all__ = ["EXACT", "FP_LSTAR", "NSTAT", "check_finite", "merge_chunks", "new_chunks", "no_record", "oracle", "push_chunk",
+__all__ = ["EXACT", "FP_LSTAR", "NSTAT", "check_finite", "merge_chunks", "new_chunks", "no_record", "no_tail", "oracle", "push_chunk",
            "seed_for", "tail_add", "track_end", "track_grad", "track_point", "track_start", "fused_separable",
            "normal_block", "track_separable", "block_key", "normal_block_keyed", "grad_at", "exact_grad",
            "sample_grad", "hessian_at", "sample_count", "draw_uniform", "eigh", "block_bounds", "M_COORD", "M_DELAY",
@@ -42,6 +42,12 @@ def tail_add(Z, o, x):
     for i in range(f.size):
         Z[o + i] += f[i]
     return o + f.size
+
+
+@njit(cache=True)
+def no_tail():
+    """A (0, 0) window buffer: sum nothing."""
+    return np.empty((0, 0), dtype=np.float64)
 
 
 @njit(cache=True)
