@@ -17,7 +17,7 @@ SGD = config("sgd", eta=0.1, schedule="inv_sqrt_t")
 
 
 def test_replicates_equal_single_runs_and_do_not_depend_on_threads():
-    r = MC.simulate(SGD, FAM, W1, 40, seeds=9, base_seed=4, stream=1)
+    r = MC.simulate(SGD, FAM, W1, 40, seeds=9, base_seed=4, stream=1, parallel=True)
     for s in (0, 5, 8):
         one = run(SGD, FAM, W1, 40, seed=seed_for(4, s), stream=1)
         np.testing.assert_array_equal(r.stats[s], np.array(list(one.stats.values())))
@@ -25,7 +25,7 @@ def test_replicates_equal_single_runs_and_do_not_depend_on_threads():
     n = numba.get_num_threads()
     numba.set_num_threads(1)
     try:
-        again = MC.simulate(SGD, FAM, W1, 40, seeds=9, base_seed=4, stream=1)
+        again = MC.simulate(SGD, FAM, W1, 40, seeds=9, base_seed=4, stream=1, parallel=True)
         m1 = MC.simulate_moments(SGD, FAM, W1, 40, seeds=9, base_seed=4, stream=1)
     finally:
         numba.set_num_threads(n)
@@ -91,13 +91,13 @@ def test_trajectories_and_horizon_sweep():
 
 
 def _child(q):
-    q.put(MC.simulate(SGD, FAM, W1, 20, seeds=8, base_seed=1).mean("regret"))
+    q.put(MC.simulate(SGD, FAM, W1, 20, seeds=8, base_seed=1, parallel=True).mean("regret"))
 
 
 def test_forked_children_can_run_monte_carlo_after_the_parent_did():
     import multiprocessing as mp
 
-    here = MC.simulate(SGD, FAM, W1, 20, seeds=8, base_seed=1).mean("regret")  # parent launches its threads
+    here = MC.simulate(SGD, FAM, W1, 20, seeds=8, base_seed=1, parallel=True).mean("regret")  # parent launches its threads
     ctx = mp.get_context("fork")  # as optverify.runner does, once per claim
     q = ctx.Queue()
     p = ctx.Process(target=_child, args=(q,))
@@ -127,3 +127,18 @@ def test_streaming_memory_does_not_grow_with_seeds():
     assert online.count[MC.stat_index("final_subopt")] == 0  # NaN statistics skipped, not averaged
     with pytest.raises(ValueError):
         online.ci("final_subopt")
+
+
+def test_the_serial_path_gives_the_parallel_drivers_numbers():
+    """simulate below SERIAL_WORK calls the kernel per replicate: the prange driver's statistics, final iterates and
+    trajectories, bit for bit (so which path ran never changes a verdict)."""
+    fam = F.diagonal_quadratic([1.0, 4.0, 0.5], [0.2, -0.1, 0.0], sigma=0.7)
+    cfg = config("adam", eta=0.05, momentum_sign=1.0)
+    for traj in (False, True):
+        a = MC.simulate(cfg, fam, [1.0, -1.0, 0.5], 40, seeds=6, base_seed=3, stream=1, trajectories=traj, parallel=True)
+        b = MC.simulate(cfg, fam, [1.0, -1.0, 0.5], 40, seeds=6, base_seed=3, stream=1, trajectories=traj, parallel=False)
+        np.testing.assert_array_equal(a.stats, b.stats)
+        np.testing.assert_array_equal(a.w_final, b.w_final)
+        if traj:
+            np.testing.assert_array_equal(a.trajectories, b.trajectories)
+    assert 6 * 40 * 3 <= MC.SERIAL_WORK  # this size takes the serial path by default

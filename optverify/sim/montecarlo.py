@@ -23,7 +23,9 @@ final window of the steps of w_{t+1} and of every state after step t
 (Polyak–Ruppert tail averages of the iterate and of the algorithm's own state,
 e.g. Adam's v).
 
-``simulate`` / ``compare`` / ``horizon_sweep`` wrap them for Python callers
+``simulate`` / ``compare`` / ``horizon_sweep`` wrap them for Python callers (a
+workload below ``SERIAL_WORK`` coordinate-updates calls the kernel once per
+replicate instead of compiling the prange driver: the same numbers)
 and turn the per-seed values into confidence intervals with
 ``optverify.bounds.stats``.
 """
@@ -39,7 +41,7 @@ from ..bounds.stats import MeanCI, bernstein_ci, mean_ci, paired_ratio_ci
 from . import engine
 from .algorithms import Config, _prepare, grad_mode_code
 from .blockrng import seed_for
-from .engine.runtime import no_record
+from .engine.runtime import no_record, no_tail
 from .families import Family, is_finite_sum
 from .tracking import STAT_NAMES
 
@@ -174,12 +176,30 @@ def _seeds_ok(seeds: int) -> int:
     return int(seeds)
 
 
+# below this many coordinate-updates (seeds × T × d) ``simulate`` calls the kernel once per replicate from Python
+# instead of the prange driver: a cold driver takes several seconds to compile, about what 2·10⁷ updates take to run
+SERIAL_WORK = 2 * 10**7
+
+
 def simulate(cfg: Config, family: Family, w1, T: int, seeds: int = 100, base_seed: int = 0,
-             stream: int = 0, grad_mode="stochastic", trajectories: bool = False) -> MCResult:
-    """Run ``seeds`` replicates in parallel; per-seed statistics (and trajectories if asked)."""
+             stream: int = 0, grad_mode="stochastic", trajectories: bool = False, parallel: bool | None = None) -> MCResult:
+    """Run ``seeds`` replicates; per-seed statistics (and trajectories if asked).
+
+    ``parallel``: the prange driver (True), one kernel call per replicate (False), or by the size of the work
+    (None: serial below ``SERIAL_WORK`` coordinate-updates).  Both give the same numbers bit for bit."""
     w1, T = _prepare(family, w1, T)
     seeds = _seeds_ok(seeds)
     gm = grad_mode_code(grad_mode)
+    if parallel is None:
+        parallel = seeds * max(T, 1) * w1.size > SERIAL_WORK
+    if not parallel:
+        kernel, d = engine.module(cfg.name).kernel, w1.size
+        S, Wall = np.empty((seeds, len(STAT_NAMES))), np.empty((seeds, T + 1, d)) if trajectories else None
+        Wf = np.empty((seeds, d))
+        for s in range(seeds):
+            W = Wall[s] if trajectories else no_record(d)
+            S[s], Wf[s] = kernel(family.P, w1, cfg.prm, gm, T, seed_for(int(base_seed), s), int(stream), W, no_tail(), 0)
+        return MCResult(cfg, T, int(base_seed), int(stream), S, Wf, Wall)
     if trajectories:
         S, Wall = drivers(cfg)[2](family.P, w1, cfg.prm, gm, T, seeds, int(base_seed), int(stream))
         return MCResult(cfg, T, int(base_seed), int(stream), S, Wall[:, -1, :].copy(), Wall)

@@ -35,7 +35,7 @@ def fused_separable(P, grad_mode):
     return P.noise == GAUSSIAN, P.noise == GAUSSIAN
 
 
-@njit(cache=True, inline="always")
+@njit(cache=True)
 def tail_add(Z, o, x):
     """Z[o : o + x.size] += x (flattened); the next offset."""
     f = x.ravel()
