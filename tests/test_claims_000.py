@@ -31,6 +31,10 @@ EXPECTED = {
     "000:L175": ("refuted", "proved"),  # the same, per coordinate; started in the box it is proved by induction on T
     "000:L63": ("refuted", "consistent"),  # Σ g² estimates σ² + ∇L², not the variance σ² of line 59
     "000:L241": ("refuted", "proved"),  # line 239 freezes loss values, not gradients
+    "000:L61": ("refuted", "proved"),  # Σ‖g‖² estimates σ² + ‖∇L‖² (as L63); g_t for g_τ under the sum
+    "000:L122": ("refuted", "proved"),  # w√d needs w ≥ 0: 'some constant w' may be negative
+    "000:L128": ("refuted", "proved"),  # 2^d values needs w ≠ 0
+    "000:L139": ("refuted", "consistent"),  # drops the factor Σ 1/i ≈ log d of lines 132–137
     # true
     "000:L101": ("proved", None),
     "000:L110": ("proved", None),  # existence: a witness gradient sequence
@@ -43,7 +47,7 @@ EXPECTED = {
     "000:L163": ("proved", None),
     "000:L23": ("consistent", None),
     "000:L51": ("consistent", None),
-    "000:L122": ("proved", None),
+    "000:L214": ("proved", None),  # E[g²] = ∇L² + σ² for an unbiased g
     "000:L21": ("proved", None),
     "000:L73": ("proved", None),
     "000:L137": ("proved", None),

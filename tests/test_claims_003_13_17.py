@@ -29,10 +29,16 @@ REFUTED = {
     "003:L2524": "proved",
     "003:L2526": "proved",
     "003:L2427": "proved",  # reprints 000:L175 (w_1 outside the box)
+    "003:L2323": "proved",  # reprints 000:L61 (with g_τ: only the ∇L ≠ 0 failure)
+    "003:L2379": "proved",  # reprints 000:L122 (w√d needs w ≥ 0)
+    "003:L2385": "proved",  # reprints 000:L128 (2^d needs w ≠ 0)
+    "003:L2395": "consistent",  # reprints 000:L139 (the log d factor)
 }
 PROVED = {"003:L1911", "003:L1979", "003:L2069", "003:L2119", "003:L2123", "003:L2131", "003:L2135", "003:L2143", "003:L2147", "003:L2163",
           "003:L2183", "003:L2195", "003:L2213", "003:L2217", "003:L2221", "003:L2317", "003:L2480", "003:L2500", "003:L2492",
-          "003:L2371"}  # L2371 reprints 000:L110 (existence: a witness, (8) > (9))
+          "003:L2371",  # L2371 reprints 000:L110 (existence: a witness, (8) > (9))
+          "003:L2486",  # reprints 000:L214
+          "003:L1929"}  # a witness: L(w) = w on [0, 1] breaks Lemma 13.2 off the whole space
 CONSISTENT = {"003:Thm 2.4@L1889", "003:L1895", "003:Thm 13.1", "003:Lem 13.2", "003:Thm 13.3", "003:L1951", "003:Thm 15.1", "003:Alg 11",
               "003:Thm 15.2", "003:L2191", "003:L2261", "003:Alg 12", "003:L2229", "003:L2249", "003:L2253", "003:L2257"}
 PEP = ("003:Thm 2.4@L1889", "003:L1895", "003:Thm 13.3", "003:L1951", "003:Thm 15.2")

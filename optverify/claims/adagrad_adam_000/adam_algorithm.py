@@ -12,6 +12,16 @@ g2 = sp.Symbol("g2", positive=True)  # the stationary second moment E[g_t²] = g
 gs = sp.Symbol("g", positive=True)  # "g" in "an unbiased estimate of g"
 L_w1 = sp.Symbol("L_w1", positive=True)
 n = sp.Symbol("n", integer=True, positive=True)
+# line 214: g_t = μ + ξ, μ = ∇L(w_t); a two-point law of ξ (values a, b with probabilities p, 1 − p) has mean 0 when b = −pa/(1 − p)
+mu, xa = sp.symbols("mu a", real=True)
+pp = sp.Symbol("p", positive=True)
+xb = -pp * xa / (1 - pp)
+m1, m2, xi = sp.symbols("m_1 m_2 xi", real=True)  # E[ξ], E[ξ²], ξ = g_t − ∇L(w_t)
+
+
+def _expect(expr):
+    """E[·] of a polynomial in ξ by linearity: ξ² → E[ξ²] = m_2, ξ → E[ξ] = m_1."""
+    return sp.expand(expr).subs(xi**2, m2).subs(xi, m1)
 
 _DOMAIN = {beta2: open_(0, 1), t: integers(1, 12), n: integers(1, 12)}
 
@@ -59,6 +69,18 @@ CLAIMS = [
               checks=[Identity(v_closed(t, eps**2), beta2**t * eps**2 + (1 - beta2) * sp.Sum(beta2**tau * g(t - tau) ** 2, (tau, 0, t - 1)),
                                domain=_DOMAIN)],
           )),
+    claim(None, 214, "second moment of a stochastic gradient", "identity", "E[g_t²] = ∇L(w_t)² + σ_t²",
+          printed="we have  $\\mathbb{E}[g_t^2] = \\nabla \\mathcal{L}(\\mathbf{w}_t)^2 + \\sigma_t^2$",
+          hypotheses=["one coordinate; the expectation is over z_t given w_t, and g_t = ∇ℓ(w_t, z_t) is unbiased, E[g_t] = ∇L(w_t) "
+                      "(the notes' stochastic gradient, line 49)",
+                      "σ_t is not defined in the text: read as the standard deviation of g_t given w_t, σ_t² = E[(g_t − ∇L(w_t))²] "
+                      "(the centred variance of line 59 at step t)"],
+          checks=[
+              Identity(_expect((mu + xi) ** 2).subs(m1, 0), mu**2 + m2,
+                       part="E[(∇L + ξ)²] = ∇L² + 2∇L·E[ξ] + E[ξ²] with E[ξ] = 0, E[ξ²] = σ_t²"),
+              Identity(pp * (mu + xa) ** 2 + (1 - pp) * (mu + xb) ** 2, mu**2 + (pp * xa**2 + (1 - pp) * xb**2),
+                       domain={pp: open_(0, 1)}, part="every two-point law of g_t with mean ∇L(w_t)"),
+          ]),
     claim(None, 216, "expectation of v_t", "identity",
           "E[v_t] = (1 − β2) Σ_{τ=0}^{t−1} β2^τ g² = (1 − β2)(1 − β2^t)/(1 − β2) g² = (1 − β2^t) g²", end_line=218,
           hypotheses=["E[g_t²] = g² for every t", "β2^t ε² ≈ 0, i.e. v_0 = 0 as in Algorithm 1"],

@@ -3,8 +3,8 @@
 import sympy as sp
 
 from optverify.claims.adagrad_adam_000._common import D_2, D_inf, claim, d, i, t, T
-from optverify import Identity, InstanceSearch, Limit, integers
-from optverify.counterexamples.families import Measured, gradient_matrix, sparse_onehot
+from optverify import Corrected, Identity, InstanceSearch, Limit, integers
+from optverify.counterexamples.families import Measured, gradient_matrix, onehot_half_norm, sparse_onehot
 from optverify.claims.adagrad_adam_000 import proofs
 
 sym = sp.symbols("sum_sqrt sqrt_total two_norm inf_norm E_sum_sqrt E_sqrt_norm", nonnegative=True)
@@ -14,6 +14,9 @@ TT = sp.Symbol("T", positive=True)
 G = sp.Function("G")  # G(t, i) = g_t[i]²
 X = sp.Symbol("X", nonnegative=True)
 w = sp.Symbol("w", nonnegative=True)
+wr = sp.Symbol("w", real=True)  # 'some constant w' (line 120)
+wi = sp.Symbol("w", integer=True)  # the same, on a grid of integers that includes 0
+wnz = sp.Symbol("w", real=True, nonzero=True)
 
 CLAIMS = [
     claim(None, 101, "the infinity norm is at most the 2-norm", "inequality", "‖x‖_∞ ≤ ‖x‖₂ for every x ∈ R^d",
@@ -35,13 +38,33 @@ CLAIMS = [
               proofs.L112("line 112: Cauchy–Schwarz"),
           ]),
     claim(None, 122, "norms of w* = (±w, …, ±w)", "identity", "‖w*‖₂ = w√d = ‖w*‖_∞√d",
-          hypotheses=["w ≥ 0 (the entries are written ±w)"],
+          hypotheses=["w is 'some constant w' (line 120): any real number; the entries of w* are ±w"],
           checks=[
-              Identity(sp.sqrt(sp.Sum(w**2, (i, 1, d)).doit()), w * sp.sqrt(d), part="‖w*‖₂ = w√d"),
+              Identity(sp.sqrt(sp.Sum(wr**2, (i, 1, d)).doit()), wr * sp.sqrt(d), domain={d: integers(1, 8)}, part="‖w*‖₂ = w√d"),
               InstanceSearch(Measured(gradient_matrix, "D_2"), sp.sqrt(dd) * sp.Symbol("D_inf", positive=True), rel="==",
                              part="‖w*‖₂ = ‖w*‖_∞ √d on sign vectors"),
               proofs.L122("‖w*‖₂ = ‖w*‖_∞ √d on sign vectors"),
-          ]),
+          ],
+          corrected=Corrected(
+              "‖w*‖₂ = |w|√d = ‖w*‖_∞√d, which is w√d for w ≥ 0",
+              "a negative constant w gives the same vectors (±w, …, ±w) but ‖w*‖₂ = |w|√d = −w√d",
+              checks=[Identity(sp.sqrt(sp.Sum(wr**2, (i, 1, d)).doit()), sp.Abs(wr) * sp.sqrt(d), domain={d: integers(1, 8)},
+                               part="‖w*‖₂ = |w|√d"),
+                      Identity(sp.sqrt(sp.Sum(w**2, (i, 1, d)).doit()), w * sp.sqrt(d), part="w√d for w ≥ 0")],
+          )),
+    claim(None, 128, "sign patterns of w*", "identity", "w* = (±w, …, ±w) takes 2^d different values",
+          printed="it does still allow for  $2^d$  possible different values",
+          hypotheses=["w is 'some constant w' (line 120), any real number; the values of w* are the product set {w, −w}^d, of "
+                      "|{w, −w}|^d elements (|{w, −w}| = 2 − [w = 0])",
+                      "the rest of the sentence ('some non-trivial optimization must happen to learn w*') names no quantity"],
+          checks=[Identity((2 - sp.KroneckerDelta(wi, 0)) ** d, 2**d, domain={wi: integers(-2, 2), d: integers(1, 8)},
+                           part="|{w, −w}^d| = 2^d")],
+          corrected=Corrected(
+              "for w ≠ 0, w* = (±w, …, ±w) takes 2^d different values (w = 0 gives the single point w* = 0)",
+              "w and −w are two values only when w ≠ 0",
+              checks=[Identity((2 - sp.KroneckerDelta(wnz, 0)) ** d, 2**d, domain={d: integers(1, 8)},
+                               part="|{w, −w}^d| = 2^d, w ≠ 0")],
+          )),
     claim(None, 126, "AdaGrad's bound is at most AdaGrad-norm's when w* = (±w, …, ±w)", "inequality",
           "D_∞ Σ_i √(Σ_t g_t[i]²) ≤ D_2 √(Σ_t ‖g_t‖²)",
           hypotheses=["w* = (±w, …, ±w), D_∞ = ‖w*‖_∞, D_2 = ‖w*‖₂; equality when every column has the same Σ_t g_t[i]²"],
@@ -65,4 +88,21 @@ CLAIMS = [
               Identity(D_2 * sp.sqrt(sp.Sum(1, (t, 1, T))), D_2 * sp.sqrt(T),
                        note="every g_t is 1-hot with entry ±1, so ‖g_t‖² = 1 and ‖g‖²_{1:T} = Σ_t 1 on every outcome"),
           ]),
+    claim(None, 139, "AdaGrad's bound is significantly better when D_∞ is significantly less than D_2", "inequality",
+          "D_∞ ≤ D_2/2 ⇒ E[D_∞ Σ_i √(g²_{1:T}[i])] ≤ E[D_2 √(‖g‖²_{1:T})]/2",
+          printed="so long as  $D_{\\infty}$  is significantly less than  $D_2$ , the bound will be significantly better using AdaGrad",
+          hypotheses=["the setting of line 130; the bounds compared are the expectations of lines 132 and 137",
+                      "'significantly less' and 'significantly better' read as: by a factor of at least 2 (the same factor in both)",
+                      "D_2/√d ≤ D_∞ ≤ D_2/2, as the norms of a w* ∈ ℝ^d with D_∞ ≤ D_2/2 are (so d ≥ 4); d ≤ 12, T ≤ 40 (exact "
+                      "binomial expectations)"],
+          checks=[InstanceSearch(Measured(onehot_half_norm, measured_expr=D_inf * E_sum_sqrt), D_2 * E_sqrt_norm / 2)],
+          notes="lines 132–137 compare D_∞√T Σ_{i≤d} 1/i with D_2√T; the sentence drops the factor Σ_{i≤d} 1/i ≈ log d, which "
+                "exceeds any fixed factor once d is large (at d = 4 already Σ 1/i = 25/12 > 2)",
+          corrected=Corrected(
+              "E[D_∞ Σ_i √(g²_{1:T}[i])] ≤ (D_∞ Σ_{i≤d} 1/i / D_2)·E[D_2 √(‖g‖²_{1:T})]: AdaGrad's bound is better by a factor k "
+              "when D_∞ Σ_{i≤d} 1/i ≤ D_2/k",
+              "the comparison of lines 132 and 137 carries Σ_{i≤d} 1/i: D_∞ must be small against D_2/log d, not D_2",
+              checks=[InstanceSearch(Measured(sparse_onehot, measured_expr=D_inf * E_sum_sqrt),
+                                     D_inf * sp.Sum(1 / i, (i, 1, d)) * E_sqrt_norm)],
+          )),
 ]

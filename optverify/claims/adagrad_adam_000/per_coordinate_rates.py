@@ -56,6 +56,37 @@ CLAIMS = [
           )),
     claim(None, 59, "per-coordinate variance", "definition", "σ²[i] = E[(∇ℓ(w_t,z_t)[i] − ∇L(w_t)[i])²]",
           checks=[NotCheckable("definition of σ²[i] (printed with an unbalanced bracket)")]),
+    claim(None, 61, "the AdaGrad-norm rate estimates 1/(σ√t)", "rate",
+          "η_t ∝ 1/√(Σ_{τ=1}^t ‖g_t‖²) is an estimate of 1/(σ√t)",
+          printed="our previous adaptive learning rate  $\\eta_t \\propto \\frac{1}{\\sqrt{\\sum_{\\tau=1}^t \\|\\mathbf{g}_t\\|^2}}$  is an "
+                  "estimate of  $\\frac{1}{\\sigma\\sqrt{t}}$",
+          hypotheses=["'∝' read with the rate's own constant: η_t = c/√(Σ ...), and 'an estimate of 1/(σ√t)' as η_t·σ√t/c → 1 as "
+                      "t → ∞ (as line 63 reads '≈' with the same c); σ² the variance of the gradient (line 25: 'the variance "
+                      "bounded by r²'), centred as line 59 defines it per coordinate; the text states no condition on the mean "
+                      "gradient ∇L(w_t)",
+                      "as printed the summand is ‖g_t‖², the same for every τ, so the sum is t‖g_t‖²",
+                      "instance (one coordinate, as line 63): ℓ(w, z) = z·w with z = ±a, P(z = a) = 9/10: ‖g_t‖² = a² on every "
+                      "outcome (so t‖g_t‖² = Σ_τ ‖g_τ‖² = ta²), ∇L = 4a/5, σ = 3a/5",
+                      "instance with ∇L = 0 for the printed index: z = 2a with probability 1/3, −a with probability 2/3 (mean 0, "
+                      "σ² = 2a²): η_t σ√t/c = σ/|z_t| ∈ {√2/2, √2}, drawn afresh at every t"],
+          checks=[
+              Limit(c / sp.sqrt(tt * a_**2), c / (sigma_inst * sp.sqrt(tt)), tt, sp.oo, part="η_t ≈ c/(σ√t), ∇L ≠ 0"),
+              Identity(sp.sqrt(2) * a_ / (2 * a_), sp.Integer(1),
+                       part="as printed (‖g_t‖ under the τ-sum), ∇L = 0: η_tσ√t/c = σ/|z_t| at z_t = 2a",
+                       note="the ratio is √2/2 whenever z_t = 2a (probability 1/3 at every t, independently) and √2 otherwise: "
+                            "it has no limit, let alone 1"),
+          ],
+          notes="003 line 2323 reprints this sentence with g_τ under the sum; the failure for ∇L ≠ 0 is the same as line 63's",
+          corrected=Corrected(
+              "η_t = c/√(Σ_{τ=1}^t ‖g_τ‖²) ≈ c/(√(σ² + ‖∇L‖²)·√t), which is c/(σ√t) where the mean gradient vanishes",
+              "the summand is ‖g_τ‖²; Σ_τ ‖g_τ‖² estimates t·E‖g‖² = t(σ² + ‖∇L‖²), the second moment, not the variance (as for "
+              "line 63)",
+              checks=[Limit(c / sp.sqrt(tt * a_**2), c / (sp.sqrt(sigma_inst**2 + mu_**2) * sp.sqrt(tt)), tt, sp.oo,
+                            part="instance: η_t ≈ c/(√(σ² + ‖∇L‖²)√t)"),
+                      Limit(c / sp.sqrt(tt * 2 * a_**2), c / (sp.sqrt(2) * a_ * sp.sqrt(tt)), tt, sp.oo,
+                            part="∇L = 0 (z = 2a or −a): Σ_τ z_τ² = 2a²t on average, η_t ≈ c/(σ√t)",
+                            note="the sum replaced by its mean 2a²t (the law of large numbers: Σ_τ z_τ²/t → σ² almost surely)")],
+          )),
     claim(None, 63, "AdaGrad rate approximates c/(σ[i]√t)", "rate",
           "η_t[i] ≈ c/(σ[i]√t), σ[i]² the per-coordinate variance of line 59",
           hypotheses=["σ[i]² = E[(∇ℓ(w_t, z_t)[i] − ∇L(w_t)[i])²] as line 59 defines it (centred); the text states no condition on the "

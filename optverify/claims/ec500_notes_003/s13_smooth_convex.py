@@ -11,7 +11,8 @@ from optverify import BOUND, Identity, InstanceSearch, NotCheckable, Performance
 from optverify.claims.ec500_notes_003._common import D, G, H, T, claim, eta
 from optverify.claims.specs import Range
 from optverify.counterexamples.families import Measured
-from optverify.counterexamples.families.ec500_acceleration import lhs_le_rhs, any_sequence, lipschitz_gd, smooth_convex_gd, smooth_point
+from optverify.counterexamples.families.ec500_acceleration import (any_sequence, lhs_le_rhs, linear_on_interval, lipschitz_gd,
+                                                                   smooth_convex_gd, smooth_point)
 
 R = Range(-sp.oo, sp.oo)
 POS = Range(sp.Integer(0), sp.oo, True)
@@ -125,14 +126,21 @@ CLAIMS = [
                             note="δ = −∇L(w)/H in the smoothness bound"),
                   ProofStep(1937, v["f_star"], "<=", v["f_w_minus"], InstanceSearch(*lhs_le_rhs(NONCONVEX_POINT, v["f_star"], v["f_w_minus"])),
                             note="L(w*) ≤ L(w − ∇L(w)/H): w* minimises L over all of R^d")]),
-    claim(None, 1929, "the proof needs the whole space", "qualitative",
-          "on a bounded domain the point w − ∇L(w)/H may leave the domain, where L(w*) ≤ L(·) is not known",
+    claim(None, 1929, "the proof needs the whole space", "existence",
+          "some H-smooth L defined only on a bounded subset of R^d has ‖∇L(w)‖²/(2H) > L(w) − L(w*) at some w (w* its minimiser "
+          "there): the proof's point w − ∇L(w)/H leaves the domain",
           printed="the proof of this theorem may not work if  $\\mathcal{L}$  is only defined on a bounded subset of  $\\mathbb{R}^d$",
-          checks=[NotCheckable("a warning about a proof ('may not work'), with no statement to decide")]),
+          hypotheses=["'may not work' read as: Lemma 13.2's conclusion can fail for such an L (so no proof can work there); a witness "
+                      "is searched among L(w) = w on [0, 1], which is H-smooth for every H (its gradient is constant)"],
+          checks=[InstanceSearch(Measured(linear_on_interval, "g2_over_2H"), v["gap"], quantifier="exists")],
+          notes="at the witness w − ∇L(w)/H < 0 lies outside [0, 1], where the step 'L(w*) ≤ L(w − ∇L(w)/H)' of line 1937 "
+                "has no meaning"),
     claim(None, 1933, "smoothness, in the proof of Lemma 13.2", "inequality", "L(w + δ) ≤ L(w) + ⟨∇L(w), δ⟩ + (H/2)‖δ‖²",
+          hypotheses=["Lemma 13.2's: L: R^d → R H-smooth; any w, δ ∈ R^d"],
           checks=[InstanceSearch(*lhs_le_rhs(NONCONVEX_POINT, v["f_plus"], v["upper"]))]),
     claim(None, 1937, "δ = −∇L(w)/H", "inequality",
           "L(w − ∇L(w)/H) ≤ L(w) − ‖∇L(w)‖²/(2H), and L(w*) ≤ L(w) − ‖∇L(w)‖²/(2H)",
+          hypotheses=["Lemma 13.2's: L: R^d → R H-smooth, w* a global minimiser of L over R^d (the second line uses both)"],
           checks=[Identity(-H * (g_[0] ** 2 + g_[1] ** 2) / H**2 + H / 2 * (g_[0] ** 2 + g_[1] ** 2) / H**2, -(g_[0] ** 2 + g_[1] ** 2) / (2 * H),
                            part="⟨∇L, δ⟩ + (H/2)‖δ‖² = −‖∇L‖²/(2H) at δ = −∇L/H"),
                   InstanceSearch(*lhs_le_rhs(NONCONVEX_POINT, v["f_step"], v["f_w_minus"]), part="first line"),
@@ -177,6 +185,7 @@ CLAIMS = [
           checks=[Identity((Rr / (2 * eta) + eta / 2 * 2 * H * S_).subs(eta, 1 / (2 * H)), H * Rr + S_ / 2),
                   InstanceSearch(Measured(GD_HALF, "r1959"), v["r1963"], rel="==", part="on runs")]),
     claim(None, 1967, "rearranging", "inequality", "Σ_t L(w_t) − L(w*) ≤ 2H‖w* − w_1‖²",
+          hypotheses=["as Theorem 13.3 (L convex and H-smooth, η = 1/(2H)); the step from line 1963 is algebra alone"],
           checks=[Semialgebraic(S_, "<=", 2 * H * Rr, {S_: R, Rr: NONNEG, H: POS}, given=(S_ <= H * Rr + S_ / 2,),
                                 part="from line 1963"),
                   InstanceSearch(Measured(GD_HALF, "sum_gap"), 2 * H * v["dist1_sq"])]),
@@ -185,6 +194,7 @@ CLAIMS = [
           checks=[InstanceSearch(*lhs_le_rhs(GD_HALF, v["f_mean"], v["mean_f"]))]),
     claim(None, 1975, "the average iterate against the average gap", "inequality",
           "L(ŵ) − L(w*) ≤ (1/T)Σ_t L(w_t) − L(w*)",
+          hypotheses=["L convex (Theorem 13.3), through Jensen's inequality at line 1971"],
           checks=[InstanceSearch(Measured(GD_HALF, "avg_gap"), v["mean_gap"])]),
     claim(None, 1979, "O(1/T) against O(1/√T)", "rate",
           "Theorem 13.3's average-iterate bound decays like 1/T, Theorem 2.4's like 1/√T",

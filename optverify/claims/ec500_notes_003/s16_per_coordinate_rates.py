@@ -42,6 +42,16 @@ CLAIMS = [
           notes="000:L55 prints the same display with y (not y_t) in the denominator and is refuted there; 003 prints y_t"),
     claim(None, 2321, "per-coordinate variance", "definition", "σ²[i] = E[(∇ℓ(w_t,z_t)[i] − ∇L(w_t)[i])²]",
           checks=[NotCheckable("definition of σ²[i] (000:L59 prints it with an unbalanced bracket)")]),
+    reprint("000:L61", None, 2323,
+            printed="our previous adaptive learning rate  $\\eta_t \\propto \\frac{1}{\\sqrt{\\sum_{\\tau=1}^t \\|\\mathbf{g}_\\tau\\|^2}}$  is "
+                    "an estimate of  $\\frac{1}{\\sigma\\sqrt{t}}$",
+            conclusion="η_t ∝ 1/√(Σ_{τ=1}^t ‖g_τ‖²) is an estimate of 1/(σ√t)",
+            reread={"as printed the summand is ‖g_t‖², the same for every τ, so the sum is t‖g_t‖²":
+                    "the summand is ‖g_τ‖² as printed here (000:L61 prints ‖g_t‖, an index slip refuted there)",
+                    "instance with ∇L = 0 for the printed index: z = 2a with probability 1/3, −a with probability 2/3 (mean 0, "
+                    "σ² = 2a²): η_t σ√t/c = σ/|z_t| ∈ {√2/2, √2}, drawn afresh at every t":
+                    "000's second instance (its index slip) does not apply: 003 prints g_τ"},
+            checks=checks_of("000:L61")[:1]),
     reprint("000:L63", None, 2325),
     reprint("000:Def 1", "Def 16.1", 2331),
     reprint("000:L73", None, 2335),
@@ -52,6 +62,7 @@ CLAIMS = [
     reprint("000:L112", None, 2373),
     reprint("000:L122", None, 2379),
     reprint("000:L126", None, 2383),
+    reprint("000:L128", None, 2385),
     reprint("000:L132", None, 2389),
     claim(None, 2393, "1-hot sparse gradients: AdaGrad-norm's bound", "identity", "E[D_2 √(‖g_{1:T}‖²₂)] = D_2 √T",
           hypotheses=["the setting of line 2387: g_t 1-hot, coordinate i is ±1 with probability ∝ 1/i², the sign read as uniform and "
@@ -65,6 +76,8 @@ CLAIMS = [
                               "outcome (000:L137 prints ‖g‖²_{1:T})",
                               checks=checks_of("000:L137")),
           notes="000:L137 prints ‖g‖²_{1:T} and is decided there"),
+    reprint("000:L139", None, 2395,
+            printed="so long as  $D_\\infty$  is significantly less than  $D_2$ , the bound will be significantly better using AdaGrad"),
     reprint("000:L147", None, 2403),
     reprint("000:L151", None, 2407),
     reprint("000:L155", None, 2411),

@@ -39,6 +39,7 @@ CLAIMS = [
           notes=XREF + "; the checks are 000:Alg 1's corrected form, which is this printing"),
     reprint("000:L206", None, 2480),
     reprint("000:L212", None, 2484, hypotheses=["Algorithm 12 sets v_0 = 0 and A_0[i] = ε², as 000's Algorithm 1 does"]),
+    reprint("000:L214", None, 2486),
     reprint("000:L216", None, 2488),
     reprint("000:L220", None, 2490, printed='by dividing by  $1 - \\beta_2^t$ , we obtain an "unbiased" estimate of  $g$'),
     claim(None, 2492, "bias correction of the momentum", "identity", "E[m_t/(1 − β1^t)] = E[g] when E[g_t] is constant and m_0 = 0",

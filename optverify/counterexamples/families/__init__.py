@@ -18,7 +18,7 @@ from optverify.counterexamples.families.ftprl_forms import ftprl_form
 from optverify.counterexamples.families.logistic import logistic_gradient_variance, logistic_smoothness
 from optverify.counterexamples.families.projected_step import projected_step
 from optverify.counterexamples.families.sign_distribution import sign_distribution
-from optverify.counterexamples.families.sparse_onehot import sparse_onehot
+from optverify.counterexamples.families.sparse_onehot import onehot_half_norm, sparse_onehot
 from optverify.counterexamples.families.stochastic_separable import stochastic_separable
 from optverify.counterexamples.families.vectors import gradient_matrix
 from optverify.counterexamples.schema import Measured
@@ -39,5 +39,6 @@ __all__ = [
     "projected_step",
     "sign_distribution",
     "sparse_onehot",
+    "onehot_half_norm",
     "stochastic_separable",
 ]

@@ -119,18 +119,29 @@ def smooth_point(p, num, *, kind=None, excess=None):
     }, excess, num)
 
 
+@family({"H": real(0.1, 10, log=True), "w": real(0, 1)},
+        name="linear-on-the-unit-interval",
+        description="L(w) = w defined on [0, 1] only: H-smooth for every H > 0 (∇L ≡ 1), minimised over its domain at w* = 0; "
+                    "H ∈ [0.1, 10]")
+def linear_on_interval(p, num):
+    H, w = num.num(p["H"]), num.num(p["w"])
+    return {"g2_over_2H": 1 / (2 * H), "gap": w, "H": H, "step_point": w - 1 / H}  # w − ∇L(w)/H, outside [0, 1] when w < 1/H
+
+
 # ------------------------------------------------------------------------------------------------
 # gradient descent on a smooth convex function (Theorems 13.1 and 13.3, line 2045)
 
 
 def _gd(num, f, w1, eta, T):
-    """w_1 … w_{T+1}, the values and gradients at w_1 … w_T (and the value at w_{T+1})."""
+    """w_1 … w_{T+1}, the values and gradients at w_1 … w_T (and the value at w_{T+1}): the declared
+    ``gradient_descent`` (003 Algorithm 1) run by the engine's reference."""
+    step = Step("gradient_descent", num, eta=eta)
     ws, vals, grads = [w1], [], []
-    for _ in range(T):
+    for t in range(1, T + 1):
         v, g = f(ws[-1])
         vals.append(v)
         grads.append(g)
-        ws.append(axpy(-eta, g, ws[-1]))
+        ws.append(step(t, ws[-1], g, {})[0])
     return ws, vals, grads
 
 
@@ -216,8 +227,9 @@ def any_sequence(p, num, *, excess=None):
     g = [[num.num(v) for v in row] for row in p["g"]]
     ws = [[num.num(v) for v in p["w1"]]]
     star = [num.num(v) for v in p["wstar"]]
-    for gt in g:
-        ws.append(axpy(-eta, gt, ws[-1]))
+    step = Step("sgd", num, eta=eta)  # w_{t+1} = w_t − η g_t (003 Theorem 15.1's online gradient descent, declared once)
+    for t, gt in enumerate(g, start=1):
+        ws.append(step(t, ws[-1], gt, {})[0])
     dist = [dot(sub(w, star), sub(w, star)) for w in ws]
     lin = [dot(gt, sub(w, star)) for gt, w in zip(g, ws)]
     g2 = [dot(gt, gt) for gt in g]
