@@ -189,6 +189,41 @@ def test_a_users_update_runs_on_the_engine():
     assert r.values("regret").shape == (8,) and np.all(np.isfinite(r.values("regret")))
 
 
+def clashing_step(t, T, w, g, mom, eta):
+    # locals named like the kernel's own (k, S, acc, key, d, h): written in place they are renamed, never shared
+    d = len(w)
+    for k in range(d):
+        S = g[k]
+        acc = 0.5 * mom[k] + S
+        mom[k] = acc
+        key = eta * acc
+        h = key / (1.0 + t)
+        w[k] = w[k] - h
+
+
+def looping_step(t, T, w, g, eta):
+    n = 0
+    while n < 2:  # 'while' is outside the syntax written in place: the step is called
+        n += 1
+    for i in range(len(w)):
+        w[i] = w[i] - eta * n * g[i] / 2.0
+
+
+@pytest.mark.parametrize("step, inlined", [(clashing_step, True), (looping_step, False)])
+def test_a_step_is_written_into_the_kernel_or_called_and_equals_the_reference(step, inlined):
+    """A step is written into the kernel's loop (its locals renamed: a local k does not overwrite the kernel's k, the
+    family's |.| weights the fused tracker reads), or called when its syntax is outside what is written in place."""
+    name = f"{step.__name__}_test"
+    state = (ov.State("mom"),) if step is clashing_step else ()
+    u = ov.declare_update(name, step, [ov.Param("eta", ov.REQUIRED, float, "positive")], state, source="a test")
+    assert (f"# {step.__name__}, written in place" in codegen.module_source(u)) == inlined
+    cfg = config(name, eta=0.25)
+    res = run_trajectory(cfg, FAM, W1, T, seed=1)
+    ref = trajectory(name, FloatCtx(), W1, lambda t, w: list(FAM.stochastic_grad(np.array(w), 1, t)), T, eta=0.25)
+    np.testing.assert_allclose(res.trajectory, np.array(ref), rtol=1e-12, atol=1e-12)
+    assert res.stats["regret"] == pytest.approx(sum(FAM.loss(w) - FAM.constants["L_star"] for w in np.array(ref)[:-1]), rel=1e-12)
+
+
 # ---------------------------------------------------------------- the oracle words, one test each
 # Each word is used by a small update declared here; its kernel (the word bound to the family's numba oracle)
 # must equal the reference (the word bound to Oracle.of_family) and an independent NumPy transcription.
