@@ -411,12 +411,20 @@ def test_a_name_the_kernel_binds_cannot_be_a_parameter_or_state():
     with pytest.raises(ValueError, match=r"\['d'\]"):
         engine.declare("shadow_param_test", halving_step_with_d, [ov.Param("d", ov.REQUIRED, float, "positive")],
                        source="a test")
+    with pytest.raises(ValueError, match=r"\['_s_i'\]"):  # the prefix of a step's renamed locals
+        engine.declare("shadow_local_test", halving_step_with_s_i, [ov.Param("_s_i", ov.REQUIRED, float, "positive")],
+                       source="a test")
 
 
 def halving_step_with_state(t, T, w, g, S, eta):
     for i in range(len(w)):
         S[i] = g[i]
         w[i] = w[i] - eta * S[i]
+
+
+def halving_step_with_s_i(t, T, w, g, _s_i):
+    for i in range(len(w)):
+        w[i] = w[i] - _s_i * g[i]
 
 
 def halving_step_with_d(t, T, w, g, d):

@@ -4,10 +4,15 @@ For an ``Update`` u the generated module holds, in this order: the step
 language's words (``updates/vocabulary.py``) and u's step, verbatim, under
 ``njit``; then
 
-* ``kernel(P, w1, prm, grad_mode, T, seed, stream, W) -> (stats, w_{T+1})``:
+* ``kernel(P, w1, prm, grad_mode, T, seed, stream, W, Z, tail_start) -> (stats, w_{T+1})``:
   unpacks ``prm`` in the schema's order (no index written by hand), allocates
   the state once, and per step t tracks w_t, asks the family's oracle for g_t,
-  runs the step and counts non-finite iterates (``tracking.py``); on a
+  runs the step and counts non-finite iterates (``tracking.py``); the step's
+  body is written into the loop (``_inlined_step``: its parameters replaced
+  by the kernel's arguments, its locals renamed ``_s_<name>``), so its state
+  arrays pass through no reference counting per step, or called when its
+  syntax is outside what is written in place; ``W`` records the iterates and
+  ``Z`` the window sums of the iterate and the state (``_tail``); on a
   separable family with Gaussian (or no) noise the tracking and the oracle
   are one fused pass over the coordinates (``tracking.track_separable``) on
   the family's arrays copied once per run: the step loop touches no array
@@ -258,7 +263,8 @@ _RESERVED = {False: _kernel_names(_BODY), True: _kernel_names(_BODY_ORACLE)}
 
 def check_names(u: Update) -> None:
     """A parameter or state may not take a name the generated kernel binds (it would silently shadow it)."""
-    clash = sorted(({p.name for p in u.params} | {s.name for s in u.state}) & _RESERVED[u.uses_oracle])
+    names = {p.name for p in u.params} | {s.name for s in u.state}
+    clash = sorted((names & _RESERVED[u.uses_oracle]) | {n for n in names if n.startswith("_s_")})  # _s_: a step's locals
     if clash:
         raise ValueError(f"{u.name}: parameter or state name(s) {clash} are names the generated kernel uses itself; "
                          "rename them")
