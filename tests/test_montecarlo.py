@@ -132,11 +132,9 @@ def test_streaming_memory_does_not_grow_with_seeds():
 def test_the_serial_path_gives_the_parallel_drivers_numbers():
     """simulate below SERIAL_WORK calls the kernel per replicate: the prange driver's statistics, final iterates and
     trajectories, bit for bit (so which path ran never changes a verdict)."""
-    fam = F.diagonal_quadratic([1.0, 4.0, 0.5], [0.2, -0.1, 0.0], sigma=0.7)
-    cfg = config("adam", eta=0.05, momentum_sign=1.0)
-    for traj in (False, True):
-        a = MC.simulate(cfg, fam, [1.0, -1.0, 0.5], 40, seeds=6, base_seed=3, stream=1, trajectories=traj, parallel=True)
-        b = MC.simulate(cfg, fam, [1.0, -1.0, 0.5], 40, seeds=6, base_seed=3, stream=1, trajectories=traj, parallel=False)
+    for traj in (False, True):  # SGD: its drivers are compiled for the tests above already
+        a = MC.simulate(SGD, FAM, W1, 40, seeds=6, base_seed=3, stream=1, trajectories=traj, parallel=True)
+        b = MC.simulate(SGD, FAM, W1, 40, seeds=6, base_seed=3, stream=1, trajectories=traj, parallel=False)
         np.testing.assert_array_equal(a.stats, b.stats)
         np.testing.assert_array_equal(a.w_final, b.w_final)
         if traj:
