@@ -234,8 +234,9 @@ class TailMeans:
         return self.stats[:, stat_index(name)]
 
 
-def state_layout(cfg: Config, family: Family, d: int) -> list:
-    """[(state name, shape)] of the declared update of ``cfg`` in declaration order (the rows of the kernel's window sums Z)."""
+def state_layout(cfg: Config, family: Family, d: int) -> tuple:
+    """([(state name, shape)] of the declared update of ``cfg`` in declaration order, nz): the layout of a row of the
+    kernel's window sums Z (w first, then each state flattened) and its length."""
     from .engine.declaration import encode
 
     u = cfg.spec.update
@@ -243,7 +244,8 @@ def state_layout(cfg: Config, family: Family, d: int) -> list:
         raise ValueError(f"{cfg.name} is not a declared update")
     n = family.P.A.shape[0] if is_finite_sum(family.P) else 0
     ints = {p.name: encode(p, cfg.values[p.name]) for p in u.params if p.encoding is int}
-    return [(s.name, u.state_shape(s, d, n, ints)) for s in u.state]
+    layout = [(s.name, u.state_shape(s, d, n, ints)) for s in u.state]
+    return layout, d + sum(int(np.prod(sh)) for _, sh in layout)
 
 
 def split_rows(Z: np.ndarray, d: int, layout: list) -> tuple:
@@ -266,8 +268,7 @@ def tail_means(cfg: Config, family: Family, w1, T: int, start: int, seeds: int =
         raise ValueError("need 0 <= start < T (a window of at least one step)")
     if not 1 <= int(blocks) <= T - int(start):
         raise ValueError("need 1 <= blocks <= T - start")
-    layout = state_layout(cfg, family, w1.size)
-    nz = w1.size + sum(int(np.prod(sh)) for _, sh in layout)
+    layout, nz = state_layout(cfg, family, w1.size)
     # one kernel call per replicate from here (no parallel driver: compiling one takes longer than the runs the checks make)
     kernel, gm, d = engine.module(cfg.name).kernel, grad_mode_code(grad_mode), w1.size
     S, Z = np.empty((seeds, len(STAT_NAMES))), np.zeros((seeds, int(blocks), nz))

@@ -4,7 +4,7 @@ import sympy as sp
 
 from optverify.claims.adagrad_adam_000._common import D_2, D_inf, claim, d, i, t, T
 from optverify import Corrected, Identity, InstanceSearch, Limit, integers
-from optverify.counterexamples.families import Measured, gradient_matrix, onehot_half_norm, sparse_onehot
+from optverify.counterexamples.families import Measured, gradient_matrix, onehot_half_norm, sign_patterns, sparse_onehot
 from optverify.claims.adagrad_adam_000 import proofs
 
 sym = sp.symbols("sum_sqrt sqrt_total two_norm inf_norm E_sum_sqrt E_sqrt_norm", nonnegative=True)
@@ -15,7 +15,6 @@ G = sp.Function("G")  # G(t, i) = g_t[i]²
 X = sp.Symbol("X", nonnegative=True)
 w = sp.Symbol("w", nonnegative=True)
 wr = sp.Symbol("w", real=True)  # 'some constant w' (line 120)
-wi = sp.Symbol("w", integer=True)  # the same, on a grid of integers that includes 0
 wnz = sp.Symbol("w", real=True, nonzero=True)
 
 CLAIMS = [
@@ -54,16 +53,16 @@ CLAIMS = [
           )),
     claim(None, 128, "sign patterns of w*", "identity", "w* = (±w, …, ±w) takes 2^d different values",
           printed="it does still allow for  $2^d$  possible different values",
-          hypotheses=["w is 'some constant w' (line 120), any real number; the values of w* are the product set {w, −w}^d, of "
-                      "|{w, −w}|^d elements (|{w, −w}| = 2 − [w = 0])",
+          hypotheses=["w is 'some constant w' (line 120), any real number; the values of w* are counted by enumerating the 2^d "
+                      "sign vectors (d ≤ 8, w ∈ [−3, 3], w = 0 among the examples)",
                       "the rest of the sentence ('some non-trivial optimization must happen to learn w*') names no quantity"],
-          checks=[Identity((2 - sp.KroneckerDelta(wi, 0)) ** d, 2**d, domain={wi: integers(-2, 2), d: integers(1, 8)},
-                           part="|{w, −w}^d| = 2^d")],
+          checks=[InstanceSearch(Measured(sign_patterns, "count"), 2**dd, rel="==", part="|{(±w, …, ±w)}| = 2^d")],
           corrected=Corrected(
               "for w ≠ 0, w* = (±w, …, ±w) takes 2^d different values (w = 0 gives the single point w* = 0)",
               "w and −w are two values only when w ≠ 0",
               checks=[Identity((2 - sp.KroneckerDelta(wnz, 0)) ** d, 2**d, domain={d: integers(1, 8)},
-                               part="|{w, −w}^d| = 2^d, w ≠ 0")],
+                               part="|{w, −w}|^d = 2^d, w ≠ 0",
+                               note="the product set {w, −w}^d has |{w, −w}|^d elements; |{w, −w}| = 2 − [w = 0]")],
           )),
     claim(None, 126, "AdaGrad's bound is at most AdaGrad-norm's when w* = (±w, …, ±w)", "inequality",
           "D_∞ Σ_i √(Σ_t g_t[i]²) ≤ D_2 √(Σ_t ‖g_t‖²)",

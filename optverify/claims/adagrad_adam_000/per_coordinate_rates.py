@@ -20,6 +20,10 @@ p_ = sp.Rational(9, 10)
 mu_ = a_ * (2 * p_ - 1)
 sigma_inst = 2 * a_ * sp.sqrt(p_ * (1 - p_))
 eta_inst = c / sp.sqrt(eps**2 + tt * a_**2)  # line 51 with Σ_{τ≤t} g_τ[i]² = t a²
+# line 61, ∇L = 0: z = 2a with probability 1/3, −a with probability 2/3; its mean and variance computed from the law
+_law_zero_mean = ((2 * a_, sp.Rational(1, 3)), (-a_, sp.Rational(2, 3)))
+assert sum(q * z for z, q in _law_zero_mean) == 0
+_sigma2_zero_mean = sp.simplify(sum(q * z**2 for z, q in _law_zero_mean))  # = E z² (mean 0)
 
 CLAIMS = [
     claim(None, 43, "learning rate from counts", "definition", "η_t[i] ∝ 1/√(n_t[i]) is larger for the rarer word",
@@ -71,7 +75,7 @@ CLAIMS = [
                       "σ² = 2a²): η_t σ√t/c = σ/|z_t| ∈ {√2/2, √2}, drawn afresh at every t"],
           checks=[
               Limit(c / sp.sqrt(tt * a_**2), c / (sigma_inst * sp.sqrt(tt)), tt, sp.oo, part="η_t ≈ c/(σ√t), ∇L ≠ 0"),
-              Identity(sp.sqrt(2) * a_ / (2 * a_), sp.Integer(1),
+              Identity(sp.sqrt(_sigma2_zero_mean) / (2 * a_), sp.Integer(1),
                        part="as printed (‖g_t‖ under the τ-sum), ∇L = 0: η_tσ√t/c = σ/|z_t| at z_t = 2a",
                        note="the ratio is √2/2 whenever z_t = 2a (probability 1/3 at every t, independently) and √2 otherwise: "
                             "it has no limit, let alone 1"),
@@ -83,7 +87,7 @@ CLAIMS = [
               "line 63)",
               checks=[Limit(c / sp.sqrt(tt * a_**2), c / (sp.sqrt(sigma_inst**2 + mu_**2) * sp.sqrt(tt)), tt, sp.oo,
                             part="instance: η_t ≈ c/(√(σ² + ‖∇L‖²)√t)"),
-                      Limit(c / sp.sqrt(tt * 2 * a_**2), c / (sp.sqrt(2) * a_ * sp.sqrt(tt)), tt, sp.oo,
+                      Limit(c / sp.sqrt(tt * _sigma2_zero_mean), c / (sp.sqrt(_sigma2_zero_mean) * sp.sqrt(tt)), tt, sp.oo,
                             part="∇L = 0 (z = 2a or −a): Σ_τ z_τ² = 2a²t on average, η_t ≈ c/(σ√t)",
                             note="the sum replaced by its mean 2a²t (the law of large numbers: Σ_τ z_τ²/t → σ² almost surely)")],
           )),

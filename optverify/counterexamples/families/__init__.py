@@ -20,7 +20,7 @@ from optverify.counterexamples.families.projected_step import projected_step
 from optverify.counterexamples.families.sign_distribution import sign_distribution
 from optverify.counterexamples.families.sparse_onehot import onehot_half_norm, sparse_onehot
 from optverify.counterexamples.families.stochastic_separable import stochastic_separable
-from optverify.counterexamples.families.vectors import gradient_matrix
+from optverify.counterexamples.families.vectors import gradient_matrix, sign_patterns
 from optverify.counterexamples.schema import Measured
 
 __all__ = [
@@ -34,6 +34,7 @@ __all__ = [
     "composite_ftprl",
     "ftprl_form",
     "gradient_matrix",
+    "sign_patterns",
     "logistic_gradient_variance",
     "logistic_smoothness",
     "projected_step",

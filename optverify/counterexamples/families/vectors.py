@@ -41,3 +41,17 @@ def gradient_matrix(p, num):
         "inf_norm": max(num.fabs(v) for v in x),
         "two_norm": num.sqrt(sum(v * v for v in x)),
     }
+
+
+@family(
+    {"d": integer(1, 8), "w": real(-3, 3, examples=(0.0,))},
+    name="sign-patterns",
+    description="the vectors (±w, …, ±w) ∈ R^d of one constant w ∈ [−3, 3] (d ≤ 8), counted by enumeration",
+)
+def sign_patterns(p, num):
+    """``count``: the number of distinct vectors (s_1 w, …, s_d w), s ∈ {−1, 1}^d, enumerated; ``d``."""
+    import itertools
+
+    w = num.num(p["w"])
+    count = len({tuple(s * w for s in signs) for signs in itertools.product((1, -1), repeat=p["d"])})
+    return {"count": num.num(count), "d": num.num(p["d"])}

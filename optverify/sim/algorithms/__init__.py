@@ -114,9 +114,9 @@ def run_states(cfg: Config, family: Family, w1, T: int, seed: int = 0, stream: i
     w1, T = _prepare(family, w1, T)
     if T < 1:
         raise ValueError("run_states needs T >= 1")
-    layout = state_layout(cfg, family, w1.size)
+    layout, nz = state_layout(cfg, family, w1.size)
     W = np.empty((T + 1, w1.size))
-    Z = np.zeros((T, w1.size + sum(int(np.prod(sh)) for _, sh in layout)))
+    Z = np.zeros((T, nz))
     S, _ = cfg.kernel(family.P, w1, cfg.prm, grad_mode_code(grad_mode), T, int(seed), int(stream), W, Z, 0)
     return StateRun(cfg, dict(zip(STAT_NAMES, map(float, S))), W, split_rows(Z, w1.size, layout)[1])
 
