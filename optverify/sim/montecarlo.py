@@ -39,9 +39,8 @@ from scipy import stats as _st
 
 from ..bounds.stats import MeanCI, bernstein_ci, mean_ci, paired_ratio_ci
 from . import engine
-from .algorithms import Config, _prepare, grad_mode_code
+from .algorithms import Config, _prepare, grad_mode_code, kernel_args
 from .blockrng import seed_for
-from .engine.runtime import no_record, no_tail
 from .families import Family, is_finite_sum
 from .tracking import STAT_NAMES
 
@@ -197,8 +196,8 @@ def simulate(cfg: Config, family: Family, w1, T: int, seeds: int = 100, base_see
         S, Wall = np.empty((seeds, len(STAT_NAMES))), np.empty((seeds, T + 1, d)) if trajectories else None
         Wf = np.empty((seeds, d))
         for s in range(seeds):
-            W = Wall[s] if trajectories else no_record(d)
-            S[s], Wf[s] = kernel(family.P, w1, cfg.prm, gm, T, seed_for(int(base_seed), s), int(stream), W, no_tail(), 0)
+            W = Wall[s] if trajectories else None
+            S[s], Wf[s] = kernel(*kernel_args(family.P, w1, cfg.prm, gm, T, seed_for(int(base_seed), s), stream, W))
         return MCResult(cfg, T, int(base_seed), int(stream), S, Wf, Wall)
     if trajectories:
         S, Wall = drivers(cfg)[2](family.P, w1, cfg.prm, gm, T, seeds, int(base_seed), int(stream))
@@ -270,10 +269,11 @@ def tail_means(cfg: Config, family: Family, w1, T: int, start: int, seeds: int =
         raise ValueError("need 1 <= blocks <= T - start")
     layout, nz = state_layout(cfg, family, w1.size)
     # one kernel call per replicate from here (no parallel driver: compiling one takes longer than the runs the checks make)
-    kernel, gm, d = engine.module(cfg.name).kernel, grad_mode_code(grad_mode), w1.size
+    kernel, gm = engine.module(cfg.name).kernel, grad_mode_code(grad_mode)
     S, Z = np.empty((seeds, len(STAT_NAMES))), np.zeros((seeds, int(blocks), nz))
     for s in range(seeds):
-        S[s], _ = kernel(family.P, w1, cfg.prm, gm, T, seed_for(int(base_seed), s), int(stream), no_record(d), Z[s], int(start))
+        S[s], _ = kernel(*kernel_args(family.P, w1, cfg.prm, gm, T, seed_for(int(base_seed), s), stream, Z=Z[s],
+                                      tail_start=start))
     edges = -((-np.arange(int(blocks) + 1) * (T - int(start))) // int(blocks))  # step j of the window is in block ⌊jB/N⌋
     Z /= np.diff(edges)[None, :, None]  # steps per block
     w, state = split_rows(Z if blocks > 1 else Z[:, 0, :], w1.size, layout)

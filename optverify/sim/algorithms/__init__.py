@@ -86,12 +86,18 @@ def _prepare(family: Family, w1, T: int):
     return w1, int(T)
 
 
+def kernel_args(P, w1, prm, grad_mode=1, T: int = 0, seed: int = 0, stream: int = 0, W=None, Z=None,
+                tail_start: int = 0):
+    """The arguments of a generated ``kernel`` (codegen): no trajectory and no window sums unless W / Z are given."""
+    return (P, w1, prm, grad_mode_code(grad_mode), int(T), int(seed), int(stream),
+            no_record(w1.size) if W is None else W, no_tail() if Z is None else Z, int(tail_start))
+
+
 def run(cfg: Config, family: Family, w1, T: int, seed: int = 0, stream: int = 0,
         grad_mode="stochastic") -> RunResult:
     """Run ``cfg`` for T steps on ``family`` from w1 (streaming statistics, no trajectory)."""
     w1, T = _prepare(family, w1, T)
-    S, w = cfg.kernel(family.P, w1, cfg.prm, grad_mode_code(grad_mode), T, int(seed), int(stream),
-                      no_record(w1.size), no_tail(), 0)
+    S, w = cfg.kernel(*kernel_args(family.P, w1, cfg.prm, grad_mode, T, seed, stream))
     return RunResult(cfg, dict(zip(STAT_NAMES, map(float, S))), w)
 
 
@@ -117,7 +123,7 @@ def run_states(cfg: Config, family: Family, w1, T: int, seed: int = 0, stream: i
     layout, nz = state_layout(cfg, family, w1.size)
     W = np.empty((T + 1, w1.size))
     Z = np.zeros((T, nz))
-    S, _ = cfg.kernel(family.P, w1, cfg.prm, grad_mode_code(grad_mode), T, int(seed), int(stream), W, Z, 0)
+    S, _ = cfg.kernel(*kernel_args(family.P, w1, cfg.prm, grad_mode, T, seed, stream, W, Z))
     return StateRun(cfg, dict(zip(STAT_NAMES, map(float, S))), W, split_rows(Z, w1.size, layout)[1])
 
 
@@ -126,5 +132,5 @@ def run_trajectory(cfg: Config, family: Family, w1, T: int, seed: int = 0, strea
     """As ``run``, also returning the iterates: trajectory[t-1] = w_t, shape (T+1, d)."""
     w1, T = _prepare(family, w1, T)
     W = np.empty((T + 1, w1.size))
-    S, w = cfg.kernel(family.P, w1, cfg.prm, grad_mode_code(grad_mode), T, int(seed), int(stream), W, no_tail(), 0)
+    S, w = cfg.kernel(*kernel_args(family.P, w1, cfg.prm, grad_mode, T, seed, stream, W))
     return RunResult(cfg, dict(zip(STAT_NAMES, map(float, S))), w, W)
