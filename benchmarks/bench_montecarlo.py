@@ -22,6 +22,10 @@ Implementations, all measured in the same process (compilation excluded):
             over seeds, the same block noise, regret tracked, nothing else
   numpy     state arrays (seeds, d), one vectorised update per step, noise
             from ``np.random.Generator.standard_normal``, regret tracked
+  noise     the block generator alone, at the workload's shape (prange over
+            seeds, one block of d normals per step, nothing else): every
+            kernel above draws exactly these normals, so noise / numpy is the
+            ceiling of numba / numpy for any kernel on this generator
   torch     ``torch.optim.Adam`` / ``Adagrad`` on one run at a time (the loop
             a practitioner writes), on a subset of seeds and extrapolated per
             update; skipped when torch is not installed
@@ -330,6 +334,9 @@ def main():
         r["minimal"] = n_upd / dt
         dt, _ = run_numpy(algo, d, T, seeds)
         r["numpy"] = n_upd / dt
+        _noise_mc(d, 3, 2)
+        dt, _ = timeit(lambda: _noise_mc(d, T, seeds))
+        r["noise"] = n_upd / dt
         tt = run_torch(algo, d, T, seeds, args.torch_updates)
         if tt is None:
             print("  torch: not installed, column skipped")
@@ -341,6 +348,7 @@ def main():
             print(f"  {name:13s} {fmt(rate)}")
         print(f"  ratio numba / numpy = {r['numba'] / r['numpy']:.2f}x (target >= 10);  numba / minimal = "
               f"{r['numba'] / r['minimal']:.2f}x (target >= 0.5)"
+              + f";  ceiling on this generator noise / numpy = {r['noise'] / r['numpy']:.2f}x"
               + (f";  numba / torch.optim loop = {r['numba'] / r['torch']:.0f}x (target >= 1000)" if "torch" in r else ""))
         rows[key] = r
     algo, d, T, seeds = workloads(args.quick)["A"]
@@ -362,6 +370,21 @@ def _noise_only(d, T, seed):
         blockrng.normal_block_keyed(key, t, buf)
         acc += buf[0]
     return acc
+
+
+@njit(cache=True, parallel=True)
+def _noise_mc(d, T, seeds):
+    """The workload's noise and nothing else: seed s draws the blocks (seed_for(0, s), 0, t) of d normals."""
+    out = np.empty(seeds)
+    for s in prange(seeds):
+        buf = np.empty(d)
+        key = blockrng.block_key(blockrng.seed_for(0, s), 0)
+        acc = 0.0
+        for t in range(1, T + 1):
+            blockrng.normal_block_keyed(key, t, buf)
+            acc += buf[0]
+        out[s] = acc
+    return out
 
 
 def profile_section(quick):
