@@ -361,17 +361,6 @@ def main():
         memory_section(d, T, seeds)
 
 
-@njit(cache=True)
-def _noise_only(d, T, seed):
-    buf = np.empty(d)
-    key = blockrng.block_key(seed, 0)
-    acc = 0.0
-    for t in range(1, T + 1):
-        blockrng.normal_block_keyed(key, t, buf)
-        acc += buf[0]
-    return acc
-
-
 @njit(cache=True, parallel=True)
 def _noise_mc(d, T, seeds):
     """The workload's noise and nothing else: seed s draws the blocks (seed_for(0, s), 0, t) of d normals."""
@@ -395,8 +384,8 @@ def profile_section(quick):
     T1 = 20_000 if quick else 100_000
     print("\nprofile (one thread; ns per coordinate-update unless said):")
     for d, T, seeds in ((100, T1 // 50, 16), (1, T1 // 10, 256)):
-        _noise_only(d, 3, 1)
-        dt, _ = timeit(lambda: _noise_only(d, T * seeds // 8, 1), repeat=3)
+        _noise_mc(d, 3, 1)
+        dt, _ = timeit(lambda: _noise_mc(d, T * seeds // 8, 1), repeat=3)  # one seed: one thread
         ns_normal = dt / (T * seeds // 8 * d) * 1e9
         h, ws, w1 = problem(d)
         fam = F.diagonal_quadratic(h, ws, sigma=1.0, noise="gaussian")

@@ -74,7 +74,10 @@ def _wait_for(source: str) -> dict:
             raise RuntimeError(f"deciding {source} failed (exit {_DECIDER['proc'].returncode}):\n"
                                + (_DECIDER["out"] / "decider.log").read_text(errors="replace")[-4000:])
         time.sleep(0.2)
-    entries, interrupted = pickle.loads(path.read_bytes())
+    return _by_id(*pickle.loads(path.read_bytes()))
+
+
+def _by_id(entries: list, interrupted: bool) -> dict:
     assert not interrupted
     return {e["id"]: e for e in entries}
 
@@ -90,12 +93,9 @@ def decided():
             if source in _DECIDER.get("sources", ()):
                 _DECIDED[source] = _wait_for(source)
             else:  # asked in a way the collection did not see: decided here, as before
-                from optverify.claims import match
-                from optverify.runner import run
+                from decide_sources import decide
 
-                entries, interrupted = run(match([f"{source}:*"]), "quick", 0)
-                assert not interrupted
-                _DECIDED[source] = {e["id"]: e for e in entries}
+                _DECIDED[source] = _by_id(*decide(source, jobs=2))
         return _DECIDED[source]
 
     return get

@@ -14,12 +14,17 @@ import sys
 from pathlib import Path
 
 
-def main(out: str, sources: list[str]) -> int:
+def decide(source: str, jobs: int = 1) -> tuple[list[dict], bool]:
+    """(entries, interrupted): every claim of ``source`` decided by the runner, quick mode, seed 0 (the session's one decision)."""
     from optverify.claims import match
     from optverify.runner import run
 
+    return run(match([f"{source}:*"]), "quick", 0, jobs=jobs)
+
+
+def main(out: str, sources: list[str]) -> int:
     for source in sources:
-        entries, interrupted = run(match([f"{source}:*"]), "quick", 0, jobs=1)
+        entries, interrupted = decide(source)
         if interrupted:
             return 130
         tmp = Path(out) / f"{source}.tmp"
