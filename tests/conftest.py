@@ -15,8 +15,6 @@ from pathlib import Path
 
 import pytest
 
-# the bundled sources in the order the tests ask for them (the tests that ask run last: see below)
-SOURCES = ("004", "000", "001", "002", "003")
 _ASKED = re.compile(r'decided\("(\d{3})"\)')
 _DECIDED: dict[str, dict] = {}
 _DECIDER: dict = {}
@@ -30,10 +28,10 @@ def pytest_collection_modifyitems(session, config, items):
     if not deciding:
         return
     items[:] = [it for it in items if "decided" not in getattr(it, "fixturenames", ())] + deciding
-    asked = set()
-    for path in {str(it.path) for it in deciding}:
-        asked.update(_ASKED.findall(Path(path).read_text(encoding="utf-8")))
-    sources = [s for s in SOURCES if s in asked]  # only what the collected tests name, e.g. one file's source
+    # the sources the collected tests name, in the order they will ask for them (e.g. one file's one source)
+    sources = []
+    for path in dict.fromkeys(str(it.path) for it in deciding):
+        sources += [s for s in _ASKED.findall(Path(path).read_text(encoding="utf-8")) if s not in sources]
     if not sources:
         return
     import optverify
