@@ -25,7 +25,7 @@ def pytest_collection_modifyitems(session, config, items):
     process beside this one (``decide_sources.py``, one claim at a time): the rest of the suite runs meanwhile
     instead of waiting for them.  Each source is still decided once, by the runner, in quick mode with seed 0."""
     deciding = [it for it in items if "decided" in getattr(it, "fixturenames", ())]
-    if not deciding:
+    if not deciding or config.getoption("collectonly"):
         return
     items[:] = [it for it in items if "decided" not in getattr(it, "fixturenames", ())] + deciding
     # the sources the collected tests name, in the order they will ask for them (e.g. one file's one source)
